@@ -1,0 +1,14 @@
+package ca.gouv.qc.declarationsia;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DeclarationsIaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DeclarationsIaApplication.class, args);
+    }
+}

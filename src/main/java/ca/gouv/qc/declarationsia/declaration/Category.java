@@ -1,0 +1,15 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+/** Official category of the Portrait; exactly one per initiative. */
+public enum Category {
+    AIDE_DECISION_PREDICTION,
+    ANALYSE_COMPORTEMENTS_SENTIMENTS,
+    ASSISTANT_AGENT_CONVERSATIONNEL,
+    AUTOMATISATION,
+    EXPERIENCE_UTILISATEUR,
+    FORMATION_APPRENTISSAGE,
+    GEOMATIQUE_GEOSPATIAL,
+    LABORATOIRE_EQUIPEMENT,
+    SYSTEME_CONNECTE_INTELLIGENCE_AMBIANTE,
+    TRAITEMENT_IMAGE
+}

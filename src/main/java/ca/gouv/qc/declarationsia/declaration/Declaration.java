@@ -1,0 +1,46 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** One organization's declaration for one campaign, with the snapshots of its initiatives. */
+@Table("declaration")
+public record Declaration(
+        @Id Long id,
+        int campaignYear,
+        String organizationCode,
+        String portfolioCode,
+        boolean network,
+        DeclarationStatus status,
+        boolean noInitiatives,
+        String exemptionReason,
+        @Embedded.Nullable(prefix = "contact_") Person contact,
+        boolean attestation,
+        @Embedded.Nullable(prefix = "signatory_") Signatory signatory,
+        Instant submittedAt,
+        boolean late,
+        LocalDate extendedDueDate,
+        int correctionRound,
+        String processInstanceId,
+        @MappedCollection(idColumn = "declaration_id", keyColumn = "position") List<InitiativeSnapshot> initiatives,
+        @Version Integer version) {
+
+    public record Person(String name, String email) {
+    }
+
+    public record Signatory(String name, String role, String email) {
+    }
+
+    /** A new, empty draft of an organization for a campaign. */
+    public static Declaration draft(int campaignYear, String organizationCode, String portfolioCode, boolean network,
+            List<InitiativeSnapshot> carriedOver) {
+        return new Declaration(null, campaignYear, organizationCode, portfolioCode, network, DeclarationStatus.BROUILLON,
+                false, null, null, false, null, null, false, null, 0, null, carriedOver, null);
+    }
+}

@@ -1,0 +1,92 @@
+package ca.gouv.qc.declarationsia.local;
+
+import ca.gouv.qc.declarationsia.organization.ImportReport;
+import ca.gouv.qc.declarationsia.organization.OrganizationCsvImport;
+import ca.gouv.qc.declarationsia.organization.OrganizationRepository;
+import ca.gouv.qc.declarationsia.security.Roles;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local mode's demo: the registry of Québec public bodies (imported once, through the same CSV import coordinators
+ * use) and one demo user per role. Every demo user has the local demo password.
+ */
+@Component
+@Profile("local")
+@ConditionalOnProperty(name = "declarations.local.demo-data", havingValue = "true", matchIfMissing = true)
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Demo staff users: id, first name, last name, group. */
+    static final List<List<String>> STAFF = List.of(
+            List.of("coordo", "Claire", "Coordonnatrice", Roles.COORDINATORS),
+            List.of("analyste", "Antoine", "Analyste", Roles.REVIEWERS),
+            List.of("gestion", "Geneviève", "Gestionnaire", Roles.MANAGERS));
+
+    private final OrganizationCsvImport csvImport;
+    private final OrganizationRepository organizations;
+    private final IdentityService identity;
+    private final LocalModeProperties properties;
+
+    DemoData(OrganizationCsvImport csvImport, OrganizationRepository organizations, IdentityService identity,
+            LocalModeProperties properties) {
+        this.csvImport = csvImport;
+        this.organizations = organizations;
+        this.identity = identity;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        STAFF.forEach(user -> ensureUser(user.get(0), user.get(1), user.get(2), user.get(3)));
+        if (organizations.count() == 0) {
+            ImportReport report = SystemAuthentication.runAsSystem(() -> csvImport.importCsv(registry()));
+            log.info("Demo registry imported: {} organizations created, {} rejected", report.created(),
+                    report.rejected().size());
+            // Respondents get the demo password too, so that any organization can be tried.
+            identity.createUserQuery().list().stream()
+                    .filter(user -> user.getId().contains("@"))
+                    .forEach(this::setDemoPassword);
+        }
+    }
+
+    private void ensureUser(String id, String firstName, String lastName, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@mcn.example.qc.ca");
+            user.setPassword(properties.demoPassword());
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    private void setDemoPassword(User user) {
+        user.setPassword(properties.demoPassword());
+        identity.saveUser(user);
+    }
+
+    private static byte[] registry() {
+        try (var input = new ClassPathResource("local/organizations.csv").getInputStream()) {
+            return input.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

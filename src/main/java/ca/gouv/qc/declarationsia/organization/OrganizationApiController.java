@@ -1,0 +1,69 @@
+package ca.gouv.qc.declarationsia.organization;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/organizations")
+@Tag(name = "Organisations", description = "Registre des organismes publics assujettis / Registry of public bodies")
+class OrganizationApiController {
+
+    private final OrganizationService organizations;
+    private final OrganizationCsvImport csvImport;
+
+    OrganizationApiController(OrganizationService organizations, OrganizationCsvImport csvImport) {
+        this.organizations = organizations;
+        this.csvImport = csvImport;
+    }
+
+    @Operation(summary = "Create or update one organization (coordinators)",
+            description = "201 when created, 200 when updated; 422 lists every invalid field.")
+    @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrganizationView> put(@PathVariable String code, @RequestBody OrganizationForm form) {
+        OrganizationService.Outcome outcome = organizations.save(code, form);
+        OrganizationView view = OrganizationView.of(organizations.get(code));
+        return ResponseEntity.status(outcome == OrganizationService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(view);
+    }
+
+    @Operation(summary = "List every organization (ministry staff)")
+    @GetMapping
+    List<OrganizationView> list() {
+        return organizations.list().stream().map(OrganizationView::of).toList();
+    }
+
+    @Operation(summary = "One organization (ministry staff, or the organization's own respondents)")
+    @GetMapping("/{code}")
+    OrganizationView get(@PathVariable String code) {
+        return OrganizationView.of(organizations.get(code));
+    }
+
+    @Operation(summary = "Import organizations from a UTF-8 CSV file (coordinators)",
+            description = "Columns: code,nameFr,nameEn,acronym,lggriCategory,portfolio,network,respondentEmails,"
+                    + "escalationEmail; respondentEmails separated by ';'. Good rows are saved; each rejected row is "
+                    + "reported with its line number and reasons.")
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport importFile(@RequestParam("file") MultipartFile file) throws IOException {
+        return csvImport.importCsv(file.getBytes());
+    }
+
+    @Operation(summary = "Import organizations from a CSV request body (coordinators)")
+    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    ImportReport importBody(@RequestBody byte[] content) {
+        return csvImport.importCsv(content);
+    }
+}

@@ -1,0 +1,55 @@
+package ca.gouv.qc.declarationsia.organization;
+
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The registry as the coordinators' page lists it: one query shaped for the page, filtered in the database. */
+@Repository
+class OrganizationDirectory {
+
+    record Row(String code, String nameFr, String nameEn, String acronym, LggriCategory lggriCategory,
+            String portfolioFr, String portfolioEn, boolean network, boolean active, int respondentCount) {
+    }
+
+    record Filter(String text, LggriCategory category, String portfolio, Boolean active) {
+
+        boolean isEmpty() {
+            return (text == null || text.isBlank()) && category == null && (portfolio == null || portfolio.isBlank())
+                    && active == null;
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    OrganizationDirectory(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Row> find(Filter filter) {
+        String text = filter.text() == null || filter.text().isBlank() ? null
+                : "%" + filter.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("text", text)
+                .addValue("category", filter.category() == null ? null : filter.category().name())
+                .addValue("portfolio", filter.portfolio() == null || filter.portfolio().isBlank() ? null : filter.portfolio())
+                .addValue("active", filter.active());
+        return jdbc.query("""
+                select o.code, o.name_fr, o.name_en, o.acronym, o.lggri_category, p.name_fr as portfolio_fr,
+                       p.name_en as portfolio_en, o.network, o.active,
+                       (select count(*) from organization_respondent r where r.organization_code = o.code) as respondents
+                  from organization o
+                  join portfolio p on p.code = o.portfolio_code
+                 where (cast(:text as text) is null or lower(o.name_fr) like :text or lower(o.name_en) like :text
+                        or lower(o.code) like :text or lower(coalesce(o.acronym, '')) like :text)
+                   and (cast(:category as text) is null or o.lggri_category = :category)
+                   and (cast(:portfolio as text) is null or o.portfolio_code = :portfolio)
+                   and (cast(:active as boolean) is null or o.active = :active)
+                 order by o.name_fr
+                """, parameters, (rs, i) -> new Row(rs.getString("code"), rs.getString("name_fr"),
+                rs.getString("name_en"), rs.getString("acronym"), LggriCategory.valueOf(rs.getString("lggri_category")),
+                rs.getString("portfolio_fr"), rs.getString("portfolio_en"), rs.getBoolean("network"),
+                rs.getBoolean("active"), rs.getInt("respondents")));
+    }
+}

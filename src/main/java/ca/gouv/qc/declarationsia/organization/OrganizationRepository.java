@@ -1,0 +1,18 @@
+package ca.gouv.qc.declarationsia.organization;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface OrganizationRepository extends ListCrudRepository<Organization, String> {
+
+    @Query("select * from organization where lower(name_fr) = lower(:nameFr)")
+    Optional<Organization> findByNameFrIgnoreCase(String nameFr);
+
+    @Query("select * from organization where active order by name_fr")
+    List<Organization> findActive();
+
+    @Query("select count(*) from organization where active")
+    long countActive();
+}

@@ -1,0 +1,35 @@
+package ca.gouv.qc.declarationsia.shared;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
+
+/** Spring Data JDBC mapping: months (YYYY-MM fields of the model) are stored as their ISO text. */
+@Configuration(proxyBeanMethods = false)
+class JdbcConfiguration extends AbstractJdbcConfiguration {
+
+    @Override
+    protected List<?> userConverters() {
+        return List.of(new YearMonthWriter(), new YearMonthReader());
+    }
+
+    @WritingConverter
+    static class YearMonthWriter implements Converter<YearMonth, String> {
+        @Override
+        public String convert(YearMonth month) {
+            return month.toString();
+        }
+    }
+
+    @ReadingConverter
+    static class YearMonthReader implements Converter<String, YearMonth> {
+        @Override
+        public YearMonth convert(String text) {
+            return YearMonth.parse(text);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+-- Ministerial portfolios seen in the published editions of the Portrait (reference data, every environment).
+-- Names change with cabinets: add a new portfolio rather than renaming one that declarations already point to.
+insert into portfolio (code, name_fr, name_en) values
+    ('AFFAIRES_MUNICIPALES', 'Affaires municipales et Habitation', 'Municipal Affairs and Housing'),
+    ('AGRICULTURE', 'Agriculture, Pêcheries et Alimentation', 'Agriculture, Fisheries and Food'),
+    ('CONSEIL_TRESOR', 'Conseil du trésor et Administration gouvernementale', 'Treasury Board and Government Administration'),
+    ('CULTURE', 'Culture et Communications', 'Culture and Communications'),
+    ('CYBERSECURITE_NUMERIQUE', 'Cybersécurité et Numérique', 'Cybersecurity and Digital Technology'),
+    ('ECONOMIE', 'Économie, Innovation et Énergie', 'Economy, Innovation and Energy'),
+    ('EDUCATION', 'Éducation', 'Education'),
+    ('EMPLOI_SOLIDARITE', 'Emploi et Solidarité sociale', 'Employment and Social Solidarity'),
+    ('ENSEIGNEMENT_SUPERIEUR', 'Enseignement supérieur', 'Higher Education'),
+    ('ENVIRONNEMENT', 'Environnement, Lutte contre les changements climatiques, Faune et Parcs', 'Environment, the Fight against Climate Change, Wildlife and Parks'),
+    ('FAMILLE', 'Famille', 'Families'),
+    ('FINANCES', 'Finances', 'Finance'),
+    ('IMMIGRATION', 'Immigration, Francisation et Intégration', 'Immigration, Francization and Integration'),
+    ('JUSTICE', 'Justice', 'Justice'),
+    ('RESSOURCES_NATURELLES', 'Ressources naturelles et Forêts', 'Natural Resources and Forests'),
+    ('SANTE', 'Santé et Services sociaux', 'Health and Social Services'),
+    ('SECURITE_PUBLIQUE', 'Sécurité publique', 'Public Security'),
+    ('TOURISME', 'Tourisme', 'Tourism'),
+    ('TRANSPORTS', 'Transports et Mobilité durable', 'Transport and Sustainable Mobility'),
+    ('TRAVAIL', 'Travail', 'Labour'),
+    ('CONSEIL_EXECUTIF', 'Conseil exécutif', 'Executive Council'),
+    ('RELATIONS_INTERNATIONALES', 'Relations internationales et Francophonie', 'International Relations and La Francophonie'),
+    ('LANGUE_FRANCAISE', 'Langue française', 'French Language'),
+    ('AINES', 'Responsable des Aînés', 'Seniors');
