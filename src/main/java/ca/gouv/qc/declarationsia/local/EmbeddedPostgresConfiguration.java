@@ -28,6 +28,8 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LocalModeProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // Spring stops the server once everything using it (the engine first) has shut down.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "off");
         String directory = properties.postgres().dataDirectory();

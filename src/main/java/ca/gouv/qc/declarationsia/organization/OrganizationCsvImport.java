@@ -69,6 +69,8 @@ public class OrganizationCsvImport {
                 try {
                     List<String> rowErrors = rowErrors(row);
                     if (!rowErrors.isEmpty()) {
+                        // report the field errors of the row too, so one correction round fixes it
+                        validator.validate(toForm(row)).forEach(violation -> rowErrors.add(violation.message()));
                         rejected.add(new RejectedRow(line, code, rowErrors));
                     } else if (organizations.save(code, toForm(row)) == OrganizationService.Outcome.CREATED) {
                         created++;

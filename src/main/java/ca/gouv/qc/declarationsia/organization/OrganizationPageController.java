@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Coordinators' page of the registry: list, filter, import. Managers and reviewers read it. */
 @Controller
@@ -50,16 +51,14 @@ class OrganizationPageController {
         return "organization/list";
     }
 
+    /** Post-redirect-get: the report survives the redirect once, and a reload never imports twice. */
     @PostMapping("/import")
-    String importCsv(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String importCsv(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
-            model.addAttribute("report", csvImport.importCsv(file.getBytes()));
+            redirect.addFlashAttribute("report", csvImport.importCsv(file.getBytes()));
         } catch (InvalidInputException refused) {
-            model.addAttribute("importErrors", refused.violations());
+            redirect.addFlashAttribute("importErrors", refused.violations());
         }
-        OrganizationDirectory.Filter all = new OrganizationDirectory.Filter(null, null, null, null);
-        model.addAttribute("filter", all);
-        model.addAttribute("organizations", directory.find(all));
-        return "organization/list";
+        return "redirect:/organisations";
     }
 }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -16,6 +17,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One login for the whole product: form login for pages, HTTP Basic (or the same session) for {@code /api/**} and
@@ -33,7 +37,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/camunda/**")
+        return http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -45,7 +49,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,7 +59,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain api(HttpSecurity http, ProblemJsonSecurityHandler problems) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/portraits/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)
@@ -72,7 +76,8 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        return http.securityMatcher(new OrRequestMatcher(path("/v3/api-docs/**"), path("/swagger-ui/**"),
+                        path("/swagger-ui.html")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }
@@ -82,6 +87,8 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        // an error page must never turn a 401 or 404 into a login redirect
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/portrait/**", "/open-data/**", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
@@ -92,6 +99,14 @@ class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    /**
+     * A matcher on the whole path: the webapps and the engine REST API are not served by Spring MVC's dispatcher, so
+     * the default (MVC-relative) matching would miss them and let them fall to the pages chain.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     /** Runs after Spring Security, so the webapps find the logged-in user. */

@@ -1,11 +1,13 @@
 package ca.gouv.qc.declarationsia.shared;
 
+import java.sql.JDBCType;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.jdbc.core.mapping.JdbcValue;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 
 /** Spring Data JDBC mapping: months (YYYY-MM fields of the model) are stored as their ISO text. */
@@ -17,11 +19,12 @@ class JdbcConfiguration extends AbstractJdbcConfiguration {
         return List.of(new YearMonthWriter(), new YearMonthReader());
     }
 
+    /** Sent as text: left to itself the driver would bind a java.time type as a date. */
     @WritingConverter
-    static class YearMonthWriter implements Converter<YearMonth, String> {
+    static class YearMonthWriter implements Converter<YearMonth, JdbcValue> {
         @Override
-        public String convert(YearMonth month) {
-            return month.toString();
+        public JdbcValue convert(YearMonth month) {
+            return JdbcValue.of(month.toString(), JDBCType.VARCHAR);
         }
     }
 

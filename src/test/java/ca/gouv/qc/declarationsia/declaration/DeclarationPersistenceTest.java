@@ -1,0 +1,96 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.gouv.qc.declarationsia.campaign.Campaign;
+import ca.gouv.qc.declarationsia.campaign.CampaignRepository;
+import ca.gouv.qc.declarationsia.campaign.CampaignStatus;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The aggregates round-trip through PostgreSQL, and initiative ids are stable and never reused. */
+@IntegrationTest
+class DeclarationPersistenceTest {
+
+    @Autowired
+    DeclarationRepository declarations;
+
+    @Autowired
+    CampaignRepository campaigns;
+
+    @Autowired
+    InitiativeIds initiativeIds;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void initiative_ids_follow_the_organization_counter_and_are_never_reused() {
+        TestOrganizations.create(organizations, "IDS-1");
+        String first = transactions.execute(status -> initiativeIds.next("IDS-1"));
+        String second = transactions.execute(status -> initiativeIds.next("IDS-1"));
+        assertThat(first).isEqualTo("IA-IDS-1-0001");
+        assertThat(second).isEqualTo("IA-IDS-1-0002");
+
+        assertThatThrownBy(() -> jdbc.update("delete from initiative where id = ?", first))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("never reused");
+        assertThatThrownBy(() -> jdbc.update("insert into initiative (id, organization_code, number) values (?, ?, ?)",
+                "IA-IDS-1-0001", "IDS-1", 1)).isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void a_declaration_and_its_snapshots_round_trip() {
+        TestOrganizations.create(organizations, "DECL-1");
+        campaigns.save(new Campaign(2061, LocalDate.of(2061, 6, 30), LocalDate.of(2061, 9, 1), LocalDate.of(2061, 10, 31),
+                LocalDate.of(2061, 11, 30), Campaign.DEFAULT_REMINDERS, 7, CampaignStatus.PLANIFIEE, null, null));
+        String initiativeId = transactions.execute(status -> initiativeIds.next("DECL-1"));
+        InitiativeSnapshot snapshot = new InitiativeSnapshot(initiativeId, "Agent conversationnel des impôts",
+                ObjectType.ACTIF_INFORMATIONNEL, "Un agent répond aux questions fréquentes des citoyens.",
+                Category.ASSISTANT_AGENT_CONVERSATIONNEL, null, "Réponses plus rapides", Phase.EXPLOITATION_SUIVI,
+                YearMonth.of(2059, 3), YearMonth.of(2060, 1), null, true, false, true,
+                AcquisitionMode.SOLUTION_INFONUAGIQUE_COMMERCIALE, "Fournisseur inc.", "Produit X", PersonalInformation.NON,
+                PrivacyImpactAssessment.REALISEE, DecisionRole.SOUTIEN_OPERATIONNEL, HumanOversight.HUMAIN_SUR_LA_BOUCLE,
+                RiskLevel.MODERE, "Un agent conversationnel répond aux questions.", null, null, false);
+
+        Declaration saved = declarations.save(Declaration.draft(2061, "DECL-1", "FINANCES", false, List.of(snapshot)));
+
+        Declaration loaded = declarations.findByCampaignAndOrganization(2061, "DECL-1").orElseThrow();
+        assertThat(loaded.id()).isEqualTo(saved.id());
+        assertThat(loaded.status()).isEqualTo(DeclarationStatus.BROUILLON);
+        assertThat(loaded.initiatives()).containsExactly(snapshot);
+        assertThat(loaded.initiatives().get(0).publishedStatus()).isEqualTo(PublishedStatus.SOLUTION_EN_PRODUCTION);
+        assertThat(campaigns.findById(2061).orElseThrow().reminders()).isEqualTo(Campaign.DEFAULT_REMINDERS);
+
+        declarations.save(loaded);
+        assertThatThrownBy(() -> declarations.save(loaded))
+                .as("a save from a stale copy (another tab) is refused")
+                .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void status_transitions_follow_the_model() {
+        assertThat(DeclarationStatus.BROUILLON.canMoveTo(DeclarationStatus.SOUMISE)).isTrue();
+        assertThat(DeclarationStatus.A_CORRIGER.canMoveTo(DeclarationStatus.SOUMISE)).isTrue();
+        assertThat(DeclarationStatus.BROUILLON.canMoveTo(DeclarationStatus.ACCEPTEE)).isFalse();
+        assertThat(CampaignStatus.PLANIFIEE.canMoveTo(CampaignStatus.OUVERTE)).isTrue();
+        assertThat(CampaignStatus.PLANIFIEE.canMoveTo(CampaignStatus.FERMEE)).as("no skipping").isFalse();
+    }
+}

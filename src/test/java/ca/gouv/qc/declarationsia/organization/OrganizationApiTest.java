@@ -1,0 +1,118 @@
+package ca.gouv.qc.declarationsia.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@IntegrationTest
+class OrganizationApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    IdentityService identity;
+
+    private static final String VALID = """
+            {"nameFr": "Société québécoise de test", "nameEn": "Québec Test Corporation", "acronym": "SQT",
+             "lggriCategory": "ORGANISME_NON_BUDGETAIRE", "portfolio": "Finances",
+             "respondents": [{"name": "Marie Tremblay", "email": "Marie.Tremblay@sqt.example.qc.ca"}],
+             "escalationContact": {"name": "Jean Roy", "email": "dri@sqt.example.qc.ca"}}
+            """;
+
+    @Test
+    void a_coordinator_creates_then_updates_an_organization_and_its_respondents_get_accounts() throws Exception {
+        mvc.perform(asCoordinator(put("/api/organizations/SQT-1")).content(VALID))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.code").value("SQT-1"))
+                .andExpect(jsonPath("$.portfolio").value("FINANCES"))
+                .andExpect(jsonPath("$.network").value(false))
+                .andExpect(jsonPath("$.respondents[0].email").value("marie.tremblay@sqt.example.qc.ca"));
+
+        assertThat(identity.createUserQuery().userId("marie.tremblay@sqt.example.qc.ca").memberOfGroup("org-SQT-1").count())
+                .as("respondent account in group org-SQT-1").isOne();
+
+        String replacedRespondent = VALID.replace("Marie.Tremblay@sqt", "luc.cote@sqt").replace("Marie Tremblay", "Luc Côté");
+        mvc.perform(asCoordinator(put("/api/organizations/SQT-1")).content(replacedRespondent))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.respondents[0].email").value("luc.cote@sqt.example.qc.ca"));
+
+        assertThat(identity.createUserQuery().memberOfGroup("org-SQT-1").list())
+                .extracting(user -> user.getId()).containsExactly("luc.cote@sqt.example.qc.ca");
+        assertThat(identity.createUserQuery().userId("luc.cote@sqt.example.qc.ca").singleResult().getFirstName())
+                .isEqualTo("Luc");
+    }
+
+    @Test
+    void invalid_input_lists_every_error_by_field_in_french_and_changes_nothing() throws Exception {
+        String invalid = """
+                {"nameFr": "", "nameEn": "x", "lggriCategory": "MINISTRY", "portfolio": "Atlantide",
+                 "respondents": [{"email": "not-an-email"}], "escalationContact": {"email": "=cmd|' /C calc'!A0"}}
+                """;
+        mvc.perform(asCoordinator(put("/api/organizations/BAD-1")).content(invalid))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("nameFr")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("lggriCategory")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("portfolio")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("respondents[0].email")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("escalationContact.email")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'nameFr')].message", hasItem("Nom (français) : obligatoire")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'lggriCategory')].message",
+                        hasItem(containsString("MINISTERE, ORGANISME_BUDGETAIRE"))))
+                .andExpect(jsonPath("$.errors[?(@.path == 'portfolio')].code", hasItem("Unknown")));
+
+        assertThat(organizations.existsById("BAD-1")).isFalse();
+        assertThat(identity.createGroupQuery().groupId("org-BAD-1").count()).isZero();
+    }
+
+    @Test
+    void errors_come_in_english_for_an_english_caller() throws Exception {
+        mvc.perform(asCoordinator(put("/api/organizations/BAD-2")).header(HttpHeaders.ACCEPT_LANGUAGE, "en-CA")
+                        .content(VALID.replace("\"Société québécoise de test\"", "\"\"")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.title").value("Invalid data"))
+                .andExpect(jsonPath("$.errors[0].message").value("Name (French): required"));
+    }
+
+    @Test
+    void a_bad_code_and_a_name_already_taken_are_refused() throws Exception {
+        mvc.perform(asCoordinator(put("/api/organizations/bad code")).content(VALID))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("code"));
+        mvc.perform(asCoordinator(put("/api/organizations/SQT-DUP"))
+                        .content(VALID.replace("Société québécoise de test", "Ministère des Ressources naturelles et des Forêts")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("Duplicate"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("MRNF")));
+    }
+
+    @Test
+    void malformed_json_is_a_clear_400() throws Exception {
+        mvc.perform(asCoordinator(put("/api/organizations/SQT-2")).content("{\"nameFr\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Requête illisible"));
+    }
+
+    private static MockHttpServletRequestBuilder asCoordinator(MockHttpServletRequestBuilder request) {
+        return request.with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON);
+    }
+}

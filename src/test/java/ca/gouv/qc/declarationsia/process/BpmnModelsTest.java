@@ -1,0 +1,131 @@
+package ca.gouv.qc.declarationsia.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Every model in bpmn/ and every form in forms/ deploys, and every model follows {@link BpmnModelRules}. */
+@IntegrationTest
+class BpmnModelsTest {
+
+    private static final Path MODELS = Path.of("bpmn");
+    private static final Path FORMS = Path.of("forms");
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void every_model_follows_the_rules() throws IOException {
+        for (Path file : files(MODELS, ".bpmn")) {
+            assertThat(BpmnModelRules.problems(file.getFileName().toString(), read(file), context::containsBean))
+                    .as(file.toString())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void every_model_and_form_is_deployed() throws IOException {
+        Set<String> deployedKeys = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(ProcessDefinition::getKey)
+                .collect(Collectors.toSet());
+        assertThat(deployedKeys).contains("annual-campaign", "organization-declaration");
+        for (Path file : files(MODELS, ".bpmn")) {
+            Matcher process = Pattern.compile("<bpmn:process id=\"([^\"]+)\"").matcher(read(file));
+            while (process.find()) {
+                assertThat(deployedKeys).as(file + " deployed").contains(process.group(1));
+            }
+        }
+
+        Deployment latest = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().get(0);
+        Set<String> deployedResources = repository.getDeploymentResources(latest.getId()).stream()
+                .map(Resource::getName)
+                .map(name -> Path.of(name).getFileName().toString())
+                .collect(Collectors.toSet());
+        for (Path form : files(FORMS, ".form")) {
+            assertThat(deployedResources).as("form " + form + " deployed").contains(form.getFileName().toString());
+        }
+    }
+
+    @Test
+    void every_form_a_model_references_exists_in_forms() throws IOException {
+        Set<String> formIds = files(FORMS, ".form").stream()
+                .map(BpmnModelsTest::read)
+                .map(json -> {
+                    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+                    return id.find() ? id.group(1) : "";
+                })
+                .collect(Collectors.toSet());
+        for (Path model : files(MODELS, ".bpmn")) {
+            Matcher formRef = Pattern.compile("camunda:formRef=\"([^\"]+)\"").matcher(read(model));
+            while (formRef.find()) {
+                assertThat(formIds).as(model + " refers to form " + formRef.group(1)).contains(formRef.group(1));
+            }
+        }
+    }
+
+    @Test
+    void a_model_without_diagram_is_refused() throws IOException {
+        String withoutDiagram = read(MODELS.resolve("organization-declaration.bpmn"))
+                .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "");
+        assertThat(BpmnModelRules.problems("no-diagram.bpmn", withoutDiagram, context::containsBean))
+                .anyMatch(problem -> problem.contains("UserTask_PrepareDeclaration is not in the diagram"));
+    }
+
+    @Test
+    void a_model_without_history_time_to_live_is_refused() throws IOException {
+        String withoutTtl = read(MODELS.resolve("organization-declaration.bpmn"))
+                .replaceAll("camunda:historyTimeToLive=\"[^\"]*\"", "");
+        assertThat(BpmnModelRules.problems("no-ttl.bpmn", withoutTtl, context::containsBean))
+                .containsExactly("no-ttl.bpmn: process organization-declaration has no historyTimeToLive");
+    }
+
+    @Test
+    void an_expression_naming_a_missing_bean_is_refused() throws IOException {
+        String listener = "<bpmn:extensionElements><camunda:executionListener delegateExpression=\"${noSuchBean}\" "
+                + "event=\"start\" /></bpmn:extensionElements>";
+        String withMissingBean = read(MODELS.resolve("organization-declaration.bpmn"))
+                .replace("<bpmn:outgoing>Flow_ToPrepareDeclaration</bpmn:outgoing>",
+                        listener + "<bpmn:outgoing>Flow_ToPrepareDeclaration</bpmn:outgoing>");
+        assertThat(BpmnModelRules.problems("missing-bean.bpmn", withMissingBean, context::containsBean))
+                .containsExactly("missing-bean.bpmn: expression ${noSuchBean} names no bean called noSuchBean");
+        // and the same expression passes once the bean exists
+        assertThat(BpmnModelRules.problems("bean.bpmn", withMissingBean.replace("noSuchBean", "organizationService"),
+                context::containsBean)).isEmpty();
+    }
+
+    private static List<Path> files(Path folder, String extension) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> found = files.filter(file -> file.toString().endsWith(extension)).sorted().toList();
+            assertThat(found).as("files in " + folder).isNotEmpty();
+            return found;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
