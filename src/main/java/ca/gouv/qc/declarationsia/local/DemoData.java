@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Local mode's demo: the registry of Québec public bodies (imported once, through the same CSV import coordinators
- * use) and one demo user per role. Every demo user has the local demo password.
+ * use) and one demo user per role. Every demo user has the local demo password. The demo coordinator is also in
+ * Camunda's own admin group, which the webapps require to exist (else they offer a first-admin setup page).
  */
 @Component
 @Profile("local")
@@ -32,9 +35,9 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    /** Demo staff users: id, first name, last name, group. */
+    /** Demo staff users: id, first name, last name, groups. */
     static final List<List<String>> STAFF = List.of(
-            List.of("coordo", "Claire", "Coordonnatrice", Roles.COORDINATORS),
+            List.of("coordo", "Claire", "Coordonnatrice", Roles.COORDINATORS, Groups.CAMUNDA_ADMIN),
             List.of("analyste", "Antoine", "Analyste", Roles.REVIEWERS),
             List.of("gestion", "Geneviève", "Gestionnaire", Roles.MANAGERS));
 
@@ -53,7 +56,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        STAFF.forEach(user -> ensureUser(user.get(0), user.get(1), user.get(2), user.get(3)));
+        STAFF.forEach(user -> ensureUser(user.get(0), user.get(1), user.get(2), user.subList(3, user.size())));
         if (organizations.count() == 0) {
             ImportReport report = SystemAuthentication.runAsSystem(() -> csvImport.importCsv(registry()));
             log.info("Demo registry imported: {} organizations created, {} rejected", report.created(),
@@ -65,7 +68,7 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private void ensureUser(String id, String firstName, String lastName, String group) {
+    private void ensureUser(String id, String firstName, String lastName, List<String> groups) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
             user.setFirstName(firstName);
@@ -73,7 +76,19 @@ class DemoData implements ApplicationRunner {
             user.setEmail(id + "@mcn.example.qc.ca");
             user.setPassword(properties.demoPassword());
             identity.saveUser(user);
-            identity.createMembership(id, group);
+        }
+        groups.forEach(group -> ensureMembership(id, group));
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(groupId);
+            group.setType(Groups.GROUP_TYPE_SYSTEM);
+            identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
         }
     }
 

@@ -41,12 +41,13 @@ class OrganizationDirectory {
                        (select count(*) from organization_respondent r where r.organization_code = o.code) as respondents
                   from organization o
                   join portfolio p on p.code = o.portfolio_code
-                 where (cast(:text as text) is null or lower(o.name_fr) like :text or lower(o.name_en) like :text
-                        or lower(o.code) like :text or lower(coalesce(o.acronym, '')) like :text)
+                 where (cast(:text as text) is null or unaccent(lower(o.name_fr)) like unaccent(:text)
+                        or unaccent(lower(o.name_en)) like unaccent(:text) or lower(o.code) like :text
+                        or lower(coalesce(o.acronym, '')) like :text)
                    and (cast(:category as text) is null or o.lggri_category = :category)
                    and (cast(:portfolio as text) is null or o.portfolio_code = :portfolio)
                    and (cast(:active as boolean) is null or o.active = :active)
-                 order by o.name_fr
+                 order by o.name_fr collate "fr-CA-x-icu"
                 """, parameters, (rs, i) -> new Row(rs.getString("code"), rs.getString("name_fr"),
                 rs.getString("name_en"), rs.getString("acronym"), LggriCategory.valueOf(rs.getString("lggri_category")),
                 rs.getString("portfolio_fr"), rs.getString("portfolio_en"), rs.getBoolean("network"),

@@ -10,8 +10,9 @@ public interface OrganizationRepository extends ListCrudRepository<Organization,
     @Query("select * from organization where lower(name_fr) = lower(:nameFr)")
     Optional<Organization> findByNameFrIgnoreCase(String nameFr);
 
-    @Query("select * from organization where active order by name_fr")
-    List<Organization> findActive();
+    /** In French alphabetical order ("Cégep de Lévis" before "Cégep Garneau"), not by code points. */
+    @Query("select * from organization order by name_fr collate \"fr-CA-x-icu\"")
+    List<Organization> findAllOrderByName();
 
     @Query("select count(*) from organization where active")
     long countActive();

@@ -94,9 +94,7 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public List<Organization> list() {
         access.requireStaff();
-        return organizations.findAll().stream()
-                .sorted(java.util.Comparator.comparing(Organization::nameFr, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+        return organizations.findAllOrderByName();
     }
 
     @Transactional(readOnly = true)

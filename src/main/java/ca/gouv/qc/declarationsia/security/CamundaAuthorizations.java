@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -44,18 +45,25 @@ class CamundaAuthorizations implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final String bootstrapAdminId;
 
     CamundaAuthorizations(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks) {
+            TaskService tasks, @Value("${camunda.bpm.admin-user.id:}") String bootstrapAdminId) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.bootstrapAdminId = bootstrapAdminId;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         ROLE_GROUPS.forEach(this::ensureGroup);
+        // The first administrator of a new installation (camunda.bpm.admin-user) also runs the campaigns.
+        if (!bootstrapAdminId.isBlank() && identity.createUserQuery().userId(bootstrapAdminId).count() == 1
+                && identity.createUserQuery().userId(bootstrapAdminId).memberOfGroup(Roles.COORDINATORS).count() == 0) {
+            identity.createMembership(bootstrapAdminId, Roles.COORDINATORS);
+        }
 
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 

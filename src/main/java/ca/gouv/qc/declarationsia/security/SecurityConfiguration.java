@@ -38,7 +38,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // the first-admin setup would let any logged-in user make itself administrator
+                        .requestMatchers(path("/camunda/app/admin/*/setup/**"), path("/camunda/api/admin/setup/**"))
+                        .hasAuthority(Roles.COORDINATORS)
+                        .anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
