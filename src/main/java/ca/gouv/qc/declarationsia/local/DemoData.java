@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,13 +79,8 @@ class DemoData implements ApplicationRunner {
         groups.forEach(group -> ensureMembership(id, group));
     }
 
+    /** The groups themselves exist already: {@code CamundaAuthorizations} runs first. */
     private void ensureMembership(String userId, String groupId) {
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identity.newGroup(groupId);
-            group.setName(groupId);
-            group.setType(Groups.GROUP_TYPE_SYSTEM);
-            identity.saveGroup(group);
-        }
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
         }

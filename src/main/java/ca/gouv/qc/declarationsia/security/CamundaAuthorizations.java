@@ -58,7 +58,9 @@ class CamundaAuthorizations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ROLE_GROUPS.forEach(this::ensureGroup);
+        ROLE_GROUPS.forEach((id, name) -> ensureGroup(id, name, Groups.GROUP_TYPE_WORKFLOW));
+        // The webapps offer a first-admin setup page while this group has no member; it must at least exist.
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda BPM Administrators", Groups.GROUP_TYPE_SYSTEM);
         // The first administrator of a new installation (camunda.bpm.admin-user) also runs the campaigns.
         if (!bootstrapAdminId.isBlank() && identity.createUserQuery().userId(bootstrapAdminId).count() == 1
                 && identity.createUserQuery().userId(bootstrapAdminId).memberOfGroup(Roles.COORDINATORS).count() == 0) {
@@ -89,11 +91,11 @@ class CamundaAuthorizations implements ApplicationRunner {
         ensureTaskFilter(MY_TASKS_FILTER_NAME, -5, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     }
 
-    private void ensureGroup(String id, String name) {
+    private void ensureGroup(String id, String name, String type) {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
             group.setName(name);
-            group.setType(Groups.GROUP_TYPE_WORKFLOW);
+            group.setType(type);
             identity.saveGroup(group);
         }
     }

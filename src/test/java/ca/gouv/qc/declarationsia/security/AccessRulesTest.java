@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Who may do what, through the real login against the Camunda identity service and the demo users. */
 @IntegrationTest
@@ -53,11 +54,7 @@ class AccessRulesTest {
             "gestion, /api/organizations/MRNF, 200",
     })
     void api_reads_follow_the_roles(String user, String path, int expected) throws Exception {
-        var request = get(path);
-        if (!"anonymous".equals(user)) {
-            request = request.with(httpBasic(user, PASSWORD));
-        }
-        mvc.perform(request)
+        mvc.perform(getAs(user, path))
                 .andExpect(status().is(expected))
                 .andExpect(expected >= 400 ? content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                         : content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
@@ -98,11 +95,11 @@ class AccessRulesTest {
             "ia.mrnf@example.qc.ca, /mes-declarations, 200",
     })
     void pages_follow_the_roles(String user, String path, int expected) throws Exception {
-        var request = get(path);
-        if (!"anonymous".equals(user)) {
-            request = request.with(httpBasic(user, PASSWORD));
-        }
-        mvc.perform(request).andExpect(status().is(expected));
+        mvc.perform(getAs(user, path)).andExpect(status().is(expected));
+    }
+
+    private static MockHttpServletRequestBuilder getAs(String user, String path) {
+        return "anonymous".equals(user) ? get(path) : get(path).with(httpBasic(user, PASSWORD));
     }
 
     @Test
