@@ -115,11 +115,14 @@ class AccessibilityTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(page -> page.findElements(By.cssSelector("form[action='/logout']")).size() == 1);
     }
 
     private void logOut() {
         open("/");
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getCurrentUrl().contains("deconnexion"));
     }
 
     private void check(String path) {
