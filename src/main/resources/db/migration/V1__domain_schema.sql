@@ -92,7 +92,8 @@ create table declaration (
     version             integer      not null default 0,
     unique (campaign_year, organization_code),
     check (status <> 'EXEMPTEE' or exemption_reason is not null),
-    check (status in ('BROUILLON', 'EXEMPTEE') or (attestation and signatory_name is not null and submitted_at is not null))
+    -- a declaration past the draft was submitted at a known time (attestation rules: declaration validation)
+    check (status in ('BROUILLON', 'EXEMPTEE') or submitted_at is not null)
 );
 create index declaration_organization_idx on declaration (organization_code);
 

@@ -23,11 +23,17 @@ class LocalMailConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail mailCatcher(LocalModeProperties properties) {
-        ServerSetup smtp = new ServerSetup(properties.mail().smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        if (properties.mail().smtpPort() == 0) {
-            smtp = smtp.dynamicPort();
+        int port = properties.mail().smtpPort() > 0 ? properties.mail().smtpPort() : freePort();
+        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** A free port chosen once, so that a stopped catcher restarts where the mail sender expects it. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return new GreenMail(smtp);
     }
 
     @Bean
@@ -36,6 +42,8 @@ class LocalMailConfiguration {
         sender.setHost("127.0.0.1");
         sender.setPort(mailCatcher.getSmtp().getPort());
         sender.setDefaultEncoding("UTF-8");
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
         log.info("Mail catcher listening on SMTP port {}", mailCatcher.getSmtp().getPort());
         return sender;
     }

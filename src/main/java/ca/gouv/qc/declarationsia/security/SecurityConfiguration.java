@@ -66,6 +66,8 @@ class SecurityConfiguration {
         return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/portraits/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/**").hasAuthority(Roles.COORDINATORS)
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .requestMatchers(HttpMethod.PUT, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.POST, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.GET, "/api/organizations").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
@@ -96,7 +98,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/portrait/**", "/open-data/**", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
-                        .requestMatchers("/organisations/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
+                        .requestMatchers("/organisations/**", "/campagnes/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?deconnexion"))

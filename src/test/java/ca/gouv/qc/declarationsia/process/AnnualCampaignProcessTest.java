@@ -7,18 +7,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.campaign.CampaignStatus;
+import ca.gouv.qc.declarationsia.campaign.CampaignRepository;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
-import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Both ways a campaign closes lead coordinators to approve the publication. */
+/** A campaign opens every targeted declaration, then closes by its date or by a coordinator, then asks approval. */
 @IntegrationTest
 class AnnualCampaignProcessTest {
 
@@ -29,45 +36,70 @@ class AnnualCampaignProcessTest {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
+    TestCampaigns campaigns;
+
+    @Autowired
+    CampaignService campaignService;
+
+    @Autowired
+    CampaignRepository campaignRepository;
+
+    @Autowired
+    OrganizationService organizations;
+
+    private int year;
 
     @BeforeEach
     void setUp() {
         init(engine);
     }
 
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(year);
+    }
+
     @Test
     void the_closing_date_closes_the_campaign_then_coordinators_approve_the_publication() {
-        ProcessInstance campaign = launch("2091", "2091-06-30T17:00:00");
+        year = 2041;
+        ProcessInstance campaign = launchFor("ACP-A1", "ACP-A2");
         assertThat(campaign).isWaitingAt("Gateway_WaitForClosing");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(year + "-ACP-%").count()).isEqualTo(2);
 
-        Job closingTimer = management.createJobQuery().processInstanceId(campaign.getId()).timers().singleResult();
-        assertThat(closingTimer.getDuedate()).hasYear(2091).hasMonth(6).hasDayOfMonth(30);
-        management.executeJob(closingTimer.getId());
+        TestCampaigns.clockAt(LocalDateTime.of(year, 12, 1, 6, 0));
+        campaigns.runDueJobs(year);
 
-        assertThat(campaign).hasPassed("Event_ClosingDateReached").isWaitingAt("UserTask_ApprovePublication");
+        assertThat(campaign).hasPassed("Event_ClosingDateReached", "ServiceTask_CloseCampaign")
+                .isWaitingAt("UserTask_ApprovePublication");
+        assertThat(campaignRepository.findById(year).orElseThrow().status()).isEqualTo(CampaignStatus.FERMEE);
         assertThat(task()).hasCandidateGroup("coordinators").hasName("Approuver la publication");
         complete(task(), withVariables("publicationApproved", true));
-
         assertThat(campaign).hasPassed("EndEvent_PublicationApproved").isEnded();
     }
 
     @Test
     void a_coordinator_may_close_the_campaign_before_its_closing_date() {
-        ProcessInstance campaign = launch("2092", "2092-06-30T17:00:00");
+        year = 2042;
+        ProcessInstance campaign = launchFor("ACP-B1");
 
-        runtime.createMessageCorrelation("close-campaign").processInstanceBusinessKey("2092").correlate();
+        SystemAuthentication.runAsSystem(() -> campaignService.close(year));
 
         assertThat(campaign).hasPassed("Event_ClosedByCoordinator").hasNotPassed("Event_ClosingDateReached")
                 .isWaitingAt("UserTask_ApprovePublication");
-        assertThat(management.createJobQuery().processInstanceId(campaign.getId()).count())
-                .as("the closing timer is gone").isZero();
+        assertThat(campaignRepository.findById(year).orElseThrow().status()).isEqualTo(CampaignStatus.FERMEE);
         complete(task(), withVariables("publicationApproved", true));
         assertThat(campaign).isEnded();
     }
 
-    private ProcessInstance launch(String year, String closingDate) {
-        return runtime.startProcessInstanceByKey("annual-campaign", year,
-                Map.of("campaignYear", Integer.valueOf(year), "closingDate", closingDate));
+    private ProcessInstance launchFor(String... organizationCodes) {
+        List.of(organizationCodes).forEach(code -> TestOrganizations.create(organizations, code));
+        campaigns.create(year, List.of(organizationCodes));
+        TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 13, 0));
+        campaigns.launch(year);
+        ProcessInstance campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(year))
+                .singleResult();
+        assertThat(campaign).isWaitingAt("ServiceTask_PlanLaunchBatches");
+        campaigns.runDueJobs(year);
+        return campaign;
     }
 }

@@ -104,8 +104,8 @@ class BpmnModelsTest {
         String listener = "<bpmn:extensionElements><camunda:executionListener delegateExpression=\"${noSuchBean}\" "
                 + "event=\"start\" /></bpmn:extensionElements>";
         String withMissingBean = read(MODELS.resolve("organization-declaration.bpmn"))
-                .replace("<bpmn:outgoing>Flow_ToPrepareDeclaration</bpmn:outgoing>",
-                        listener + "<bpmn:outgoing>Flow_ToPrepareDeclaration</bpmn:outgoing>");
+                .replace("<bpmn:outgoing>Flow_ToQueueInvitation</bpmn:outgoing>",
+                        listener + "<bpmn:outgoing>Flow_ToQueueInvitation</bpmn:outgoing>");
         assertThat(BpmnModelRules.problems("missing-bean.bpmn", withMissingBean, context::containsBean))
                 .containsExactly("missing-bean.bpmn: expression ${noSuchBean} names no bean called noSuchBean");
         // and the same expression passes once the bean exists

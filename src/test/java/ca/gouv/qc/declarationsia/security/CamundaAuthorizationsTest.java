@@ -3,9 +3,11 @@ package ca.gouv.qc.declarationsia.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
@@ -36,15 +38,36 @@ class CamundaAuthorizationsTest {
     @Autowired
     FilterService filters;
 
+    private static final int YEAR = 2081;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private ProcessInstance mrnf;
     private ProcessInstance msss;
 
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    DeclarationOpening opening;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** Each test gets fresh declarations of MRNF and MSSS, waiting at their task. */
     @BeforeEach
     void twoOrganizationsHaveATask() {
-        mrnf = runtime.startProcessInstanceByKey("organization-declaration", "2081-MRNF-" + System.nanoTime(),
-                Map.of("campaignYear", 2081, "organizationCode", "MRNF"));
-        msss = runtime.startProcessInstanceByKey("organization-declaration", "2081-MSSS-" + System.nanoTime(),
-                Map.of("campaignYear", 2081, "organizationCode", "MSSS"));
+        if (jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, YEAR) == 0) {
+            campaigns.create(YEAR, List.of("MRNF", "MSSS"));
+        }
+        campaigns.cleanUp(YEAR);
+        jdbc.update("delete from mail_outbox where campaign_year = ?", YEAR);
+        jdbc.update("delete from declaration where campaign_year = ?", YEAR);
+        transactions.executeWithoutResult(status -> List.of("MRNF", "MSSS").forEach(code -> opening.open(YEAR, code)));
+        campaigns.runDueJobs(YEAR);
+        mrnf = runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-MRNF").singleResult();
+        msss = runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-MSSS").singleResult();
     }
 
     @Test

@@ -15,6 +15,7 @@ import ca.gouv.qc.declarationsia.declaration.PrivacyImpactAssessment;
 import ca.gouv.qc.declarationsia.declaration.PublishedStatus;
 import ca.gouv.qc.declarationsia.declaration.RiskLevel;
 import ca.gouv.qc.declarationsia.declaration.Subcategory;
+import ca.gouv.qc.declarationsia.notification.MailKind;
 import ca.gouv.qc.declarationsia.organization.LggriCategory;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,7 +47,8 @@ class MessageBundlesTest {
             Map.entry("privacyImpactAssessment", PrivacyImpactAssessment.class),
             Map.entry("decisionRole", DecisionRole.class),
             Map.entry("humanOversight", HumanOversight.class),
-            Map.entry("riskLevel", RiskLevel.class));
+            Map.entry("riskLevel", RiskLevel.class),
+            Map.entry("mailKind", MailKind.class));
 
     private final Properties french = load("messages.properties");
     private final Properties english = load("messages_en.properties");
@@ -83,6 +85,18 @@ class MessageBundlesTest {
                 while (keys.find()) {
                     assertThat(french.stringPropertyNames()).as(template + " uses " + keys.group(1)).contains(keys.group(1));
                 }
+            }
+        }
+    }
+
+    @Test
+    void every_mail_has_a_subject_and_a_template_in_both_languages() {
+        for (MailKind kind : MailKind.values()) {
+            assertThat(french.getProperty("mail.subject." + kind)).as("French subject of " + kind).isNotBlank();
+            assertThat(english.getProperty("mail.subject." + kind)).as("English subject of " + kind).isNotBlank();
+            for (String language : new String[] {"fr", "en"}) {
+                String template = "templates/notification/mail/" + kind.name().toLowerCase() + "_" + language + ".txt";
+                assertThat(getClass().getClassLoader().getResource(template)).as(template).isNotNull();
             }
         }
     }

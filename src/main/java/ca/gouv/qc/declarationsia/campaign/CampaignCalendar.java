@@ -1,0 +1,69 @@
+package ca.gouv.qc.declarationsia.campaign;
+
+import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates the models ask for, read from our tables rather than kept in process variables, so that an extension or a
+ * corrected campaign date applies at once: {@code ${campaignCalendar.closingOf(campaignYear)}},
+ * {@code ${campaignCalendar.dueDateOf(campaignYear, organizationCode)}}, {@code ${campaignCalendar.followUpCycle}}.
+ */
+@Component("campaignCalendar")
+public class CampaignCalendar {
+
+    private final JdbcClient jdbc;
+    private final CampaignProperties properties;
+
+    CampaignCalendar(JdbcClient jdbc, CampaignProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    public Date closingOf(int campaignYear) {
+        LocalDate closing = jdbc.sql("select closing_date from campaign where year = :year")
+                .param("year", campaignYear).query(LocalDate.class).optional()
+                .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear));
+        return QuebecTime.endOf(closing);
+    }
+
+    public Date dueDateOf(int campaignYear, String organizationCode) {
+        return QuebecTime.endOf(deadline(campaignYear, organizationCode).dueDate());
+    }
+
+    public String getFollowUpCycle() {
+        return properties.followUpCycle();
+    }
+
+    Deadline deadline(int campaignYear, String organizationCode) {
+        return jdbc.sql("""
+                select c.due_date, d.extended_due_date, c.closing_date, c.overdue_reminder_days,
+                       (select string_agg(r.days_before_due::text, ',') from campaign_reminder r
+                         where r.campaign_year = c.year) as reminders
+                  from campaign c
+                  left join declaration d on d.campaign_year = c.year and d.organization_code = :organization
+                 where c.year = :year
+                """)
+                .param("year", campaignYear).param("organization", organizationCode)
+                .query((rs, i) -> new Deadline(rs.getObject("due_date", LocalDate.class),
+                        rs.getObject("extended_due_date", LocalDate.class), rs.getObject("closing_date", LocalDate.class),
+                        days(rs.getString("reminders")), rs.getInt("overdue_reminder_days")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear));
+    }
+
+    private static Set<Integer> days(String list) {
+        Set<Integer> days = new HashSet<>();
+        if (list != null) {
+            for (String day : list.split(",")) {
+                days.add(Integer.valueOf(day));
+            }
+        }
+        return days;
+    }
+}

@@ -1,0 +1,107 @@
+package ca.gouv.qc.declarationsia.campaign;
+
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tracking of one campaign, as the coordinators' dashboard shows it: one query per view, shaped for it. */
+@Repository
+public class CampaignDashboard {
+
+    public record Row(String organizationCode, String nameFr, String nameEn, String status, LocalDate dueDate,
+            boolean extended, Instant submittedAt, boolean late, boolean overdue, String lastMailKind,
+            String lastMailStatus, Instant lastMailAt, String rejectedAddresses) {
+
+        public java.time.LocalDateTime lastMailAtInQuebec() {
+            return lastMailAt == null ? null : java.time.LocalDateTime.ofInstant(lastMailAt, QuebecTime.ZONE);
+        }
+    }
+
+    public record Summary(int year, String status, LocalDate dueDate, LocalDate closingDate, int targets,
+            Map<String, Integer> declarationsByStatus, int submitted, int overdue, double responseRate,
+            int mailsPending, int mailsRejected) {
+    }
+
+    /** Sort keys the page and the CSV offer; anything else sorts by name. */
+    static final Map<String, String> SORTS = Map.of(
+            "name", "o.name_fr collate \"fr-CA-x-icu\"",
+            "code", "t.organization_code",
+            "status", "d.status, o.name_fr collate \"fr-CA-x-icu\"",
+            "due", "due_date, o.name_fr collate \"fr-CA-x-icu\"",
+            "mail", "last_mail_at desc nulls last");
+
+    private final JdbcClient jdbc;
+
+    CampaignDashboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Row> rows(int year, String status, Boolean overdueOnly, String sort) {
+        String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
+        return jdbc.sql("""
+                select t.organization_code, o.name_fr, o.name_en, coalesce(d.status, 'BROUILLON') as status,
+                       coalesce(d.extended_due_date, c.due_date) as due_date, d.extended_due_date is not null as extended,
+                       d.submitted_at, coalesce(d.late, false) as late,
+                       (d.submitted_at is null and coalesce(d.extended_due_date, c.due_date) < :today) as overdue,
+                       m.kind as last_mail_kind, m.status as last_mail_status,
+                       coalesce(m.sent_at, m.created_at) as last_mail_at,
+                       (select string_agg(r.rejected_addresses, ', ') from mail_outbox r
+                         where r.campaign_year = t.campaign_year and r.organization_code = t.organization_code
+                           and r.status = 'REJECTED') as rejected_addresses
+                  from campaign_target t
+                  join campaign c on c.year = t.campaign_year
+                  join organization o on o.code = t.organization_code
+                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
+                  left join lateral (select kind, status, sent_at, created_at from mail_outbox mo
+                                      where mo.campaign_year = t.campaign_year and mo.organization_code = t.organization_code
+                                      order by mo.created_at desc, mo.id desc limit 1) m on true
+                 where t.campaign_year = :year
+                   and (cast(:status as text) is null or coalesce(d.status, 'BROUILLON') = :status)
+                   and (not :overdueOnly or (d.submitted_at is null and coalesce(d.extended_due_date, c.due_date) < :today))
+                 order by\s""" + orderBy)
+                .param("year", year).param("today", QuebecTime.engineToday())
+                .param("status", status == null || status.isBlank() ? null : status)
+                .param("overdueOnly", Boolean.TRUE.equals(overdueOnly))
+                .query((rs, i) -> new Row(rs.getString("organization_code"), rs.getString("name_fr"),
+                        rs.getString("name_en"), rs.getString("status"), rs.getObject("due_date", LocalDate.class),
+                        rs.getBoolean("extended"), instant(rs.getTimestamp("submitted_at")), rs.getBoolean("late"),
+                        rs.getBoolean("overdue"), rs.getString("last_mail_kind"), rs.getString("last_mail_status"),
+                        instant(rs.getTimestamp("last_mail_at")), rs.getString("rejected_addresses")))
+                .list();
+    }
+
+    public Summary summary(Campaign campaign) {
+        int year = campaign.year();
+        Map<String, Integer> byStatus = new TreeMap<>();
+        jdbc.sql("""
+                select coalesce(d.status, 'BROUILLON') as status, count(*) as n
+                  from campaign_target t
+                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
+                 where t.campaign_year = :year group by 1
+                """).param("year", year)
+                .query((rs, i) -> byStatus.put(rs.getString("status"), rs.getInt("n"))).list();
+        int targets = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        int submitted = targets - byStatus.getOrDefault("BROUILLON", 0);
+        int overdue = jdbc.sql("""
+                select count(*) from campaign_target t join campaign c on c.year = t.campaign_year
+                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
+                 where t.campaign_year = :year and d.submitted_at is null
+                   and coalesce(d.extended_due_date, c.due_date) < :today and coalesce(d.status, 'BROUILLON') = 'BROUILLON'
+                """).param("year", year).param("today", QuebecTime.engineToday()).query(Integer.class).single();
+        Map<String, Integer> mails = new TreeMap<>();
+        jdbc.sql("select status, count(*) as n from mail_outbox where campaign_year = :year group by status")
+                .param("year", year).query((rs, i) -> mails.put(rs.getString("status"), rs.getInt("n"))).list();
+        double rate = targets == 0 ? 0 : Math.round(1000.0 * submitted / targets) / 10.0;
+        return new Summary(year, campaign.status().name(), campaign.dueDate(), campaign.closingDate(), targets, byStatus,
+                submitted, overdue, rate, mails.getOrDefault("PENDING", 0), mails.getOrDefault("REJECTED", 0));
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,153 @@
+package ca.gouv.qc.declarationsia.campaign;
+
+import ca.gouv.qc.declarationsia.security.CurrentUser;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Coordinators create, launch, follow and close campaigns here; managers and reviewers read the same pages. */
+@Controller
+@RequestMapping("/campagnes")
+class CampaignPageController {
+
+    private final CampaignService campaigns;
+    private final CampaignDashboard dashboard;
+    private final ExtensionService extensions;
+    private final InputValidator validator;
+    private final MessageSource messages;
+
+    CampaignPageController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
+            InputValidator validator, MessageSource messages) {
+        this.campaigns = campaigns;
+        this.dashboard = dashboard;
+        this.extensions = extensions;
+        this.validator = validator;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("canAct")
+    boolean canAct() {
+        return CurrentUser.get().isCoordinator();
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("campaigns", campaigns.list());
+        return "campaign/list";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") CampaignForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        try {
+            if (binding.hasErrors()) {
+                throw new InvalidInputException(binding.getFieldErrors().stream()
+                        .map(error -> validator.violation(error.getField().replaceAll("\\[\\d+]", ""), "Format",
+                                "validation.format.invalid"))
+                        .toList());
+            }
+            Campaign campaign = campaigns.create(form);
+            redirect.addFlashAttribute("created", campaign.year());
+            return "redirect:/campagnes/" + campaign.year();
+        } catch (InvalidInputException invalid) {
+            model.addAttribute("errors", invalid.violations());
+            model.addAttribute("campaigns", campaigns.list());
+            return "campaign/list";
+        }
+    }
+
+    @GetMapping("/{year}")
+    String dashboard(@PathVariable int year, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort, Model model) {
+        Campaign campaign = campaigns.get(year);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("summary", dashboard.summary(campaign));
+        model.addAttribute("rows", dashboard.rows(year, status, overdue, sort));
+        model.addAttribute("status", status);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("sort", sort == null ? "name" : sort);
+        return "campaign/dashboard";
+    }
+
+    @PostMapping("/{year}/lancer")
+    String launch(@PathVariable int year, RedirectAttributes redirect) {
+        return act(year, redirect, () -> campaigns.launch(year), "campaign.launched");
+    }
+
+    @PostMapping("/{year}/fermer")
+    String close(@PathVariable int year, RedirectAttributes redirect) {
+        return act(year, redirect, () -> campaigns.close(year), "campaign.closed");
+    }
+
+    @PostMapping("/{year}/prolongation")
+    String extend(@PathVariable int year, @RequestParam String organizationCode,
+            @ModelAttribute ExtensionForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
+            return "redirect:/campagnes/" + year;
+        }
+        return act(year, redirect, () -> extensions.grant(year, organizationCode, form), "campaign.extended");
+    }
+
+    /** The tracking as a spreadsheet: UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralized. */
+    @GetMapping("/{year}/suivi.csv")
+    void exportCsv(@PathVariable int year, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
+            Locale locale, HttpServletResponse response) throws IOException {
+        campaigns.get(year);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"suivi-campagne-" + year + ".csv\"");
+        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            csv.printRecord(List.of("code", label("campaign.column.organization", locale), label("campaign.column.status", locale),
+                    label("campaign.column.dueDate", locale), label("campaign.column.extended", locale),
+                    label("campaign.column.overdue", locale), label("campaign.column.submittedAt", locale),
+                    label("campaign.column.lastMail", locale), label("campaign.column.lastMailAt", locale),
+                    label("campaign.column.rejected", locale)));
+            for (CampaignDashboard.Row row : dashboard.rows(year, status, overdue, sort)) {
+                csv.printRecord(row.organizationCode(), safe("en".equals(locale.getLanguage()) ? row.nameEn() : row.nameFr()),
+                        label("declarationStatus." + row.status(), locale), row.dueDate(), row.extended(), row.overdue(),
+                        row.submittedAt(), row.lastMailKind() == null ? "" : label("mailKind." + row.lastMailKind(), locale),
+                        row.lastMailAt(), safe(row.rejectedAddresses()));
+            }
+        }
+    }
+
+    private String act(int year, RedirectAttributes redirect, Runnable action, String doneKey) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", doneKey);
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("errors", refused.violations());
+        }
+        return "redirect:/campagnes/" + year;
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String safe(String cell) {
+        return cell != null && !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+}

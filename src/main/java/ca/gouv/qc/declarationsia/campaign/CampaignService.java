@@ -1,0 +1,165 @@
+package ca.gouv.qc.declarationsia.campaign;
+
+import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, launches and closes campaigns: the coordinators' side of {@code annual-campaign}. */
+@Service
+public class CampaignService {
+
+    public static final String PROCESS_KEY = "annual-campaign";
+    static final String CLOSE_MESSAGE = "close-campaign";
+
+    private final CampaignRepository campaigns;
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final InputValidator validator;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    CampaignService(CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime, InputValidator validator,
+            AccessPolicy access, Clock clock) {
+        this.campaigns = campaigns;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.validator = validator;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Creates a planned campaign and its targets; refuses the whole form, naming each wrong field. */
+    @Transactional
+    public Campaign create(CampaignForm form) {
+        access.requireCoordinator();
+        List<Violation> violations = new ArrayList<>(validator.validate(form));
+        if (violations.isEmpty()) {
+            violations.addAll(dateRules(form));
+            violations.addAll(targetRules(form));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Set<Campaign.Reminder> reminders = form.reminderOffsets() == null || form.reminderOffsets().isEmpty()
+                ? Campaign.DEFAULT_REMINDERS
+                : form.reminderOffsets().stream().map(Campaign.Reminder::new).collect(Collectors.toSet());
+        Campaign campaign = campaigns.save(new Campaign(form.year(), form.referenceDate(), form.openingDate(),
+                form.dueDate(), form.closingDate(), reminders,
+                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays(), CampaignStatus.PLANIFIEE, null, null));
+        if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
+            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
+                    .param("year", form.year()).update();
+        } else {
+            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where code in (:codes)")
+                    .param("year", form.year()).param("codes", new HashSet<>(form.organizationCodes())).update();
+        }
+        return campaign;
+    }
+
+    /** PLANIFIEE → OUVERTE and the campaign process starts; the fan-out then runs on the job executor. */
+    @Transactional
+    public Campaign launch(int year) {
+        access.requireCoordinator();
+        Campaign campaign = get(year);
+        if (campaign.status() != CampaignStatus.PLANIFIEE) {
+            throw refused("status", "validation.campaign.notPlanned", year, campaign.status());
+        }
+        campaigns.findOpen().ifPresent(open -> {
+            throw refused("status", "validation.campaign.alreadyOpen", open.year());
+        });
+        String processId = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(year),
+                Map.of("campaignYear", year)).getId();
+        jdbc.sql("update campaign set status = 'OUVERTE', launched_at = :now, process_instance_id = :process, "
+                        + "version = version + 1 where year = :year")
+                .param("now", Timestamp.from(clock.instant())).param("process", processId).param("year", year).update();
+        return get(year);
+    }
+
+    /** Closes before the closing date; the process then asks coordinators to approve the publication. */
+    @Transactional
+    public Campaign close(int year) {
+        access.requireCoordinator();
+        Campaign campaign = get(year);
+        if (campaign.status() != CampaignStatus.OUVERTE) {
+            throw refused("status", "validation.campaign.notOpen", year, campaign.status());
+        }
+        try {
+            runtime.createMessageCorrelation(CLOSE_MESSAGE).processInstanceBusinessKey(String.valueOf(year)).correlate();
+        } catch (MismatchingMessageCorrelationException stillLaunching) {
+            throw refused("status", "validation.campaign.stillLaunching", year);
+        }
+        return get(year);
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(int year) {
+        access.requireStaff();
+        return campaigns.findById(year).orElseThrow(() -> new NotFoundException("error.campaign.notFound", year));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> list() {
+        access.requireStaff();
+        return campaigns.findAll().stream().sorted((a, b) -> b.year() - a.year()).toList();
+    }
+
+    private List<Violation> dateRules(CampaignForm form) {
+        List<Violation> violations = new ArrayList<>();
+        if (!form.openingDate().isBefore(form.dueDate())) {
+            violations.add(validator.violation("dueDate", "AfterOpening", "validation.campaign.dueAfterOpening"));
+        }
+        if (form.closingDate().isBefore(form.dueDate())) {
+            violations.add(validator.violation("closingDate", "NotBeforeDue", "validation.campaign.closingAfterDue"));
+        }
+        if (form.referenceDate().isAfter(form.openingDate())) {
+            violations.add(validator.violation("referenceDate", "NotAfterOpening", "validation.campaign.referenceBeforeOpening"));
+        }
+        if (form.reminderOffsets() != null) {
+            long window = ChronoUnit.DAYS.between(form.openingDate(), form.dueDate());
+            for (int i = 0; i < form.reminderOffsets().size(); i++) {
+                if (form.reminderOffsets().get(i) >= window) {
+                    violations.add(validator.violation("reminderOffsets[" + i + "]", "BeforeOpening",
+                            "validation.campaign.reminderInWindow", form.reminderOffsets().get(i), window));
+                }
+            }
+        }
+        if (campaigns.existsById(form.year())) {
+            violations.add(validator.violation("year", "Duplicate", "validation.campaign.yearTaken", form.year()));
+        }
+        return violations;
+    }
+
+    private List<Violation> targetRules(CampaignForm form) {
+        if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
+            return List.of();
+        }
+        if (form.organizationCodes() == null || form.organizationCodes().isEmpty()) {
+            return List.of(validator.violation("organizationCodes", "NotEmpty", "validation.campaign.noTarget"));
+        }
+        Set<String> known = new HashSet<>(jdbc.sql("select code from organization where active and code in (:codes)")
+                .param("codes", new HashSet<>(form.organizationCodes())).query(String.class).list());
+        List<String> unknown = form.organizationCodes().stream().filter(code -> !known.contains(code)).distinct().toList();
+        return unknown.isEmpty() ? List.of() : List.of(validator.violation("organizationCodes", "Unknown",
+                "validation.campaign.unknownOrganizations", String.join(", ", unknown)));
+    }
+
+    private InvalidInputException refused(String path, String messageKey, Object... arguments) {
+        return new InvalidInputException(List.of(validator.violation(path, "State", messageKey, arguments)));
+    }
+}

@@ -1,0 +1,41 @@
+package ca.gouv.qc.declarationsia.campaign;
+
+import ca.gouv.qc.declarationsia.notification.MailKind;
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Préparer le suivi du jour": on the daily check of a declaration still not submitted, queues today's reminder,
+ * overdue reminder or escalation, if any, and says which in the local variable {@code followUp}.
+ */
+@Component("queueFollowUp")
+class QueueFollowUpDelegate implements JavaDelegate {
+
+    private final DeclarationMails mails;
+    private final CampaignCalendar calendar;
+
+    QueueFollowUpDelegate(DeclarationMails mails, CampaignCalendar calendar) {
+        this.mails = mails;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int year = (Integer) execution.getVariable("campaignYear");
+        String organization = (String) execution.getVariable("organizationCode");
+        LocalDate today = QuebecTime.engineToday();
+        Deadline deadline = calendar.deadline(year, organization);
+        FollowUp followUp = deadline.followUpOn(today);
+        if (followUp != FollowUp.NONE) {
+            long daysLeft = ChronoUnit.DAYS.between(today, deadline.dueDate());
+            mails.queue(MailKind.valueOf(followUp.name()), year, organization, deadline.dueDate(), today.toString(),
+                    Map.of("daysLeft", daysLeft, "daysLate", -daysLeft));
+        }
+        execution.setVariableLocal("followUp", followUp.name());
+    }
+}

@@ -1,0 +1,10 @@
+package ca.gouv.qc.declarationsia.notification;
+
+/** The mails of the campaign cycle; each has a template per language in templates/notification/mail. */
+public enum MailKind {
+    INVITATION,
+    REMINDER,
+    OVERDUE_REMINDER,
+    ESCALATION,
+    EXTENSION
+}

@@ -1,0 +1,30 @@
+package ca.gouv.qc.declarationsia.shared;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** Campaign dates are Québec dates; inside the engine, "now" is the engine's clock, so that tests control it. */
+public final class QuebecTime {
+
+    public static final ZoneId ZONE = ZoneId.of("America/Toronto");
+
+    private QuebecTime() {
+    }
+
+    /** Today in Québec by the engine's clock (ClockUtil). */
+    public static LocalDate engineToday() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
+    }
+
+    public static Instant engineNow() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The first instant after a date, in Québec: a due or closing date counts whole. */
+    public static Date endOf(LocalDate date) {
+        return Date.from(date.plusDays(1).atStartOfDay(ZONE).toInstant());
+    }
+}

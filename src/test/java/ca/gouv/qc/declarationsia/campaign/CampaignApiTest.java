@@ -1,0 +1,146 @@
+package ca.gouv.qc.declarationsia.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Coordinators create, launch and follow campaigns by API and pages; errors name the field; managers only read. */
+@IntegrationTest
+class CampaignApiTest {
+
+    private static final int YEAR = 2061;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR + 1);
+        campaigns.cleanUp(YEAR + 2);
+    }
+
+    @Test
+    void wrong_dates_and_targets_are_refused_field_by_field_and_nothing_is_created() throws Exception {
+        mvc.perform(asCoordinator(post("/api/campaigns")).content("""
+                        {"year": %d, "referenceDate": "%d-06-30", "openingDate": "%d-11-01", "dueDate": "%d-10-31",
+                         "closingDate": "%d-10-01", "reminderOffsets": [30, 400], "organizationCodes": ["MRNF", "NOPE"]}
+                        """.formatted(YEAR, YEAR, YEAR, YEAR, YEAR)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("dueDate")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("closingDate")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'dueDate')].message", hasItem("Date limite : doit être après la date d’ouverture")));
+        mvc.perform(asCoordinator(post("/api/campaigns")).content("""
+                        {"year": %d, "referenceDate": "%d-06-30", "openingDate": "%d-09-01", "dueDate": "%d-10-31",
+                         "closingDate": "%d-11-30", "reminderOffsets": [30, 90], "organizationCodes": ["MRNF", "NOPE"]}
+                        """.formatted(YEAR, YEAR, YEAR, YEAR, YEAR)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("reminderOffsets[1]")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'organizationCodes')].message", hasItem(containsString("NOPE"))));
+        assertThat(jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, YEAR)).isZero();
+    }
+
+    @Test
+    void a_coordinator_creates_launches_and_follows_a_campaign_and_only_one_is_open_at_a_time() throws Exception {
+        TestOrganizations.create(organizations, "API-1");
+        TestOrganizations.create(organizations, "API-2");
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR + 1, 9, 1, 13, 0));
+        mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(YEAR + 1)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PLANIFIEE"));
+        mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(YEAR + 2)))
+                .andExpect(status().isCreated());
+
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/launch", YEAR + 1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("OUVERTE"));
+        campaigns.runDueJobs(YEAR + 1);
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/launch", YEAR + 2)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message", containsString("une seule campagne peut être ouverte")));
+
+        mvc.perform(get("/api/campaigns/{year}", YEAR + 1).with(httpBasic("gestion", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.targets").value(2))
+                .andExpect(jsonPath("$.declarationsByStatus.BROUILLON").value(2))
+                .andExpect(jsonPath("$.responseRate").value(0.0))
+                .andExpect(jsonPath("$.mailsPending").value(0));
+        mvc.perform(get("/api/campaigns/{year}/tracking", YEAR + 1).with(httpBasic("gestion", "demo")))
+                .andExpect(jsonPath("$[0].organizationCode").value("API-1"))
+                .andExpect(jsonPath("$[0].lastMailKind").value("INVITATION"))
+                .andExpect(jsonPath("$[0].lastMailStatus").value("SENT"));
+
+        mvc.perform(post("/api/campaigns/{year}/close", YEAR + 1).with(httpBasic("gestion", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/declarations/API-1/extension", YEAR + 1))
+                        .content("{\"dueDate\": \"%d-10-01\", \"reason\": \"\"}".formatted(YEAR + 1)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("reason"));
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/declarations/API-1/extension", YEAR + 1))
+                        .content("{\"dueDate\": \"%d-10-01\", \"reason\": \"Congé\"}".formatted(YEAR + 1)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("dueDate"));
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/close", YEAR + 1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("FERMEE"));
+    }
+
+    @Test
+    void the_dashboard_page_and_its_csv_export_show_every_organization_read_only_for_managers() throws Exception {
+        TestOrganizations.create(organizations, "PAGE-1");
+        campaigns.create(YEAR + 3, java.util.List.of("PAGE-1"));
+        jdbc.update("update organization set name_fr = '=SOMME(A1)' where code = 'PAGE-1'");
+
+        mvc.perform(get("/campagnes/{year}", YEAR + 3).with(httpBasic("gestion", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("PAGE-1")))
+                .andExpect(content().string(not(containsString("/lancer"))));
+        mvc.perform(get("/campagnes/{year}", YEAR + 3).with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("/campagnes/" + (YEAR + 3) + "/lancer")));
+        mvc.perform(get("/campagnes/{year}/suivi.csv", YEAR + 3).with(httpBasic("gestion", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(containsString("PAGE-1,'=SOMME(A1),Brouillon")));
+        mvc.perform(get("/campagnes/{year}", YEAR + 3).with(httpBasic("ia.mrnf@example.qc.ca", "demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    private static String campaign(int year) {
+        return """
+                {"year": %d, "referenceDate": "%d-06-30", "openingDate": "%d-09-01", "dueDate": "%d-10-31",
+                 "closingDate": "%d-11-30", "organizationCodes": ["API-1", "API-2"]}
+                """.formatted(year, year, year, year, year);
+    }
+
+    private static MockHttpServletRequestBuilder asCoordinator(MockHttpServletRequestBuilder request) {
+        return request.with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON);
+    }
+}

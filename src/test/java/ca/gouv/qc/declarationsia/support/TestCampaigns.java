@@ -1,0 +1,86 @@
+package ca.gouv.qc.declarationsia.support;
+
+import ca.gouv.qc.declarationsia.campaign.Campaign;
+import ca.gouv.qc.declarationsia.campaign.CampaignForm;
+import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Campaigns made by tests, and the job executor played by hand: the test sets the engine's clock and runs the jobs
+ * that are due, of its own campaign only (other tests' timers stay asleep).
+ */
+@Component
+public class TestCampaigns {
+
+    private final CampaignService campaigns;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+
+    TestCampaigns(CampaignService campaigns, RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+        this.campaigns = campaigns;
+        this.runtime = runtime;
+        this.management = management;
+        this.jdbc = jdbc;
+    }
+
+    /** A campaign opening on September 1st, due October 31st, closing November 30th of its year. */
+    public Campaign create(int year, List<String> organizationCodes) {
+        return SystemAuthentication.runAsSystem(() -> campaigns.create(new CampaignForm(year, LocalDate.of(year, 6, 30),
+                LocalDate.of(year, 9, 1), LocalDate.of(year, 10, 31), LocalDate.of(year, 11, 30), null, null, false,
+                organizationCodes)));
+    }
+
+    public Campaign launch(int year) {
+        return SystemAuthentication.runAsSystem(() -> campaigns.launch(year));
+    }
+
+    /** The engine's clock at this UTC date-time (the follow-up cron fires at 09:00 server time, UTC here). */
+    public static void clockAt(LocalDateTime utc) {
+        ClockUtil.setCurrentTime(Date.from(utc.toInstant(ZoneOffset.UTC)));
+    }
+
+    /** Runs every due job of this campaign's processes, and the jobs they create, until none is due. */
+    public int runDueJobs(int year) {
+        int executed = 0;
+        List<Job> due;
+        do {
+            Set<String> processes = processesOf(year);
+            due = management.createJobQuery().executable().list().stream()
+                    .filter(job -> processes.contains(job.getProcessInstanceId()))
+                    .toList();
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                executed++;
+            }
+        } while (!due.isEmpty());
+        return executed;
+    }
+
+    public Set<String> processesOf(int year) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(year + "%").list().stream()
+                .map(ProcessInstance::getId)
+                .collect(Collectors.toSet());
+    }
+
+    /** Leaves no open campaign and no live process of this year behind, for the next test. */
+    public void cleanUp(int year) {
+        processesOf(year).forEach(id -> runtime.deleteProcessInstanceIfExists(id, "test over", true, true, true, true));
+        jdbc.update("update campaign set status = 'FERMEE' where year = ? and status = 'OUVERTE'", year);
+        ClockUtil.reset();
+    }
+}
