@@ -23,6 +23,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DevMailController {
 
     record CaughtMail(String to, String subject, Instant sentAt, String body) {
+
+        /** As a coordinator in Québec reads it. */
+        public String sentAtLocal() {
+            return sentAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .format(sentAt.atZone(ca.gouv.qc.declarationsia.shared.QuebecTime.ZONE));
+        }
     }
 
     private final java.util.Optional<GreenMail> mailCatcher;

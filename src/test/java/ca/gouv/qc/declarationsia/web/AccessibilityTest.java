@@ -42,6 +42,12 @@ class AccessibilityTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ca.gouv.qc.declarationsia.support.TestCampaigns campaigns;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -97,6 +103,32 @@ class AccessibilityTest {
                 .until(page -> page.getPageSource().contains("1 créé(s), 0 mis à jour, 1 refusé(s)."));
         assertThat(browser.getCurrentUrl()).as("redirected after the post").endsWith("/organisations");
         assertNoSeriousViolation("/organisations after an import");
+        logOut();
+    }
+
+    @Test
+    void campaign_pages() {
+        if (jdbc.queryForObject("select count(*) from campaign where year = 2095", Integer.class) == 0) {
+            campaigns.create(2095, List.of("MRNF", "MSSS"));
+        }
+        logIn("coordo");
+        check("/campagnes");
+        check("/campagnes/2095");
+        check("/campagnes/2095?status=BROUILLON&sort=due");
+
+        open("/campagnes");
+        // a year already taken: the server refuses it and the page shows why
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                document.getElementById('year').value = '2095';
+                document.getElementById('referenceDate').value = '2095-06-30';
+                document.getElementById('openingDate').value = '2095-09-01';
+                document.getElementById('dueDate').value = '2095-10-31';
+                document.getElementById('closingDate').value = '2095-11-30';""");
+        browser.findElement(By.cssSelector("form[action='/campagnes'] button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(page -> page.findElements(By.cssSelector(".error-summary")).size() == 1);
+        assertThat(browser.getPageSource()).contains("une campagne existe déjà pour 2095");
+        assertNoSeriousViolation("/campagnes with errors");
         logOut();
     }
 
