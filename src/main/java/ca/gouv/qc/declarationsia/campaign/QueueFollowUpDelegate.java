@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.notification.MailKind;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.LocalDate;
@@ -26,14 +27,14 @@ class QueueFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int year = (Integer) execution.getVariable("campaignYear");
-        String organization = (String) execution.getVariable("organizationCode");
+        DeclarationKey declaration = DeclarationKey.of(execution);
         LocalDate today = QuebecTime.engineToday();
-        Deadline deadline = calendar.deadline(year, organization);
+        Deadline deadline = calendar.deadline(declaration.campaignYear(), declaration.organizationCode());
         FollowUp followUp = deadline.followUpOn(today);
         if (followUp != FollowUp.NONE) {
             long daysLeft = ChronoUnit.DAYS.between(today, deadline.dueDate());
-            mails.queue(MailKind.valueOf(followUp.name()), year, organization, deadline.dueDate(), today.toString(),
+            mails.queue(MailKind.valueOf(followUp.name()), declaration.campaignYear(), declaration.organizationCode(),
+                    deadline.dueDate(), today.toString(),
                     Map.of("daysLeft", daysLeft, "daysLate", -daysLeft));
         }
         execution.setVariableLocal("followUp", followUp.name());

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.notification.MailKind;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,8 +21,8 @@ class QueueInvitationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int year = (Integer) execution.getVariable("campaignYear");
-        String organization = (String) execution.getVariable("organizationCode");
-        mails.queue(MailKind.INVITATION, year, organization, calendar.deadline(year, organization).dueDate(), "1", Map.of());
+        DeclarationKey declaration = DeclarationKey.of(execution);
+        mails.queue(MailKind.INVITATION, declaration.campaignYear(), declaration.organizationCode(),
+                calendar.deadline(declaration.campaignYear(), declaration.organizationCode()).dueDate(), "1", Map.of());
     }
 }

@@ -22,6 +22,7 @@ class RecordSubmissionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        DeclarationKey declaration = DeclarationKey.of(execution);
         jdbc.sql("""
                 update declaration d set status = 'SOUMISE', submitted_at = :now,
                        late = :today > coalesce(d.extended_due_date, c.due_date)
@@ -30,8 +31,8 @@ class RecordSubmissionDelegate implements JavaDelegate {
                 """)
                 .param("now", Timestamp.from(QuebecTime.engineNow()))
                 .param("today", QuebecTime.engineToday())
-                .param("year", execution.getVariable("campaignYear"))
-                .param("organization", execution.getVariable("organizationCode"))
+                .param("year", declaration.campaignYear())
+                .param("organization", declaration.organizationCode())
                 .update();
     }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -153,12 +152,6 @@ class MailOutboxTest {
     }
 
     private long mailsTo(String address) {
-        return Arrays.stream(mailCatcher.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return CaughtMail.to(mailCatcher, address).size();
     }
 }

@@ -9,6 +9,7 @@ import ca.gouv.qc.declarationsia.campaign.ExtensionService;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
@@ -143,15 +144,8 @@ class CampaignCycleTest {
                 """, String.class, YEAR, organizationCode);
     }
 
-    /** Mail whose To is this address (GreenMail keeps one copy per recipient, copies in Cc included). */
     private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(mailCatcher.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return CaughtMail.to(mailCatcher, address);
     }
 
     private static String subject(MimeMessage mail) {
