@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens one organization's declaration for a campaign: its draft row and its {@code organization-declaration}
- * process, in the caller's transaction. The draft's unique key (campaign, organization) makes it happen once, however
+ * Opens one organization's declaration for a campaign: its draft row (prefilled with last year's active
+ * initiatives) and its {@code organization-declaration} process, in the caller's transaction. The draft's unique key (campaign, organization) makes it happen once, however
  * often a launch step is retried or re-run after a crash.
  */
 @Service
@@ -20,10 +20,12 @@ public class DeclarationOpening {
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
+    private final CarryOver carryOver;
 
-    DeclarationOpening(JdbcClient jdbc, RuntimeService runtime) {
+    DeclarationOpening(JdbcClient jdbc, RuntimeService runtime, CarryOver carryOver) {
         this.jdbc = jdbc;
         this.runtime = runtime;
+        this.carryOver = carryOver;
     }
 
     /** The business key managers search in Cockpit: {@code <year>-<ORGCODE>}. */
@@ -34,14 +36,16 @@ public class DeclarationOpening {
     /** @return true if opened now, false if it was open already */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean open(int campaignYear, String organizationCode) {
-        int inserted = jdbc.sql("""
+        java.util.Optional<Long> opened = jdbc.sql("""
                 insert into declaration (campaign_year, organization_code, portfolio_code, network)
                 select :year, code, portfolio_code, network from organization where code = :organization
                 on conflict (campaign_year, organization_code) do nothing
-                """).param("year", campaignYear).param("organization", organizationCode).update();
-        if (inserted == 0) {
+                returning id
+                """).param("year", campaignYear).param("organization", organizationCode).query(Long.class).optional();
+        if (opened.isEmpty()) {
             return false;
         }
+        carryOver.copyInto(opened.get(), campaignYear, organizationCode);
         ProcessInstance process = runtime.startProcessInstanceByKey(PROCESS_KEY,
                 businessKey(campaignYear, organizationCode),
                 Map.of("campaignYear", campaignYear, "organizationCode", organizationCode));

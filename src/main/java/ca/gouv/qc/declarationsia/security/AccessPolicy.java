@@ -19,6 +19,15 @@ public class AccessPolicy {
         throw new AccessDeniedException("No access to organization " + organizationCode);
     }
 
+    /** A declaration's content: its own organization's respondents, and coordinators; reviewers do not edit it. */
+    public void requireWrite(String organizationCode) {
+        CurrentUser user = CurrentUser.get();
+        if (user.isCoordinator() || user.groups().contains(Roles.organizationGroup(organizationCode))) {
+            return;
+        }
+        throw new AccessDeniedException("May not change organization " + organizationCode);
+    }
+
     public void requireStaff() {
         if (!CurrentUser.get().isStaff()) {
             throw new AccessDeniedException("Ministry staff only");

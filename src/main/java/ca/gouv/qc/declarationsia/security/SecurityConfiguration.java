@@ -66,6 +66,11 @@ class SecurityConfiguration {
         return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/portraits/**").permitAll()
+                        // a declaration's own organization reads, saves and submits it; the services check which one
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/declarations/*").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/declarations/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/declarations/*/validate",
+                                "/api/campaigns/*/declarations/*/submit").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .requestMatchers(HttpMethod.PUT, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)

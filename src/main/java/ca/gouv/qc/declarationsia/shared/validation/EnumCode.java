@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 /**
  * A code of the declaration model (e.g. an LGGRI category). Codes travel as strings so that an unknown code is
  * reported like any other field error, naming the field and the allowed codes, instead of failing the whole request.
+ * Empty means not answered yet (a draft); whether it is required is another rule's business.
  */
 @Documented
 @Constraint(validatedBy = EnumCode.Validator.class)
@@ -41,7 +42,7 @@ public @interface EnumCode {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || Arrays.asList(codes).contains(value)) {
+            if (value == null || value.isBlank() || Arrays.asList(codes).contains(value)) {
                 return true;
             }
             context.unwrap(org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext.class)

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
+    /** Names a respondent writes may hold "<" or ">" as text (always escaped where shown); registry names may not. */
+    boolean markupAllowed() default false;
+
     String message() default "{validation.plainText}";
 
     Class<?>[] groups() default {};
@@ -30,14 +33,22 @@ public @interface PlainText {
     class Validator implements ConstraintValidator<PlainText, String> {
 
         private static final Pattern CONTROL_OR_MARKUP = Pattern.compile("[\\p{Cntrl}<>]");
+        private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
         private static final String FORMULA_STARTS = "=+-@";
+
+        private Pattern forbidden = CONTROL_OR_MARKUP;
+
+        @Override
+        public void initialize(PlainText annotation) {
+            forbidden = annotation.markupAllowed() ? CONTROL : CONTROL_OR_MARKUP;
+        }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null || value.isEmpty()) {
                 return true;
             }
-            return !CONTROL_OR_MARKUP.matcher(value).find() && FORMULA_STARTS.indexOf(value.charAt(0)) < 0;
+            return !forbidden.matcher(value).find() && FORMULA_STARTS.indexOf(value.charAt(0)) < 0;
         }
     }
 }

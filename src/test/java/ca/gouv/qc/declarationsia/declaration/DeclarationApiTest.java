@@ -1,0 +1,239 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An organization declares through the API: last year's initiative comes back with its id, a new one gets the next
+ * id, a retired one is declared so; the rules refuse what is incomplete; the submission completes its task.
+ */
+@IntegrationTest
+class DeclarationApiTest {
+
+    private static final int YEAR = 2098;
+    private static final int OTHER_YEAR = 2093;
+    private static final String ORG = "DECL-API";
+    private static final String RESPONDENT = "ia.decl-api@example.qc.ca";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    DeclarationRepository declarations;
+
+    @Autowired
+    InitiativeIds initiativeIds;
+
+    @Autowired
+    DeclarationOpening opening;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR);
+        campaigns.cleanUp(OTHER_YEAR);
+    }
+
+    @Test
+    void a_respondent_declares_carried_over_new_and_retired_initiatives_then_submits() throws Exception {
+        TestOrganizations.create(organizations, ORG);
+        org.camunda.bpm.engine.identity.User respondent = identity.createUserQuery().userId(RESPONDENT).singleResult();
+        respondent.setPassword("demo");
+        identity.saveUser(respondent);
+        String[] lastYear = lastYearAccepted();
+        campaigns.create(YEAR, List.of(ORG));
+        transactions.executeWithoutResult(status -> opening.open(YEAR, ORG));
+        campaigns.runDueJobs(YEAR);
+
+        mvc.perform(get(url()).with(httpBasic(RESPONDENT, "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("BROUILLON"))
+                .andExpect(jsonPath("$.initiatives.length()").value(2))
+                .andExpect(jsonPath("$.initiatives[0].initiativeId").value(lastYear[0]))
+                .andExpect(jsonPath("$.initiatives[1].initiativeId").value(lastYear[1]));
+
+        String draft = """
+                {"version": 0, "noInitiatives": false, "contact": {"name": "Rita Répondante", "email": "%s"},
+                 "initiatives": [
+                   %s,
+                   {"id": "%s", "name": "Tri automatisé des courriels", "objectType": "PROJET",
+                    "description": "Classement des courriels entrants par sujet pour accélérer les réponses.",
+                    "category": "AUTOMATISATION", "benefits": "Délais réduits", "phase": "MISE_HORS_SERVICE",
+                    "startDate": "2022-01", "retirementDate": "2098-03", "servicesToPopulation": false,
+                    "cybersecurity": false, "generativeAi": false, "acquisitionMode": "DEVELOPPEMENT_INTERNE",
+                    "personalInformation": "NON", "decisionRole": "SOUTIEN_OPERATIONNEL",
+                    "humanOversight": "HUMAIN_DANS_LA_BOUCLE", "riskLevel": "FAIBLE"},
+                   {"name": "Prévision <b>des</b> crues", "objectType": "PROJET", "category": "AIDE_DECISION_PREDICTION",
+                    "phase": "EXPLORATION"}
+                 ]}
+                """.formatted(RESPONDENT, updated(lastYear[0]), lastYear[1]);
+        mvc.perform(asRespondent(put(url())).content(draft))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.initiatives[2].initiativeId").value("IA-DECL-API-0003"))
+                .andExpect(jsonPath("$.initiatives[2].name").value("Prévision <b>des</b> crues"))
+                .andExpect(jsonPath("$.version").value(1));
+
+        mvc.perform(asRespondent(put(url())).content(draft))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("Quelqu’un d’autre a modifié")));
+
+        mvc.perform(asRespondent(post(url() + "/validate")))
+                .andExpect(jsonPath("$.submittable").value(false))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[2].description")))
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("Prévision <b>des</b> crues"))));
+        mvc.perform(asRespondent(post(url() + "/submit")).content(signature(true)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[2].benefits")));
+        assertThat(declarationStatus()).as("nothing changed").isEqualTo("BROUILLON");
+
+        String complete = draft.replace("\"version\": 0", "\"version\": 1").replace("""
+                "phase": "EXPLORATION"}""", """
+                "phase": "EXPLORATION", "description": "Prévoir les crues printanières à partir des relevés.",
+                 "benefits": "Alertes plus tôt", "startDate": "2097-11", "servicesToPopulation": true,
+                 "cybersecurity": false, "generativeAi": false, "acquisitionMode": "DEVELOPPEMENT_INTERNE",
+                 "personalInformation": "NON", "decisionRole": "AIDE_A_LA_DECISION", "humanOversight": "HUMAIN_DANS_LA_BOUCLE",
+                 "riskLevel": "NON_EVALUE", "publicDescription": "Prévision des crues."}""");
+        mvc.perform(asRespondent(put(url())).content(complete)).andExpect(status().isOk());
+        mvc.perform(asRespondent(post(url() + "/submit")).content(signature(false)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("attestation"));
+        mvc.perform(asRespondent(post(url() + "/submit")).content(signature(true)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SOUMISE"))
+                .andExpect(jsonPath("$.signatory.name").value("Denise Directrice"));
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-" + ORG).count()).isZero();
+        assertThat(jdbc.queryForObject("select actor from declaration_transition t join declaration d on d.id = t.declaration_id "
+                + "where d.campaign_year = ? and d.organization_code = ? and t.to_status = 'SOUMISE'", String.class, YEAR, ORG))
+                .isEqualTo(RESPONDENT);
+        mvc.perform(asRespondent(put(url())).content(complete))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("Locked"));
+        mvc.perform(asRespondent(post(url() + "/submit")).content(signature(true)))
+                .andExpect(status().isUnprocessableEntity());
+    }
+
+    @Test
+    void only_the_organization_and_coordinators_write_and_malformed_input_changes_nothing() throws Exception {
+        TestOrganizations.create(organizations, ORG + "2");
+        campaigns.create(OTHER_YEAR, List.of(ORG + "2"));
+        transactions.executeWithoutResult(status -> opening.open(OTHER_YEAR, ORG + "2"));
+        String url = "/api/campaigns/" + OTHER_YEAR + "/declarations/" + ORG + "2";
+        String draft = "{\"noInitiatives\": true, \"initiatives\": []}";
+
+        mvc.perform(put(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(draft)).andExpect(status().isForbidden());
+        mvc.perform(put(url).with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON).content(draft))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get(url).with(httpBasic("analyste", "demo"))).andExpect(status().isOk());
+
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"initiatives": [{"id": "IA-MRNF-0001", "name": "Nom\\u0007", "category": "ROBOTIQUE",
+                          "startDate": "2025-13", "description": "%s"}]}
+                        """.formatted("x".repeat(3501))))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].id")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].name")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].category")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].startDate")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].description")));
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content("{\"initiatives\": ["))
+                .andExpect(status().isBadRequest());
+        assertThat(declarations.findByCampaignAndOrganization(OTHER_YEAR, ORG + "2").orElseThrow().version()).isZero();
+
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(draft))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.noInitiatives").value(true));
+    }
+
+    /** Last year: an accepted declaration of the organization with two active initiatives. */
+    private String[] lastYearAccepted() {
+        return transactions.execute(status -> {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, '2097-06-30', '2097-09-01', '2097-10-31', '2097-11-30', 'PUBLIEE') on conflict do nothing", YEAR - 1);
+            String first = initiativeIds.next(ORG);
+            String second = initiativeIds.next(ORG);
+            InitiativeSnapshot agent = DeclarationRulesTest.with(DeclarationRulesTest.valid(), "initiativeId", first);
+            InitiativeSnapshot sorting = DeclarationRulesTest.with(DeclarationRulesTest.with(DeclarationRulesTest.valid(),
+                    "initiativeId", second), "name", "Tri automatisé des courriels");
+            declarations.save(new Declaration(null, YEAR - 1, ORG, "FINANCES", false, DeclarationStatus.ACCEPTEE, false, null,
+                    new Declaration.Person("Rita", RESPONDENT), true, new Declaration.Signatory("D", "DG", RESPONDENT),
+                    Instant.parse("2097-10-15T12:00:00Z"), false, null, 0, null, List.of(agent, sorting), null));
+            return new String[] {first, second};
+        });
+    }
+
+    private static String updated(String id) {
+        return """
+                {"id": "%s", "name": "Agent conversationnel des permis", "objectType": "ACTIF_INFORMATIONNEL",
+                 "description": "Un agent conversationnel répond aux questions sur les permis de chasse.",
+                 "category": "ASSISTANT_AGENT_CONVERSATIONNEL", "benefits": "Réponses en tout temps",
+                 "phase": "EXPLOITATION_SUIVI", "startDate": "2023-04", "productionDate": "2024-01",
+                 "servicesToPopulation": true, "cybersecurity": false, "generativeAi": true,
+                 "acquisitionMode": "SOLUTION_INFONUAGIQUE_COMMERCIALE", "supplierName": "Fournisseur inc.",
+                 "productName": "Produit X", "personalInformation": "NON", "privacyImpactAssessment": "REALISEE",
+                 "decisionRole": "SOUTIEN_OPERATIONNEL", "humanOversight": "HUMAIN_SUR_LA_BOUCLE", "riskLevel": "MODERE",
+                 "publicDescription": "Un agent répond aux questions sur les permis."}""".formatted(id);
+    }
+
+    private static String signature(boolean attestation) {
+        return """
+                {"attestation": %s, "signatory": {"name": "Denise Directrice", "role": "Dirigeante de l’information",
+                 "email": "dri.decl-api@example.qc.ca"}}""".formatted(attestation);
+    }
+
+    private String declarationStatus() {
+        return jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, YEAR, ORG);
+    }
+
+    private static String url() {
+        return "/api/campaigns/" + YEAR + "/declarations/" + ORG;
+    }
+
+    private static MockHttpServletRequestBuilder asRespondent(MockHttpServletRequestBuilder request) {
+        return request.with(httpBasic(RESPONDENT, "demo")).contentType(MediaType.APPLICATION_JSON);
+    }
+}
