@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates the models ask for, read from our tables rather than kept in process variables, so that an extension or a
- * corrected campaign date applies at once: {@code ${campaignCalendar.closingOf(campaignYear)}},
+ * corrected campaign date applies at once (during a correction round, the round's own due date is the one that
+ * counts): {@code ${campaignCalendar.closingOf(campaignYear)}},
  * {@code ${campaignCalendar.dueDateOf(campaignYear, organizationCode)}}, {@code ${campaignCalendar.followUpCycle}}.
  */
 @Component("campaignCalendar")
@@ -42,7 +43,10 @@ public class CampaignCalendar {
 
     Deadline deadline(int campaignYear, String organizationCode) {
         return jdbc.sql("""
-                select c.due_date, d.extended_due_date, c.closing_date, c.overdue_reminder_days,
+                select c.due_date,
+                       case when d.status = 'A_CORRIGER' then d.correction_due_date else d.extended_due_date end
+                           as extended_due_date,
+                       c.closing_date, c.overdue_reminder_days,
                        (select string_agg(r.days_before_due::text, ',') from campaign_reminder r
                          where r.campaign_year = c.year) as reminders
                   from campaign c

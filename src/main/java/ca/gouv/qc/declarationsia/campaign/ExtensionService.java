@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
 import ca.gouv.qc.declarationsia.declaration.DeadlineExtensions;
 import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
 import ca.gouv.qc.declarationsia.notification.MailKind;

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeclarationService {
 
-    static final String PREPARE_TASK = "UserTask_PrepareDeclaration";
+    static final List<String> ORGANIZATION_TASKS = List.of("UserTask_PrepareDeclaration", "UserTask_CorrectDeclaration");
     private static final Set<DeclarationStatus> EDITABLE = Set.of(DeclarationStatus.BROUILLON, DeclarationStatus.A_CORRIGER);
 
     private final DeclarationRepository declarations;
@@ -126,7 +126,7 @@ public class DeclarationService {
         }
         Task task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(DeclarationOpening.businessKey(year, organizationCode))
-                .taskDefinitionKey(PREPARE_TASK).singleResult();
+                .taskDefinitionKeyIn(ORGANIZATION_TASKS.toArray(String[]::new)).singleResult();
         if (task == null) {
             throw new InvalidInputException(List.of(validator.violation("status", "NotReady", "validation.declaration.locked",
                     current.status())));
@@ -139,6 +139,17 @@ public class DeclarationService {
                 .param("email", signatory.email().trim()).param("id", current.id()).update();
         tasks.complete(task.getId(), Map.of("submittedBy", String.valueOf(CurrentUser.get().id())));
         return declarations.findById(current.id()).orElseThrow();
+    }
+
+    /** The submission rules, for the process's own check. */
+    @Transactional(readOnly = true)
+    public List<Violation> violations(DeclarationKey key) {
+        return rulesFor(find(key.campaignYear(), key.organizationCode()));
+    }
+
+    @Transactional(readOnly = true)
+    public int correctionRound(DeclarationKey key) {
+        return find(key.campaignYear(), key.organizationCode()).correctionRound();
     }
 
     private List<Violation> rulesFor(Declaration declaration) {

@@ -8,35 +8,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * "Enregistrer la soumission": the transition is audited (who submitted, from which status), the declaration is
- * SOUMISE, stamped, and flagged late if submitted after its due date
- * (the campaign's, or the organization's extension). Late submissions are accepted.
+ * "Enregistrer la soumission": the declaration is SOUMISE (audited: who submitted, from which status), stamped, and
+ * flagged late if submitted after its due date (the campaign's, or the organization's extension). Late submissions
+ * are accepted.
  */
 @Component("recordSubmission")
 class RecordSubmissionDelegate implements JavaDelegate {
 
     private final JdbcClient jdbc;
+    private final DeclarationTransitions transitions;
 
-    RecordSubmissionDelegate(JdbcClient jdbc) {
+    RecordSubmissionDelegate(JdbcClient jdbc, DeclarationTransitions transitions) {
         this.jdbc = jdbc;
+        this.transitions = transitions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DeclarationKey declaration = DeclarationKey.of(execution);
-        Object submittedBy = execution.getVariable("submittedBy");
+        String submittedBy = submitter(execution);
         jdbc.sql("""
-                insert into declaration_transition (declaration_id, from_status, to_status, actor, occurred_at)
-                select id, status, 'SOUMISE', :actor, :now from declaration
-                 where campaign_year = :year and organization_code = :organization
-                """)
-                .param("actor", submittedBy == null ? "tasklist" : submittedBy.toString())
-                .param("now", Timestamp.from(QuebecTime.engineNow()))
-                .param("year", declaration.campaignYear())
-                .param("organization", declaration.organizationCode())
-                .update();
-        jdbc.sql("""
-                update declaration d set status = 'SOUMISE', submitted_at = :now,
+                update declaration d set submitted_at = :now,
                        late = :today > coalesce(d.extended_due_date, c.due_date)
                   from campaign c
                  where c.year = d.campaign_year and d.campaign_year = :year and d.organization_code = :organization
@@ -46,5 +38,20 @@ class RecordSubmissionDelegate implements JavaDelegate {
                 .param("year", declaration.campaignYear())
                 .param("organization", declaration.organizationCode())
                 .update();
+        transitions.move(declaration, DeclarationStatus.SOUMISE, submittedBy, null);
+    }
+
+    /**
+     * Who submitted: the API says so in {@code submittedBy} (removed once read, so that a later submission is not
+     * credited to the same person); from Tasklist, the engine knows the logged-in user.
+     */
+    private static String submitter(DelegateExecution execution) {
+        Object submittedBy = execution.getVariable("submittedBy");
+        execution.removeVariable("submittedBy");
+        if (submittedBy != null) {
+            return submittedBy.toString();
+        }
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "tasklist";
     }
 }

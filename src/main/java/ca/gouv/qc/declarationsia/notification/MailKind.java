@@ -6,5 +6,7 @@ public enum MailKind {
     REMINDER,
     OVERDUE_REMINDER,
     ESCALATION,
-    EXTENSION
+    EXTENSION,
+    ACCEPTED,
+    CORRECTIONS_REQUESTED
 }

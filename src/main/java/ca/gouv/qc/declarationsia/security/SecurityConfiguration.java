@@ -71,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/declarations/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/declarations/*/validate",
                                 "/api/campaigns/*/declarations/*/submit").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/declarations/*/review").hasAuthority(Roles.REVIEWERS)
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .requestMatchers(HttpMethod.PUT, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)

@@ -140,10 +140,11 @@ class DeclarationApiTest {
                 .andExpect(jsonPath("$.errors[0].path").value("attestation"));
         mvc.perform(asRespondent(post(url() + "/submit")).content(signature(true)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SOUMISE"))
+                .andExpect(jsonPath("$.status").value("EN_REVISION"))
                 .andExpect(jsonPath("$.signatory.name").value("Denise Directrice"));
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-" + ORG).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-" + ORG)
+                .activityIdIn("UserTask_ReviewDeclaration").count()).as("a reviewer has it").isOne();
         assertThat(jdbc.queryForObject("select actor from declaration_transition t join declaration d on d.id = t.declaration_id "
                 + "where d.campaign_year = ? and d.organization_code = ? and t.to_status = 'SOUMISE'", String.class, YEAR, ORG))
                 .isEqualTo(RESPONDENT);

@@ -1,6 +1,5 @@
-package ca.gouv.qc.declarationsia.campaign;
+package ca.gouv.qc.declarationsia.declaration;
 
-import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
 import ca.gouv.qc.declarationsia.notification.MailKind;
 import ca.gouv.qc.declarationsia.notification.OutgoingMail;
 import ca.gouv.qc.declarationsia.notification.Outbox;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** Queues the mails of one organization's declaration: who receives them, in which language, with which facts. */
 @Component
-class DeclarationMails {
+public class DeclarationMails {
 
     private final Outbox outbox;
     private final OrganizationRepository organizations;
@@ -41,7 +40,7 @@ class DeclarationMails {
      * @param occasion what makes this mail unique among the declaration's mails of this kind (a date, an audit id)
      * @param facts what the template needs beyond the organization, campaign, due date and link
      */
-    void queue(MailKind kind, int campaignYear, String organizationCode, LocalDate dueDate, String occasion,
+    public void queue(MailKind kind, int campaignYear, String organizationCode, LocalDate dueDate, String occasion,
             Map<String, Object> facts) {
         Organization organization = organizations.findById(organizationCode).orElseThrow();
         Locale locale = "en".equals(organization.preferredLanguage()) ? Locale.CANADA : Locale.CANADA_FRENCH;
@@ -62,7 +61,7 @@ class DeclarationMails {
                 organizationCode, kind, locale, recipients, cc, model));
     }
 
-    static String longDate(LocalDate date, Locale locale) {
+    public static String longDate(LocalDate date, Locale locale) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
 

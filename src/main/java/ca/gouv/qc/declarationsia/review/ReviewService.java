@@ -1,0 +1,171 @@
+package ca.gouv.qc.declarationsia.review;
+
+import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.security.CurrentUser;
+import ca.gouv.qc.declarationsia.security.Roles;
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A reviewer's decision: the round and its comments are recorded, the ministry's overrides (generic product name,
+ * "information unavailable") applied, and the review task completed with the decision. Reviewers change nothing else.
+ */
+@Service
+public class ReviewService {
+
+    static final String REVIEW_TASK = "UserTask_ReviewDeclaration";
+    /** Fields a comment may point at: those of the declaration model. */
+    static final Set<String> FIELDS = Set.of("name", "objectType", "description", "category", "subcategory", "benefits",
+            "phase", "startDate", "productionDate", "retirementDate", "servicesToPopulation", "cybersecurity",
+            "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
+            "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription",
+            "noInitiatives", "contact");
+
+    private final DeclarationService declarations;
+    private final TaskService tasks;
+    private final JdbcClient jdbc;
+    private final InputValidator validator;
+
+    ReviewService(DeclarationService declarations, TaskService tasks, JdbcClient jdbc, InputValidator validator) {
+        this.declarations = declarations;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+        this.validator = validator;
+    }
+
+    @Transactional
+    public void decide(int year, String organizationCode, ReviewForm form) {
+        if (!CurrentUser.get().groups().contains(Roles.REVIEWERS)) {
+            throw new AccessDeniedException("Reviewers only");
+        }
+        Declaration declaration = declarations.get(year, organizationCode);
+        if (declaration.status() != DeclarationStatus.EN_REVISION) {
+            throw refused("status", "validation.review.notUnderReview", declaration.status());
+        }
+        List<Violation> violations = new ArrayList<>(validator.validate(form));
+        if (violations.isEmpty()) {
+            violations.addAll(rules(declaration, form));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(DeclarationOpening.businessKey(year, organizationCode))
+                .taskDefinitionKey(REVIEW_TASK).singleResult();
+        if (task == null) {
+            throw refused("status", "validation.review.notUnderReview", declaration.status());
+        }
+        String reviewer = CurrentUser.get().id();
+        long roundId = jdbc.sql("""
+                insert into review_round (declaration_id, round, decision, reviewer, decided_at)
+                values (:declaration, (select coalesce(max(round), 0) + 1 from review_round where declaration_id = :declaration),
+                        :decision, :reviewer, :now) returning id
+                """).param("declaration", declaration.id()).param("decision", form.decision()).param("reviewer", reviewer)
+                .param("now", Timestamp.from(QuebecTime.engineNow())).query(Long.class).single();
+        for (ReviewForm.Comment comment : nullToEmpty(form.comments())) {
+            jdbc.sql("insert into review_comment (review_round_id, initiative_id, field, message) values (:round, :initiative, :field, :message)")
+                    .param("round", roundId).param("initiative", blankToNull(comment.initiativeId()))
+                    .param("field", blankToNull(comment.field())).param("message", comment.message().strip()).update();
+        }
+        for (ReviewForm.Override override : nullToEmpty(form.overrides())) {
+            jdbc.sql("""
+                    update initiative_snapshot set generic_product_name = coalesce(:generic, generic_product_name),
+                           status_unavailable_reason = coalesce(:reason, status_unavailable_reason)
+                     where declaration_id = :declaration and initiative_id = :initiative
+                    """).param("generic", blankToNull(override.genericProductName()))
+                    .param("reason", blankToNull(override.statusUnavailableReason()))
+                    .param("declaration", declaration.id()).param("initiative", override.initiativeId()).update();
+        }
+        tasks.complete(task.getId(), Map.of("reviewDecision", form.decision(), "reviewedBy", reviewer));
+    }
+
+    /** The comments of the latest round, for the correction mail and pages. */
+    @Transactional(readOnly = true)
+    public List<String> latestComments(long declarationId) {
+        return jdbc.sql("""
+                select coalesce(c.initiative_id || ' – ', '') || coalesce(c.field || ' : ', '') || c.message
+                  from review_comment c join review_round r on r.id = c.review_round_id
+                 where r.declaration_id = :declaration
+                   and r.round = (select max(round) from review_round where declaration_id = :declaration)
+                 order by c.id
+                """).param("declaration", declarationId).query(String.class).list();
+    }
+
+    private List<Violation> rules(Declaration declaration, ReviewForm form) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, InitiativeSnapshot> initiatives = declaration.initiatives().stream()
+                .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
+        List<ReviewForm.Comment> comments = nullToEmpty(form.comments());
+        if ("REQUEST_CORRECTIONS".equals(form.decision()) && comments.isEmpty()) {
+            violations.add(validator.violation("comments", "Required", "validation.review.commentRequired"));
+        }
+        for (int i = 0; i < comments.size(); i++) {
+            ReviewForm.Comment comment = comments.get(i);
+            if (blankToNull(comment.initiativeId()) != null && !initiatives.containsKey(comment.initiativeId())) {
+                violations.add(validator.violation("comments[" + i + "].initiativeId", "Unknown",
+                        "validation.review.unknownInitiative", comment.initiativeId()));
+            }
+            if (blankToNull(comment.field()) != null && !FIELDS.contains(comment.field())) {
+                violations.add(validator.violation("comments[" + i + "].field", "Unknown", "validation.review.unknownField",
+                        comment.field()));
+            }
+        }
+        List<ReviewForm.Override> overrides = nullToEmpty(form.overrides());
+        for (int i = 0; i < overrides.size(); i++) {
+            ReviewForm.Override override = overrides.get(i);
+            InitiativeSnapshot initiative = initiatives.get(override.initiativeId());
+            if (initiative == null) {
+                violations.add(validator.violation("overrides[" + i + "].initiativeId", "Unknown",
+                        "validation.review.unknownInitiative", override.initiativeId()));
+            } else if (namesSupplier(override.genericProductName(), initiative)) {
+                violations.add(validator.violation("overrides[" + i + "].genericProductName", "NamesSupplier",
+                        "validation.review.genericNamesSupplier"));
+            }
+        }
+        return violations;
+    }
+
+    /** A generic name must not give away the supplier or the product: that is what it replaces in public. */
+    private static boolean namesSupplier(String generic, InitiativeSnapshot initiative) {
+        if (generic == null || generic.isBlank()) {
+            return false;
+        }
+        String text = generic.toLowerCase(Locale.ROOT);
+        return contains(text, initiative.supplierName()) || contains(text, initiative.productName());
+    }
+
+    private static boolean contains(String text, String name) {
+        return name != null && !name.isBlank() && text.contains(name.toLowerCase(Locale.ROOT).strip());
+    }
+
+    private InvalidInputException refused(String path, String key, Object... arguments) {
+        return new InvalidInputException(List.of(validator.violation(path, "State", key, arguments)));
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
