@@ -1,6 +1,8 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,10 +19,15 @@ class RecordSubmissionDelegate implements JavaDelegate {
 
     private final JdbcClient jdbc;
     private final DeclarationTransitions transitions;
+    private final DeclarationRepository declarations;
+    private final ObjectMapper json;
 
-    RecordSubmissionDelegate(JdbcClient jdbc, DeclarationTransitions transitions) {
+    RecordSubmissionDelegate(JdbcClient jdbc, DeclarationTransitions transitions, DeclarationRepository declarations,
+            ObjectMapper json) {
         this.jdbc = jdbc;
         this.transitions = transitions;
+        this.declarations = declarations;
+        this.json = json;
     }
 
     @Override
@@ -39,6 +46,23 @@ class RecordSubmissionDelegate implements JavaDelegate {
                 .param("organization", declaration.organizationCode())
                 .update();
         transitions.move(declaration, DeclarationStatus.SOUMISE, submittedBy, null);
+        keepWhatWasSubmitted(declaration);
+    }
+
+    /** A copy of the initiatives as submitted: the reviewer's page compares the next submission with it. */
+    private void keepWhatWasSubmitted(DeclarationKey key) {
+        Declaration declaration = declarations.findByCampaignAndOrganization(key.campaignYear(), key.organizationCode())
+                .orElseThrow();
+        try {
+            jdbc.sql("""
+                    insert into declaration_submission (declaration_id, number, submitted_at, initiatives)
+                    values (:id, (select coalesce(max(number), 0) + 1 from declaration_submission where declaration_id = :id),
+                            :now, cast(:initiatives as jsonb))
+                    """).param("id", declaration.id()).param("now", Timestamp.from(QuebecTime.engineNow()))
+                    .param("initiatives", json.writeValueAsString(declaration.initiatives())).update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Initiatives of declaration " + declaration.id() + " not serializable", e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
@@ -23,15 +24,15 @@ class RequestCorrectionsDelegate implements JavaDelegate {
 
     private final DeclarationTransitions transitions;
     private final DeclarationMails mails;
-    private final ReviewService reviews;
+    private final DeclarationHistory history;
     private final JdbcClient jdbc;
     private final int correctionDays;
 
-    RequestCorrectionsDelegate(DeclarationTransitions transitions, DeclarationMails mails, ReviewService reviews,
+    RequestCorrectionsDelegate(DeclarationTransitions transitions, DeclarationMails mails, DeclarationHistory history,
             JdbcClient jdbc, @Value("${declarations.review.correction-days:14}") int correctionDays) {
         this.transitions = transitions;
         this.mails = mails;
-        this.reviews = reviews;
+        this.history = history;
         this.jdbc = jdbc;
         this.correctionDays = correctionDays;
     }
@@ -50,6 +51,9 @@ class RequestCorrectionsDelegate implements JavaDelegate {
                 .query(Integer.class).single();
         execution.setVariable("correctionRound", round);
         mails.queue(MailKind.CORRECTIONS_REQUESTED, key.campaignYear(), key.organizationCode(), due, "round-" + round,
-                Map.of("comments", String.join("\n", reviews.latestComments(declarationId))));
+                Map.of("comments", history.latestComments(declarationId).stream()
+                        .map(comment -> (comment.initiativeId() == null ? "" : comment.initiativeId() + " – ")
+                                + (comment.field() == null ? "" : comment.field() + " : ") + comment.message())
+                        .collect(java.util.stream.Collectors.joining("\n"))));
     }
 }

@@ -98,18 +98,6 @@ public class ReviewService {
         tasks.complete(task.getId(), Map.of("reviewDecision", form.decision(), "reviewedBy", reviewer));
     }
 
-    /** The comments of the latest round, for the correction mail and pages. */
-    @Transactional(readOnly = true)
-    public List<String> latestComments(long declarationId) {
-        return jdbc.sql("""
-                select coalesce(c.initiative_id || ' – ', '') || coalesce(c.field || ' : ', '') || c.message
-                  from review_comment c join review_round r on r.id = c.review_round_id
-                 where r.declaration_id = :declaration
-                   and r.round = (select max(round) from review_round where declaration_id = :declaration)
-                 order by c.id
-                """).param("declaration", declarationId).query(String.class).list();
-    }
-
     private List<Violation> rules(Declaration declaration, ReviewForm form) {
         List<Violation> violations = new ArrayList<>();
         Map<String, InitiativeSnapshot> initiatives = declaration.initiatives().stream()

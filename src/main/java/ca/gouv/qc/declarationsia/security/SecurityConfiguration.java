@@ -104,7 +104,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/portrait/**", "/open-data/**", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
-                        .requestMatchers("/organisations/**", "/campagnes/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
+                        .requestMatchers("/organisations/**", "/campagnes/**", "/revision/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?deconnexion"))

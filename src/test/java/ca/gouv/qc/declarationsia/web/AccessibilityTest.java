@@ -48,6 +48,15 @@ class AccessibilityTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ca.gouv.qc.declarationsia.declaration.DeclarationOpening opening;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ca.gouv.qc.declarationsia.declaration.DeclarationService declarations;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -129,6 +138,37 @@ class AccessibilityTest {
                 .until(page -> page.findElements(By.cssSelector(".error-summary")).size() == 1);
         assertThat(browser.getPageSource()).contains("une campagne existe déjà pour 2095");
         assertNoSeriousViolation("/campagnes with errors");
+        logOut();
+    }
+
+    @Test
+    void declaration_and_review_pages() {
+        if (jdbc.queryForObject("select count(*) from campaign where year = 2094", Integer.class) == 0) {
+            campaigns.create(2094, List.of("MRNF", "MSSS"));
+            transactions.executeWithoutResult(status -> List.of("MRNF", "MSSS").forEach(code -> opening.open(2094, code)));
+            campaigns.runDueJobs(2094);
+            ca.gouv.qc.declarationsia.security.SystemAuthentication.runAsSystem(() -> {
+                declarations.saveDraft(2094, "MSSS", new ca.gouv.qc.declarationsia.declaration.DeclarationForm(true,
+                        new ca.gouv.qc.declarationsia.declaration.DeclarationForm.Person("Rita", "ia.msss@example.qc.ca"),
+                        null, List.of()));
+                return declarations.submit(2094, "MSSS", new ca.gouv.qc.declarationsia.declaration.SubmitForm(true,
+                        new ca.gouv.qc.declarationsia.declaration.SubmitForm.Signatory("Denise", "DPI", "dri.msss@example.qc.ca")));
+            });
+        }
+        logIn("ia.mrnf@example.qc.ca");
+        check("/mes-declarations/2094/MRNF");
+        browser.findElement(By.cssSelector("button[value=add]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.findElements(By.id("i0-name")).size() == 1);
+        browser.findElement(By.id("i0-name")).sendKeys("Prévision des crues");
+        browser.findElement(By.cssSelector("button[value=check]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(page -> page.findElements(By.cssSelector(".error-summary")).size() == 1);
+        assertNoSeriousViolation("/mes-declarations/2094/MRNF with errors");
+        logOut();
+
+        logIn("analyste");
+        check("/revision");
+        check("/revision/2094/MSSS");
         logOut();
     }
 

@@ -1,0 +1,157 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The declaration page's form, bound field by field (text inputs, selects, radios), then turned into the
+ * {@link DeclarationForm} the API takes, so that both go through the same service and rules.
+ */
+public class DeclarationPageForm {
+
+    private Integer version;
+    private boolean noInitiatives;
+    private String contactName;
+    private String contactEmail;
+    private List<Initiative> initiatives = new ArrayList<>();
+
+    /** One initiative's inputs; booleans come as "true", "false" or nothing from radio buttons. */
+    public static class Initiative {
+        private String id;
+        private String name;
+        private String objectType;
+        private String description;
+        private String category;
+        private String subcategory;
+        private String benefits;
+        private String phase;
+        private String startDate;
+        private String productionDate;
+        private String retirementDate;
+        private Boolean servicesToPopulation;
+        private Boolean cybersecurity;
+        private Boolean generativeAi;
+        private String acquisitionMode;
+        private String supplierName;
+        private String productName;
+        private String personalInformation;
+        private String privacyImpactAssessment;
+        private String decisionRole;
+        private String humanOversight;
+        private String riskLevel;
+        private String publicDescription;
+
+        static Initiative of(InitiativeSnapshot s) {
+            Initiative i = new Initiative();
+            i.id = s.initiativeId();
+            i.name = s.name();
+            i.objectType = name(s.objectType());
+            i.description = s.description();
+            i.category = name(s.category());
+            i.subcategory = name(s.subcategory());
+            i.benefits = s.benefits();
+            i.phase = name(s.phase());
+            i.startDate = s.startDate() == null ? null : s.startDate().toString();
+            i.productionDate = s.productionDate() == null ? null : s.productionDate().toString();
+            i.retirementDate = s.retirementDate() == null ? null : s.retirementDate().toString();
+            i.servicesToPopulation = s.servicesToPopulation();
+            i.cybersecurity = s.cybersecurity();
+            i.generativeAi = s.generativeAi();
+            i.acquisitionMode = name(s.acquisitionMode());
+            i.supplierName = s.supplierName();
+            i.productName = s.productName();
+            i.personalInformation = name(s.personalInformation());
+            i.privacyImpactAssessment = name(s.privacyImpactAssessment());
+            i.decisionRole = name(s.decisionRole());
+            i.humanOversight = name(s.humanOversight());
+            i.riskLevel = name(s.riskLevel());
+            i.publicDescription = s.publicDescription();
+            return i;
+        }
+
+        DeclarationForm.InitiativeForm toForm() {
+            return new DeclarationForm.InitiativeForm(id, name, objectType, description, category, subcategory, benefits,
+                    phase, startDate, productionDate, retirementDate, servicesToPopulation, cybersecurity, generativeAi,
+                    acquisitionMode, supplierName, productName, personalInformation, privacyImpactAssessment,
+                    decisionRole, humanOversight, riskLevel, publicDescription);
+        }
+
+        private static String name(Enum<?> code) {
+            return code == null ? null : code.name();
+        }
+
+        // getters and setters for data binding
+        public String getId() { return id; }
+        public void setId(String id) { this.id = id; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getObjectType() { return objectType; }
+        public void setObjectType(String objectType) { this.objectType = objectType; }
+        public String getDescription() { return description; }
+        public void setDescription(String description) { this.description = description; }
+        public String getCategory() { return category; }
+        public void setCategory(String category) { this.category = category; }
+        public String getSubcategory() { return subcategory; }
+        public void setSubcategory(String subcategory) { this.subcategory = subcategory; }
+        public String getBenefits() { return benefits; }
+        public void setBenefits(String benefits) { this.benefits = benefits; }
+        public String getPhase() { return phase; }
+        public void setPhase(String phase) { this.phase = phase; }
+        public String getStartDate() { return startDate; }
+        public void setStartDate(String startDate) { this.startDate = startDate; }
+        public String getProductionDate() { return productionDate; }
+        public void setProductionDate(String productionDate) { this.productionDate = productionDate; }
+        public String getRetirementDate() { return retirementDate; }
+        public void setRetirementDate(String retirementDate) { this.retirementDate = retirementDate; }
+        public Boolean getServicesToPopulation() { return servicesToPopulation; }
+        public void setServicesToPopulation(Boolean value) { this.servicesToPopulation = value; }
+        public Boolean getCybersecurity() { return cybersecurity; }
+        public void setCybersecurity(Boolean cybersecurity) { this.cybersecurity = cybersecurity; }
+        public Boolean getGenerativeAi() { return generativeAi; }
+        public void setGenerativeAi(Boolean generativeAi) { this.generativeAi = generativeAi; }
+        public String getAcquisitionMode() { return acquisitionMode; }
+        public void setAcquisitionMode(String acquisitionMode) { this.acquisitionMode = acquisitionMode; }
+        public String getSupplierName() { return supplierName; }
+        public void setSupplierName(String supplierName) { this.supplierName = supplierName; }
+        public String getProductName() { return productName; }
+        public void setProductName(String productName) { this.productName = productName; }
+        public String getPersonalInformation() { return personalInformation; }
+        public void setPersonalInformation(String value) { this.personalInformation = value; }
+        public String getPrivacyImpactAssessment() { return privacyImpactAssessment; }
+        public void setPrivacyImpactAssessment(String value) { this.privacyImpactAssessment = value; }
+        public String getDecisionRole() { return decisionRole; }
+        public void setDecisionRole(String decisionRole) { this.decisionRole = decisionRole; }
+        public String getHumanOversight() { return humanOversight; }
+        public void setHumanOversight(String humanOversight) { this.humanOversight = humanOversight; }
+        public String getRiskLevel() { return riskLevel; }
+        public void setRiskLevel(String riskLevel) { this.riskLevel = riskLevel; }
+        public String getPublicDescription() { return publicDescription; }
+        public void setPublicDescription(String publicDescription) { this.publicDescription = publicDescription; }
+    }
+
+    static DeclarationPageForm of(Declaration declaration) {
+        DeclarationPageForm form = new DeclarationPageForm();
+        form.version = declaration.version();
+        form.noInitiatives = declaration.noInitiatives();
+        form.contactName = declaration.contact() == null ? null : declaration.contact().name();
+        form.contactEmail = declaration.contact() == null ? null : declaration.contact().email();
+        declaration.initiatives().forEach(snapshot -> form.initiatives.add(Initiative.of(snapshot)));
+        return form;
+    }
+
+    DeclarationForm toForm() {
+        return new DeclarationForm(noInitiatives, new DeclarationForm.Person(contactName, contactEmail), version,
+                initiatives.stream().map(Initiative::toForm).toList());
+    }
+
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+    public boolean isNoInitiatives() { return noInitiatives; }
+    public void setNoInitiatives(boolean noInitiatives) { this.noInitiatives = noInitiatives; }
+    public String getContactName() { return contactName; }
+    public void setContactName(String contactName) { this.contactName = contactName; }
+    public String getContactEmail() { return contactEmail; }
+    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
+    public List<Initiative> getInitiatives() { return initiatives; }
+    public void setInitiatives(List<Initiative> initiatives) { this.initiatives = initiatives; }
+}

@@ -1,0 +1,112 @@
+package ca.gouv.qc.declarationsia.review;
+
+import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Reviewers: the declarations awaiting review, and one declaration with what changed, to accept or send back. */
+@Controller
+@RequestMapping("/revision")
+class ReviewPageController {
+
+    private static final int COMMENT_ROWS = 3;
+
+    private final DeclarationService declarations;
+    private final DeclarationHistory history;
+    private final ReviewComparison comparison;
+    private final ReviewService reviews;
+    private final AccessPolicy access;
+    private final JdbcClient jdbc;
+
+    ReviewPageController(DeclarationService declarations, DeclarationHistory history, ReviewComparison comparison,
+            ReviewService reviews, AccessPolicy access, JdbcClient jdbc) {
+        this.declarations = declarations;
+        this.history = history;
+        this.comparison = comparison;
+        this.reviews = reviews;
+        this.access = access;
+        this.jdbc = jdbc;
+    }
+
+    record Awaiting(int campaignYear, String organizationCode, String nameFr, String nameEn, java.time.Instant submittedAt,
+            int correctionRound) {
+    }
+
+    @GetMapping
+    String list(Model model) {
+        access.requireStaff();
+        model.addAttribute("awaiting", jdbc.sql("""
+                select d.campaign_year, d.organization_code, o.name_fr, o.name_en, d.submitted_at, d.correction_round
+                  from declaration d join organization o on o.code = d.organization_code
+                 where d.status = 'EN_REVISION' order by d.submitted_at
+                """).query(Awaiting.class).list());
+        return "review/list";
+    }
+
+    @GetMapping("/{year}/{organizationCode}")
+    String show(@PathVariable int year, @PathVariable String organizationCode, Model model) {
+        access.requireStaff();
+        Declaration declaration = declarations.get(year, organizationCode);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", emptyForm(declaration));
+        }
+        return page(declaration, model, List.of());
+    }
+
+    @PostMapping("/{year}/{organizationCode}")
+    String decide(@PathVariable int year, @PathVariable String organizationCode, @ModelAttribute("form") ReviewPageForm form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            reviews.decide(year, organizationCode, form.toForm());
+            redirect.addFlashAttribute("done", "ACCEPT".equals(form.getDecision()) ? "review.accepted" : "review.sentBack");
+            return "redirect:/revision";
+        } catch (InvalidInputException invalid) {
+            return page(declarations.get(year, organizationCode), model, invalid.violations());
+        }
+    }
+
+    private String page(Declaration declaration, Model model, List<Violation> errors) {
+        model.addAttribute("declaration", declaration);
+        model.addAttribute("reviewable", declaration.status() == DeclarationStatus.EN_REVISION);
+        model.addAttribute("initiatives", comparison.compare(declaration));
+        model.addAttribute("fields", ReviewService.FIELDS.stream().sorted().toList());
+        model.addAttribute("transitions", history.transitions(declaration.id()));
+        model.addAttribute("errors", errors);
+        return "review/declaration";
+    }
+
+    private static ReviewPageForm emptyForm(Declaration declaration) {
+        ReviewPageForm form = new ReviewPageForm();
+        for (int i = 0; i < COMMENT_ROWS; i++) {
+            form.getComments().add(new ReviewPageForm.Comment());
+        }
+        Map<String, InitiativeSnapshot> byId = declaration.initiatives().stream()
+                .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
+        byId.values().forEach(initiative -> {
+            ReviewPageForm.Override override = new ReviewPageForm.Override();
+            override.setInitiativeId(initiative.initiativeId());
+            override.setGenericProductName(initiative.genericProductName());
+            override.setStatusUnavailableReason(initiative.statusUnavailableReason());
+            form.getOverrides().add(override);
+        });
+        return form;
+    }
+}

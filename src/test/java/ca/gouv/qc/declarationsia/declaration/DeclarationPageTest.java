@@ -1,0 +1,124 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The organization's declaration page: save, add, check, submit, through the same rules as the API. */
+@IntegrationTest
+class DeclarationPageTest {
+
+    private static final int YEAR = 2088;
+    private static final String ORG = "PAGE-DECL";
+    private static final String RESPONDENT = "ia.page-decl@example.qc.ca";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    DeclarationOpening opening;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR);
+    }
+
+    @Test
+    void a_respondent_fills_checks_and_submits_its_declaration_from_the_page() throws Exception {
+        TestOrganizations.create(organizations, ORG);
+        var user = identity.createUserQuery().userId(RESPONDENT).singleResult();
+        user.setPassword("demo");
+        identity.saveUser(user);
+        campaigns.create(YEAR, List.of(ORG));
+        transactions.executeWithoutResult(status -> opening.open(YEAR, ORG));
+        campaigns.runDueJobs(YEAR);
+        String url = "/mes-declarations/" + YEAR + "/" + ORG;
+
+        mvc.perform(get("/mes-declarations").with(httpBasic(RESPONDENT, "demo")))
+                .andExpect(content().string(containsString("href=\"" + url + "\"")));
+        mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Enregistrer le brouillon"), containsString("Brouillon"))));
+
+        mvc.perform(form(url, "add")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"initiatives[0].name\""),
+                        containsString("for=\"i0-category\""), containsString("Nouvelle initiative"))));
+
+        mvc.perform(form(url, "check").param("initiatives[0].name", "Prévision <script>alert(1)</script> des crues"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("point(s) à corriger"),
+                        containsString("id=\"i0-description-error\""), containsString("aria-invalid=\"true\""),
+                        containsString("Prévision &lt;script&gt;"), not(containsString("<script>alert(1)")))));
+        String id = jdbc.queryForObject("select initiative_id from initiative_snapshot s join declaration d on d.id = "
+                + "s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class, YEAR, ORG);
+        assertThat(id).isEqualTo("IA-PAGE-DECL-0001");
+
+        int version = jdbc.queryForObject("select version from declaration where campaign_year = ? and organization_code = ?",
+                Integer.class, YEAR, ORG);
+        mvc.perform(complete(form(url, "submit").param("version", String.valueOf(version)), id)
+                        .param("attestation", "true").param("signatoryName", "Denise Directrice")
+                        .param("signatoryRole", "DPI").param("signatoryEmail", "dri.page-decl@example.qc.ca"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl(url));
+        mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo")))
+                .andExpect(content().string(allOf(containsString("En révision"), containsString("ne peut être modifiée"),
+                        not(containsString("Enregistrer le brouillon")), containsString(RESPONDENT))));
+
+        mvc.perform(get(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("action", "save"))
+                .andExpect(status().isForbidden());
+    }
+
+    private static MockHttpServletRequestBuilder form(String url, String action) {
+        return post(url).with(httpBasic(RESPONDENT, "demo")).with(csrf()).param("action", action)
+                .param("contactName", "Rita Répondante").param("contactEmail", RESPONDENT);
+    }
+
+    private static MockHttpServletRequestBuilder complete(MockHttpServletRequestBuilder request, String id) {
+        return request.param("initiatives[0].id", id).param("initiatives[0].name", "Prévision des crues")
+                .param("initiatives[0].objectType", "PROJET")
+                .param("initiatives[0].description", "Prévoir les crues printanières à partir des relevés.")
+                .param("initiatives[0].category", "AIDE_DECISION_PREDICTION").param("initiatives[0].benefits", "Alertes plus tôt")
+                .param("initiatives[0].phase", "EXPLORATION").param("initiatives[0].startDate", "2087-11")
+                .param("initiatives[0].servicesToPopulation", "true").param("initiatives[0].cybersecurity", "false")
+                .param("initiatives[0].generativeAi", "false").param("initiatives[0].acquisitionMode", "DEVELOPPEMENT_INTERNE")
+                .param("initiatives[0].personalInformation", "NON").param("initiatives[0].decisionRole", "AIDE_A_LA_DECISION")
+                .param("initiatives[0].humanOversight", "HUMAIN_DANS_LA_BOUCLE").param("initiatives[0].riskLevel", "NON_EVALUE")
+                .param("initiatives[0].publicDescription", "Prévision des crues.");
+    }
+}

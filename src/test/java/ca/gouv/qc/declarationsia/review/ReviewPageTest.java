@@ -1,0 +1,109 @@
+package ca.gouv.qc.declarationsia.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
+import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.declaration.SubmitForm;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The reviewer's pages: what awaits review, one declaration with what changed, the decision with its comments. */
+@IntegrationTest
+class ReviewPageTest {
+
+    private static final int YEAR = 2084;
+    private static final String ORG = "REV-PAGE";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    DeclarationService declarations;
+
+    @Autowired
+    DeclarationOpening opening;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR);
+    }
+
+    @Test
+    void a_reviewer_reads_what_changed_and_requests_a_correction_from_the_page() throws Exception {
+        TestOrganizations.create(organizations, ORG);
+        campaigns.create(YEAR, List.of(ORG));
+        transactions.executeWithoutResult(status -> opening.open(YEAR, ORG));
+        campaigns.runDueJobs(YEAR);
+        SystemAuthentication.runAsSystem(() -> {
+            declarations.saveDraft(YEAR, ORG, new DeclarationForm(false,
+                    new DeclarationForm.Person("Rita", "ia.rev-page@example.qc.ca"), null, List.of(initiative())));
+            return declarations.submit(YEAR, ORG, new SubmitForm(true, new SubmitForm.Signatory("Denise", "DPI",
+                    "dri.rev-page@example.qc.ca")));
+        });
+        String url = "/revision/" + YEAR + "/" + ORG;
+
+        mvc.perform(get("/revision").with(httpBasic("analyste", "demo")))
+                .andExpect(content().string(containsString("href=\"" + url + "\"")));
+        mvc.perform(get(url).with(httpBasic("analyste", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("IA-REV-PAGE-0001"), containsString("Prévision des crues"),
+                        containsString("nouvelle cette année"), containsString("Enregistrer la décision"))));
+
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("au moins un commentaire")));
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS")
+                        .param("comments[0].initiativeId", "IA-REV-PAGE-0001").param("comments[0].field", "benefits")
+                        .param("comments[0].message", "Chiffrez les bénéfices.")
+                        .param("overrides[0].initiativeId", "IA-REV-PAGE-0001").param("overrides[0].genericProductName", ""))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/revision"));
+        assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, YEAR, ORG)).isEqualTo("A_CORRIGER");
+
+        mvc.perform(get("/mes-declarations/" + YEAR + "/" + ORG).with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(allOf(containsString("Commentaires de l’analyste"),
+                        containsString("Chiffrez les bénéfices."))));
+        mvc.perform(post(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo")).with(csrf()).param("decision", "ACCEPT"))
+                .andExpect(status().isForbidden());
+    }
+
+    private static DeclarationForm.InitiativeForm initiative() {
+        return new DeclarationForm.InitiativeForm(null, "Prévision des crues", "PROJET",
+                "Prévoir les crues printanières à partir des relevés.", "AIDE_DECISION_PREDICTION", null, "Alertes plus tôt",
+                "EXPLORATION", "2083-11", null, null, true, false, false, "DEVELOPPEMENT_INTERNE", null, null, "NON", null,
+                "AIDE_A_LA_DECISION", "HUMAIN_DANS_LA_BOUCLE", "NON_EVALUE", "Prévision des crues.");
+    }
+}
