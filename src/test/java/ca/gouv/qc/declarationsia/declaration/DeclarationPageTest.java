@@ -78,7 +78,9 @@ class DeclarationPageTest {
 
         mvc.perform(form(url, "add")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("name=\"initiatives[0].name\""),
-                        containsString("for=\"i0-category\""), containsString("Nouvelle initiative"))));
+                        containsString("for=\"i0-category\""), containsString("Nouvelle initiative"),
+                        containsString(">Catégorie</label>"), containsString("Description publique"),
+                        not(containsString("??")))));
 
         mvc.perform(form(url, "check").param("initiatives[0].name", "Prévision <script>alert(1)</script> des crues"))
                 .andExpect(status().isOk())

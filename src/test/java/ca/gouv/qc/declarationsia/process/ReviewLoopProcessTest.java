@@ -130,6 +130,13 @@ class ReviewLoopProcessTest {
         assertThat(CaughtMail.to(mailCatcher, RESPONDENT).stream().map(ReviewLoopProcessTest::body))
                 .anyMatch(body -> body.contains("Précisez les bénéfices mesurés.") && body.contains(initiativeId));
 
+        // the correction round has its own due date (14 days) and its own reminders
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 8, 9, 0, 30));
+        campaigns.runDueJobs(YEAR);
+        assertThat(declaration).hasPassed("BoundaryEvent_CorrectionFollowUp", "Gateway_DailyCheck");
+        assertThat(jdbc.queryForObject("select subject from mail_outbox where campaign_year = ? and organization_code = ? "
+                + "and kind = 'REMINDER'", String.class, YEAR, ORG)).contains("15 septembre 2086");
+
         // the correction is invalid at first: it comes back to the correction task, not to the first one
         String broken = draft("Agent des permis", "Fournisseur inc.", initiativeId).replace("\"riskLevel\": \"MODERE\"", "\"riskLevel\": null");
         mvc.perform(asRespondent(put(url())).content(broken)).andExpect(status().isOk());

@@ -207,6 +207,7 @@ class AccessibilityTest {
     }
 
     private void assertNoSeriousViolation(String page) {
+        assertThat(browser.getPageSource()).as(page + " shows a missing message key").doesNotContain("??");
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
         List<Rule> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
