@@ -3,12 +3,15 @@ package ca.gouv.qc.declarationsia.declaration;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,13 +34,15 @@ class DeclarationPageController {
 
     private final DeclarationService declarations;
     private final DeclarationHistory history;
+    private final InitiativeCsv csv;
     private final AccessPolicy access;
     private final MessageSource messages;
 
-    DeclarationPageController(DeclarationService declarations, DeclarationHistory history, AccessPolicy access,
-            MessageSource messages) {
+    DeclarationPageController(DeclarationService declarations, DeclarationHistory history, InitiativeCsv csv,
+            AccessPolicy access, MessageSource messages) {
         this.declarations = declarations;
         this.history = history;
+        this.csv = csv;
         this.access = access;
         this.messages = messages;
     }
@@ -98,6 +105,41 @@ class DeclarationPageController {
             String message = messages.getMessage("error.concurrentModification", null, LocaleContextHolder.getLocale());
             return page(declarations.get(year, organizationCode), model, List.of(new Violation("version", "Conflict", message)));
         }
+    }
+
+    @GetMapping(path = "/modele.csv", produces = "text/csv;charset=UTF-8")
+    @ResponseBody
+    ResponseEntity<String> template(@PathVariable int year, @PathVariable String organizationCode) {
+        return download("initiatives-" + year + "-" + organizationCode + ".csv",
+                csv.template(declarations.get(year, organizationCode)));
+    }
+
+    @GetMapping(path = "/codes.csv", produces = "text/csv;charset=UTF-8")
+    @ResponseBody
+    ResponseEntity<String> codeList(@PathVariable int year, @PathVariable String organizationCode) {
+        declarations.get(year, organizationCode);
+        return download("codes.csv", csv.codes(codes()));
+    }
+
+    @PostMapping("/import")
+    String importCsv(@PathVariable int year, @PathVariable String organizationCode,
+            @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            declarations.importInitiatives(year, organizationCode, csv.read(file.getBytes()), csv::lineMessage);
+            redirect.addFlashAttribute("done", "declaration.csv.imported");
+            return "redirect:/mes-declarations/" + year + "/" + organizationCode;
+        } catch (InvalidInputException invalid) {
+            Declaration declaration = declarations.get(year, organizationCode);
+            model.addAttribute("form", DeclarationPageForm.of(declaration));
+            return page(declaration, model, invalid.violations());
+        }
+    }
+
+    /** UTF-8 with a byte order mark, so that spreadsheets open the accents right. */
+    private static ResponseEntity<String> download(String fileName, String content) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body("\uFEFF" + content);
     }
 
     private String page(Declaration declaration, Model model, List<Violation> errors) {

@@ -103,6 +103,47 @@ public class DeclarationService {
                 current.extendedDueDate(), current.correctionRound(), current.processInstanceId(), snapshots, version));
     }
 
+    /**
+     * Adds and updates initiatives from a spreadsheet's rows: a row with an id updates that initiative, a row without
+     * one adds an initiative; the others stay. All rows are saved, or none; each error names its line.
+     */
+    @Transactional
+    public Declaration importInitiatives(int year, String organizationCode, List<InitiativeCsv.Row> rows,
+            java.util.function.BiFunction<Long, String, String> lineMessage) {
+        access.requireWrite(organizationCode);
+        Declaration current = find(year, organizationCode);
+        List<InitiativeForm> merged = new ArrayList<>(current.initiatives().stream()
+                .map(initiative -> DeclarationPageForm.Initiative.of(initiative).toForm()).toList());
+        Map<Integer, Long> lineOfIndex = new HashMap<>();
+        for (InitiativeCsv.Row row : rows) {
+            int index = -1;
+            for (int i = 0; i < merged.size() && row.initiative().id() != null; i++) {
+                if (row.initiative().id().equals(merged.get(i).id())) {
+                    index = i;
+                }
+            }
+            if (index >= 0) {
+                merged.set(index, row.initiative());
+            } else {
+                merged.add(row.initiative());
+                index = merged.size() - 1;
+            }
+            lineOfIndex.put(index, row.line());
+        }
+        try {
+            return saveDraft(year, organizationCode, new DeclarationForm(false, current.contact() == null ? null
+                    : new DeclarationForm.Person(current.contact().name(), current.contact().email()), current.version(),
+                    merged));
+        } catch (InvalidInputException invalid) {
+            throw new InvalidInputException(invalid.violations().stream().map(violation -> {
+                java.util.regex.Matcher index = java.util.regex.Pattern.compile("^initiatives\\[(\\d+)]").matcher(violation.path());
+                Long line = index.find() ? lineOfIndex.get(Integer.valueOf(index.group(1))) : null;
+                return line == null ? violation
+                        : new Violation(violation.path(), violation.code(), lineMessage.apply(line, violation.message()));
+            }).toList());
+        }
+    }
+
     /** Every reason the declaration could not be submitted as it stands (empty when it could). */
     @Transactional(readOnly = true)
     public List<Violation> check(int year, String organizationCode) {

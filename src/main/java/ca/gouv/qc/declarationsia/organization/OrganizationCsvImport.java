@@ -3,20 +3,16 @@ package ca.gouv.qc.declarationsia.organization;
 import ca.gouv.qc.declarationsia.organization.ImportReport.RejectedRow;
 import ca.gouv.qc.declarationsia.organization.OrganizationForm.ContactForm;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.shared.Csv;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -56,7 +52,7 @@ public class OrganizationCsvImport {
         int created = 0;
         int updated = 0;
         List<RejectedRow> rejected = new ArrayList<>();
-        LineCounter lines = new LineCounter(text);
+        Csv.LineCounter lines = new Csv.LineCounter(text);
         try (CSVParser parser = format.parse(new StringReader(text))) {
             requireColumns(parser.getHeaderNames());
             for (CSVRecord row : parser) {
@@ -124,38 +120,9 @@ public class OrganizationCsvImport {
         }
     }
 
-    /** Refuses anything but UTF-8: a Windows-1252 export would silently turn "Santé" into "SantÃ©" otherwise. */
     private String decodeUtf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(List.of(validator.violation("file", "Encoding", "validation.import.encoding")));
-        }
-    }
-
-    /** The line a row starts on, as a spreadsheet shows it (quoted fields may span lines). */
-    private static final class LineCounter {
-        private final String text;
-        private int position;
-        private long line = 1;
-
-        LineCounter(String text) {
-            this.text = text;
-        }
-
-        long lineAt(long characterPosition) {
-            for (; position < characterPosition && position < text.length(); position++) {
-                if (text.charAt(position) == '\n') {
-                    line++;
-                }
-            }
-            return line;
-        }
+        return Csv.utf8(content).orElseThrow(() -> new InvalidInputException(
+                List.of(validator.violation("file", "Encoding", "validation.import.encoding"))));
     }
 
     private static String value(CSVRecord row, String column) {
@@ -172,11 +139,6 @@ public class OrganizationCsvImport {
     }
 
     private static Boolean parseBoolean(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "oui", "yes", "1", "vrai" -> Boolean.TRUE;
-            case "false", "non", "no", "0", "faux" -> Boolean.FALSE;
-            default -> null;
-        };
+        return Csv.yesNo(value);
     }
-
 }

@@ -106,6 +106,52 @@ class DeclarationPageTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void many_initiatives_come_in_by_csv_with_errors_by_line_and_all_or_nothing() throws Exception {
+        String org = "CSV-DECL";
+        TestOrganizations.create(organizations, org);
+        campaigns.create(YEAR + 1, List.of(org));
+        transactions.executeWithoutResult(status -> opening.open(YEAR + 1, org));
+        String url = "/mes-declarations/" + (YEAR + 1) + "/" + org;
+
+        String template = mvc.perform(get(url + "/modele.csv").with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(template).startsWith("\uFEFFid,name,objectType,description,category,subcategory,benefits,phase,");
+        mvc.perform(get(url + "/codes.csv").with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("category,TRAITEMENT_IMAGE,Traitement d’image/Imagerie médicale,")));
+
+        String header = template.substring(1).lines().findFirst().orElseThrow();
+        String good = ",Tri des courriels,PROJET,Classement des courriels entrants par sujet,AUTOMATISATION,,Délais réduits,"
+                + "EXPLORATION,2088-01,,,non,non,non,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,HUMAIN_DANS_LA_BOUCLE,"
+                + "NON_EVALUE,Tri des courriels";
+        String bad = ",Robot,PROJET,Un robot qui répond aux demandes des citoyens,ROBOTIQUE,,,,,,,peut-être,,,,,,,,,,,";
+        mvc.perform(upload(url, header + "\n" + good + "\n" + bad + "\n"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ligne 3 — Prestation de services à la population")));
+        assertThat(jdbc.queryForObject("select count(*) from initiative_snapshot s join declaration d on d.id = s.declaration_id "
+                + "where d.campaign_year = ? and d.organization_code = ?", Integer.class, YEAR + 1, org)).isZero();
+        mvc.perform(upload(url, header + "\n" + good + "\n" + bad.replace("peut-être", "oui") + "\n"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ligne 3 — Catégorie : code inconnu")));
+
+        mvc.perform(upload(url, header + "\n" + good + "\n" + good.replace("Tri des courriels", "Résumé des plaintes") + "\n"))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForList("select s.name from initiative_snapshot s join declaration d on d.id = s.declaration_id "
+                + "where d.campaign_year = ? and d.organization_code = ? order by position", String.class, YEAR + 1, org))
+                .containsExactly("Tri des courriels", "Résumé des plaintes");
+
+        mvc.perform(upload(url, "id;name\nx;é"))
+                .andExpect(content().string(containsString("colonnes manquantes")));
+        campaigns.cleanUp(YEAR + 1);
+    }
+
+    private static MockHttpServletRequestBuilder upload(String url, String csv) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(url + "/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "initiatives.csv", "text/csv",
+                        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(httpBasic("coordo", "demo")).with(csrf());
+    }
+
     private static MockHttpServletRequestBuilder form(String url, String action) {
         return post(url).with(httpBasic(RESPONDENT, "demo")).with(csrf()).param("action", action)
                 .param("contactName", "Rita Répondante").param("contactEmail", RESPONDENT);
