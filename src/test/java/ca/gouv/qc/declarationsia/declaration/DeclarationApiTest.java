@@ -77,10 +77,7 @@ class DeclarationApiTest {
 
     @Test
     void a_respondent_declares_carried_over_new_and_retired_initiatives_then_submits() throws Exception {
-        TestOrganizations.create(organizations, ORG);
-        org.camunda.bpm.engine.identity.User respondent = identity.createUserQuery().userId(RESPONDENT).singleResult();
-        respondent.setPassword("demo");
-        identity.saveUser(respondent);
+        TestOrganizations.createWithLogin(organizations, identity, ORG);
         String[] lastYear = lastYearAccepted();
         campaigns.create(YEAR, List.of(ORG));
         transactions.executeWithoutResult(status -> opening.open(YEAR, ORG));

@@ -61,10 +61,7 @@ class DeclarationPageTest {
 
     @Test
     void a_respondent_fills_checks_and_submits_its_declaration_from_the_page() throws Exception {
-        TestOrganizations.create(organizations, ORG);
-        var user = identity.createUserQuery().userId(RESPONDENT).singleResult();
-        user.setPassword("demo");
-        identity.saveUser(user);
+        TestOrganizations.createWithLogin(organizations, identity, ORG);
         campaigns.create(YEAR, List.of(ORG));
         transactions.executeWithoutResult(status -> opening.open(YEAR, ORG));
         campaigns.runDueJobs(YEAR);

@@ -83,10 +83,7 @@ class ReviewLoopProcessTest {
 
     @Test
     void an_invalid_submission_comes_back_then_a_correction_round_ends_in_acceptance() throws Exception {
-        TestOrganizations.create(organizations, ORG);
-        org.camunda.bpm.engine.identity.User respondent = identity.createUserQuery().userId(RESPONDENT).singleResult();
-        respondent.setPassword("demo");
-        identity.saveUser(respondent);
+        TestOrganizations.createWithLogin(organizations, identity, ORG);
         campaigns.create(YEAR, List.of(ORG));
         TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
         campaigns.launch(YEAR);

@@ -6,6 +6,8 @@ import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import java.util.List;
 import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 
 /** Organizations made by tests, each with a code of its own so tests sharing the database never collide. */
 public final class TestOrganizations {
@@ -22,5 +24,15 @@ public final class TestOrganizations {
 
     public static void create(OrganizationService organizations, String code) {
         SystemAuthentication.runAsSystem(() -> organizations.save(code, form(code)));
+    }
+
+    /** Creates the organization and lets its respondent log in with the demo password; returns the login. */
+    public static String createWithLogin(OrganizationService organizations, IdentityService identity, String code) {
+        create(organizations, code);
+        String login = "ia." + code.toLowerCase(Locale.ROOT) + "@example.qc.ca";
+        User respondent = identity.createUserQuery().userId(login).singleResult();
+        respondent.setPassword("demo");
+        identity.saveUser(respondent);
+        return login;
     }
 }
