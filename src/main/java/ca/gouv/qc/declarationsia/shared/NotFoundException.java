@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.shared;
 
 /** The thing asked for does not exist (answered as 404). The message key names what was looked for. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
 public class NotFoundException extends RuntimeException {
 
     private final String messageKey;

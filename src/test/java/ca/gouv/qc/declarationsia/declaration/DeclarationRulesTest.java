@@ -21,7 +21,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Each submission rule of declaration-model.md: a valid case passes, a broken case names the initiative and field. */
-class DeclarationRulesTest {
+public class DeclarationRulesTest {
 
     private static final YearMonth REFERENCE = YearMonth.of(2025, 6);
 
@@ -44,7 +44,7 @@ class DeclarationRulesTest {
     }
 
     /** A complete production initiative bought from a supplier: breaks no rule. */
-    static InitiativeSnapshot valid() {
+    public static InitiativeSnapshot valid() {
         return new InitiativeSnapshot("IA-MRNF-0001", "Agent conversationnel des permis", ObjectType.ACTIF_INFORMATIONNEL,
                 "Un agent conversationnel répond aux questions sur les permis de chasse.",
                 Category.ASSISTANT_AGENT_CONVERSATIONNEL, null, "Réponses en tout temps", Phase.EXPLOITATION_SUIVI,
@@ -192,7 +192,7 @@ class DeclarationRulesTest {
     }
 
     /** A copy of the snapshot with one component changed, by name. */
-    static InitiativeSnapshot with(InitiativeSnapshot snapshot, String component, Object value) {
+    public static InitiativeSnapshot with(InitiativeSnapshot snapshot, String component, Object value) {
         try {
             var components = InitiativeSnapshot.class.getRecordComponents();
             Object[] values = new Object[components.length];

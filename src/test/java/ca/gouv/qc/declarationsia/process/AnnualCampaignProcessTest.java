@@ -74,7 +74,8 @@ class AnnualCampaignProcessTest {
         assertThat(campaignRepository.findById(year).orElseThrow().status()).isEqualTo(CampaignStatus.FERMEE);
         assertThat(task()).hasCandidateGroup("coordinators").hasName("Approuver la publication");
         complete(task(), withVariables("publicationApproved", true));
-        assertThat(campaign).hasPassed("EndEvent_PublicationApproved").isEnded();
+        assertThat(campaign).hasPassed("ServiceTask_PublishEdition", "EndEvent_PortraitPublished").isEnded();
+        assertThat(campaignRepository.findById(year).orElseThrow().status()).isEqualTo(CampaignStatus.PUBLIEE);
     }
 
     @Test

@@ -57,6 +57,9 @@ class AccessibilityTest {
     @org.springframework.beans.factory.annotation.Autowired
     ca.gouv.qc.declarationsia.declaration.DeclarationService declarations;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ca.gouv.qc.declarationsia.publication.Editions editions;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
@@ -84,6 +87,18 @@ class AccessibilityTest {
         check("/login");
         check("/login?error");
         check("/?lang=fr");
+    }
+
+    @Test
+    void the_published_portrait() {
+        if (jdbc.queryForObject("select count(*) from published_edition where campaign_year = 2074", Integer.class) == 0) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (2074, '2074-06-30', '2074-09-01', '2074-10-31', '2074-11-30', 'FERMEE') on conflict do nothing");
+            editions.publish(2074, "coordo", null);
+        }
+        check("/portrait/2074");
+        check("/portrait/2074?lang=en");
+        check("/portrait/2073");
     }
 
     @Test

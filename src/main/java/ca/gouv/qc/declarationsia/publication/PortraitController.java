@@ -1,0 +1,87 @@
+package ca.gouv.qc.declarationsia.publication;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public side: the Portrait's figures and the open data (CC-BY 4.0), once published. No login. */
+@RestController
+@Tag(name = "Portrait (public)", description = "Portrait des utilisations de l’IA et données ouvertes / Portrait and open data")
+class PortraitController {
+
+    /** The published columns of the spec, in order, then what identifies a row over the years. */
+    static final List<String> CSV_COLUMNS = List.of("Nom de l'actif, du projet ou de l'initiative", "Catégorie",
+            "Organisme responsable", "Portefeuille ministériel", "Bénéfices", "Statut", "Identifiant",
+            "Produit (nom générique)");
+
+    record OpenDataRow(String id, String name, String category, String categoryLabel, String organization,
+            String portfolio, String benefits, String status, String statusLabel, String genericProductName) {
+    }
+
+    private final Editions editions;
+    private final MessageSource messages;
+
+    PortraitController(Editions editions, MessageSource messages) {
+        this.editions = editions;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "The Portrait of a year (latest published version)")
+    @GetMapping("/api/portraits/{year}")
+    Portrait portrait(@PathVariable int year) {
+        return editions.portrait(year);
+    }
+
+    @Operation(summary = "Open data: one row per published initiative, CSV (UTF-8)")
+    @GetMapping(path = "/open-data/{year}/initiatives.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> csv(@PathVariable int year) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(CSV_COLUMNS);
+            for (OpenDataRow row : rows(year)) {
+                printer.printRecord(cell(row.name()), row.categoryLabel(), cell(row.organization()), cell(row.portfolio()),
+                        cell(row.benefits()), row.statusLabel(), row.id(), cell(row.genericProductName()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"initiatives-ia-" + year + ".csv\"")
+                .body("\uFEFF" + out);
+    }
+
+    @Operation(summary = "Open data: one object per published initiative, JSON")
+    @GetMapping(path = "/open-data/{year}/initiatives.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<OpenDataRow> json(@PathVariable int year) {
+        return rows(year);
+    }
+
+    private List<OpenDataRow> rows(int year) {
+        editions.portrait(year);
+        return editions.initiatives(year).stream().map(initiative -> new OpenDataRow(initiative.initiativeId(),
+                initiative.name(), initiative.category(), label("category." + initiative.category()),
+                initiative.organizationName(), initiative.portfolioLabel(), initiative.benefits(),
+                initiative.publishedStatus(), label("publishedStatus." + initiative.publishedStatus()),
+                initiative.genericProductName())).toList();
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, Locale.CANADA_FRENCH);
+    }
+
+    /** A spreadsheet must not run a cell as a formula. */
+    private static String cell(String text) {
+        return text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+}

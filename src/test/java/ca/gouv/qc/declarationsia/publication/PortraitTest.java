@@ -1,0 +1,170 @@
+package ca.gouv.qc.declarationsia.publication;
+
+import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.valid;
+import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
+import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.InitiativeIds;
+import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.declaration.Phase;
+import ca.gouv.qc.declarationsia.declaration.Category;
+import ca.gouv.qc.declarationsia.organization.OrganizationForm;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A dataset whose Portrait was computed by hand: the figures come out exactly; what must never be public is absent
+ * from every public output; a published edition does not move, and an erratum is a second version.
+ */
+@IntegrationTest
+class PortraitTest {
+
+    private static final int PREVIOUS = 2076;
+    private static final int YEAR = 2077;
+
+    @Autowired
+    Editions editions;
+
+    @Autowired
+    DeclarationRepository declarations;
+
+    @Autowired
+    InitiativeIds initiativeIds;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void the_portrait_counts_what_the_spec_counts_and_publishes_nothing_it_must_not() throws Exception {
+        TestOrganizations.create(organizations, "PUB-A");
+        SystemAuthentication.runAsSystem(() -> organizations.save("PUB-B", new OrganizationForm("CISSS de test PUB-B",
+                "CISSS test PUB-B", null, "RESEAU_SANTE", "SANTE", null, true, "fr",
+                List.of(new OrganizationForm.ContactForm(null, "ia.pub-b@example.qc.ca")),
+                new OrganizationForm.ContactForm(null, "dri.pub-b@example.qc.ca"))));
+        TestOrganizations.create(organizations, "PUB-C");
+        for (int year : new int[] {PREVIOUS, YEAR}) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, ?, ?, ?, ?, 'FERMEE')", year, java.sql.Date.valueOf(year + "-06-30"),
+                    java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                    java.sql.Date.valueOf(year + "-11-30"));
+        }
+        declare(PREVIOUS, "PUB-A", "FINANCES", false, DeclarationStatus.ACCEPTEE, i -> i, i -> i);
+        editions.publish(PREVIOUS, "coordo", null);
+
+        declare(YEAR, "PUB-A", "FINANCES", false, DeclarationStatus.ACCEPTEE,
+                i -> with(with(with(with(i, "name", "Automatisation des paiements"), "category", Category.AUTOMATISATION),
+                        "supplierName", "Acme Secret"), "productName", "Zorglub"),
+                i -> with(with(with(with(i, "name", "Agent en exploration"), "phase", Phase.EXPLORATION),
+                        "servicesToPopulation", false), "generativeAi", false),
+                i -> with(with(i, "name", "Détection d’intrusions"), "cybersecurity", true),
+                i -> with(with(i, "name", "Ancien tri"), "phase", Phase.MISE_HORS_SERVICE),
+                i -> with(with(with(with(with(with(i, "servicesToPopulation", false), "name", "Tri des dossiers"),
+                        "category", Category.AUTOMATISATION),
+                        "phase", Phase.TEST_VALIDATION), "statusUnavailableReason", "Information à confirmer"),
+                        "generativeAi", false));
+        declare(YEAR, "PUB-B", "SANTE", true, DeclarationStatus.ACCEPTEE,
+                i -> with(with(with(with(i, "name", "Lecture d’imagerie"), "category", Category.TRAITEMENT_IMAGE),
+                        "phase", Phase.MISE_A_DISPOSITION), "generativeAi", false),
+                i -> with(with(i, "name", "Projet non publiable"), "notPublishable", true));
+        declare(YEAR, "PUB-C", "FINANCES", false, DeclarationStatus.SOUMISE, i -> with(i, "name", "Pas encore accepté"));
+
+        assertThat(editions.publish(YEAR, "coordo", null)).isEqualTo(1);
+
+        mvc.perform(get("/api/portraits/{year}", YEAR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalInitiatives").value(4))
+                .andExpect(jsonPath("$.organizationsWithInitiatives").value(2))
+                .andExpect(jsonPath("$.previousYear").value(PREVIOUS))
+                .andExpect(jsonPath("$.changeAbsolute").value(2))
+                .andExpect(jsonPath("$.changePercent").value(100.0))
+                .andExpect(jsonPath("$.newOrganizations").value(1))
+                .andExpect(jsonPath("$.servicesToPopulation").value(2))
+                .andExpect(jsonPath("$.generativeAi").value(1))
+                .andExpect(jsonPath("$.byCategory.AUTOMATISATION").value(2))
+                .andExpect(jsonPath("$.byCategory.ASSISTANT_AGENT_CONVERSATIONNEL").value(1))
+                .andExpect(jsonPath("$.byCategory.TRAITEMENT_IMAGE").value(1))
+                .andExpect(jsonPath("$.byStatus.SOLUTION_EN_PRODUCTION").value(2))
+                .andExpect(jsonPath("$.byStatus.DEVELOPPEMENT_SOLUTION").value(1))
+                .andExpect(jsonPath("$.byStatus.INFORMATION_INDISPONIBLE").value(1))
+                .andExpect(jsonPath("$.byPortfolio.Finances").value(3))
+                .andExpect(jsonPath("$.['byPortfolio']['Santé et Services sociaux (Réseau)']").value(1))
+                .andExpect(jsonPath("$.topOrganizations[0].name").value("Organisme de test PUB-A"))
+                .andExpect(jsonPath("$.topOrganizations[0].count").value(3));
+
+        String csv = mvc.perform(get("/open-data/{year}/initiatives.csv", YEAR)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFF\"Nom de l'actif, du projet ou de l'initiative\","
+                + "Catégorie,Organisme responsable,Portefeuille ministériel,Bénéfices,Statut,Identifiant,Produit (nom générique)");
+        assertThat(csv.lines().count()).isEqualTo(5);
+        for (String secret : List.of("Acme Secret", "Zorglub", "Détection d’intrusions", "Ancien tri", "Projet non publiable",
+                "Pas encore accepté")) {
+            assertThat(csv).doesNotContain(secret);
+            mvc.perform(get("/open-data/{year}/initiatives.json", YEAR)).andExpect(content().string(not(containsString(secret))));
+            mvc.perform(get("/portrait/{year}", YEAR)).andExpect(content().string(not(containsString(secret))));
+            mvc.perform(get("/api/portraits/{year}", YEAR)).andExpect(content().string(not(containsString(secret))));
+        }
+        mvc.perform(get("/portrait/{year}", YEAR)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Santé et Services sociaux (Réseau)")))
+                .andExpect(content().string(containsString("Information indisponible")));
+
+        // later edits do not touch the published edition; an erratum is version 2 and version 1 stays
+        jdbc.update("update initiative_snapshot set name = 'Automatisation des paiements (révisée)' where name = "
+                + "'Automatisation des paiements'");
+        assertThat(editions.initiatives(YEAR)).extracting(Editions.PublishedInitiative::name)
+                .contains("Automatisation des paiements").doesNotContain("Automatisation des paiements (révisée)");
+        assertThatThrownBy(() -> jdbc.update("update published_initiative set name = 'x'"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
+        assertThat(editions.publish(YEAR, "coordo", "Nom corrigé")).isEqualTo(2);
+        assertThat(editions.initiatives(YEAR)).extracting(Editions.PublishedInitiative::name)
+                .contains("Automatisation des paiements (révisée)");
+        assertThat(jdbc.queryForList("select version from published_edition where campaign_year = ? order by version",
+                Integer.class, YEAR)).containsExactly(1, 2);
+        mvc.perform(get("/api/portraits/{year}", 2099)).andExpect(status().isNotFound());
+    }
+
+    @SafeVarargs
+    private void declare(int year, String organizationCode, String portfolio, boolean network, DeclarationStatus status,
+            UnaryOperator<InitiativeSnapshot>... initiatives) {
+        transactions.executeWithoutResult(tx -> {
+            List<InitiativeSnapshot> snapshots = new ArrayList<>();
+            for (UnaryOperator<InitiativeSnapshot> initiative : initiatives) {
+                snapshots.add(initiative.apply(with(valid(), "initiativeId", initiativeIds.next(organizationCode))));
+            }
+            declarations.save(new Declaration(null, year, organizationCode, portfolio, network, status, false, null,
+                    new Declaration.Person("Rita", "ia@example.qc.ca"), true, new Declaration.Signatory("D", "DPI", "d@example.qc.ca"),
+                    Instant.parse(year + "-10-15T12:00:00Z"), false, null, 0, null, snapshots, null));
+        });
+    }
+
+}
