@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param previousYear the previous published year, or null for the first one
  * @param changePercent change of the total against the previous year, one decimal, or null
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Portrait(
         int year,
         int version,
