@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
@@ -31,14 +32,16 @@ class CampaignPageController {
     private final CampaignService campaigns;
     private final CampaignDashboard dashboard;
     private final ExtensionService extensions;
+    private final DeclarationService declarations;
     private final InputValidator validator;
     private final MessageSource messages;
 
     CampaignPageController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
-            InputValidator validator, MessageSource messages) {
+            DeclarationService declarations, InputValidator validator, MessageSource messages) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.extensions = extensions;
+        this.declarations = declarations;
         this.validator = validator;
         this.messages = messages;
     }
@@ -105,6 +108,12 @@ class CampaignPageController {
             return "redirect:/campagnes/" + year;
         }
         return act(year, redirect, () -> extensions.grant(year, organizationCode, form), "campaign.extended");
+    }
+
+    @PostMapping("/{year}/exemption")
+    String exempt(@PathVariable int year, @RequestParam String organizationCode, @RequestParam String reason,
+            RedirectAttributes redirect) {
+        return act(year, redirect, () -> declarations.exempt(year, organizationCode, reason), "campaign.exempted");
     }
 
     /** The tracking as a spreadsheet: UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralized. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +42,12 @@ public class DeclarationService {
     private final AccessPolicy access;
     private final TaskService tasks;
     private final JdbcClient jdbc;
+    private final DeclarationTransitions transitions;
+    private final RuntimeService runtime;
 
     DeclarationService(DeclarationRepository declarations, InitiativeIds initiativeIds, DeclarationRules rules,
-            CarryOver carryOver, InputValidator validator, AccessPolicy access, TaskService tasks, JdbcClient jdbc) {
+            CarryOver carryOver, InputValidator validator, AccessPolicy access, TaskService tasks, JdbcClient jdbc,
+            DeclarationTransitions transitions, RuntimeService runtime) {
         this.declarations = declarations;
         this.initiativeIds = initiativeIds;
         this.rules = rules;
@@ -52,6 +56,8 @@ public class DeclarationService {
         this.access = access;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.transitions = transitions;
+        this.runtime = runtime;
     }
 
     @Transactional(readOnly = true)
@@ -142,6 +148,32 @@ public class DeclarationService {
                         : new Violation(violation.path(), violation.code(), lineMessage.apply(line, violation.message()));
             }).toList());
         }
+    }
+
+    /**
+     * A coordinator exempts a body that has not submitted (with the reason): EXEMPTEE, audited, and its process stops,
+     * so no reminder follows.
+     */
+    @Transactional
+    public Declaration exempt(int year, String organizationCode, String reason) {
+        access.requireCoordinator();
+        Declaration current = find(year, organizationCode);
+        if (!current.status().canMoveTo(DeclarationStatus.EXEMPTEE)) {
+            throw new InvalidInputException(List.of(validator.violation("status", "State", "validation.exemption.state",
+                    current.status())));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidInputException(List.of(validator.violation("reason", "Required", "validation.required")));
+        }
+        DeclarationKey key = new DeclarationKey(year, organizationCode);
+        jdbc.sql("update declaration set exemption_reason = :reason where id = :id")
+                .param("reason", reason.strip()).param("id", current.id()).update();
+        transitions.move(key, DeclarationStatus.EXEMPTEE, String.valueOf(CurrentUser.get().id()), reason.strip());
+        if (current.processInstanceId() != null) {
+            runtime.deleteProcessInstanceIfExists(current.processInstanceId(), "Exemptée : " + reason.strip(), false, true,
+                    false, false);
+        }
+        return find(year, organizationCode);
     }
 
     /** Every reason the declaration could not be submitted as it stands (empty when it could). */

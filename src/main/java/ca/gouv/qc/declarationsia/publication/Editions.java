@@ -96,6 +96,68 @@ public class Editions {
                 """).param("year", year).query(PublishedInitiative.class).list();
     }
 
+    /** The register of a year's latest edition, filtered; any filter left empty takes everything. */
+    @Transactional(readOnly = true)
+    public List<PublishedInitiative> register(int year, String category, String status, String portfolio, String body) {
+        portrait(year);
+        return jdbc.sql("""
+                select i.initiative_id, i.name, i.category, i.organization_name, i.portfolio_label, i.benefits,
+                       i.published_status, i.generic_product_name, i.public_description
+                  from published_initiative i
+                 where i.edition_id = (select id from published_edition where campaign_year = :year
+                                        order by version desc limit 1)
+                   and (cast(:category as text) is null or i.category = :category)
+                   and (cast(:status as text) is null or i.published_status = :status)
+                   and (cast(:portfolio as text) is null or i.portfolio_label = :portfolio)
+                   and (cast(:body as text) is null or i.organization_name = :body)
+                 order by i.organization_name collate "fr-CA-x-icu", i.name collate "fr-CA-x-icu"
+                """).param("year", year).param("category", blankToNull(category)).param("status", blankToNull(status))
+                .param("portfolio", blankToNull(portfolio)).param("body", blankToNull(body))
+                .query(PublishedInitiative.class).list();
+    }
+
+    /** One initiative as each year's latest edition published it, oldest first. */
+    public record YearOfInitiative(int year, String name, String category, String organizationName,
+            String publishedStatus, String benefits, String publicDescription) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<YearOfInitiative> history(String initiativeId) {
+        List<YearOfInitiative> years = jdbc.sql("""
+                select e.campaign_year as year, i.name, i.category, i.organization_name, i.published_status, i.benefits,
+                       i.public_description
+                  from published_initiative i join published_edition e on e.id = i.edition_id
+                 where i.initiative_id = :id
+                   and e.version = (select max(version) from published_edition where campaign_year = e.campaign_year)
+                 order by e.campaign_year
+                """).param("id", initiativeId).query(YearOfInitiative.class).list();
+        if (years.isEmpty()) {
+            throw new NotFoundException("error.publishedInitiative.notFound", initiativeId);
+        }
+        return years;
+    }
+
+    /** How each targeted body answered: declared, nil declaration, exempted, late, or no response. */
+    public record Coverage(String organizationName, String status, boolean noInitiatives, boolean late) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Coverage> coverage(int year) {
+        portrait(year);
+        return jdbc.sql("""
+                select o.name_fr as organization_name, coalesce(d.status, 'BROUILLON') as status,
+                       coalesce(d.no_initiatives, false) as no_initiatives, coalesce(d.late, false) as late
+                  from campaign_target t join organization o on o.code = t.organization_code
+                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
+                 where t.campaign_year = :year
+                 order by o.name_fr collate "fr-CA-x-icu"
+                """).param("year", year).query(Coverage.class).list();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
     private String write(Portrait portrait) {
         try {
             return json.writeValueAsString(portrait);

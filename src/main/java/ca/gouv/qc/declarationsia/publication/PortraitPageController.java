@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public Portrait page: the figures as server-drawn charts and tables, with the open data links. No JavaScript. */
 @Controller
@@ -32,6 +33,36 @@ class PortraitPageController {
                         code -> text("publishedStatus." + code, locale)),
                 BarChart.of("chart-portfolio", text("portrait.byPortfolio", locale), portrait.byPortfolio(), label -> label)));
         return "publication/portrait";
+    }
+
+    @GetMapping("/portrait/{year}/registre")
+    String register(@PathVariable int year, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String portfolio,
+            @RequestParam(required = false) String body, Model model) {
+        Portrait portrait = editions.portrait(year);
+        model.addAttribute("portrait", portrait);
+        model.addAttribute("filter", new RegisterFilter(category, status, portfolio, body));
+        model.addAttribute("bodies", editions.initiatives(year).stream().map(Editions.PublishedInitiative::organizationName)
+                .distinct().toList());
+        model.addAttribute("initiatives", editions.register(year, category, status, portfolio, body));
+        return "publication/register";
+    }
+
+    record RegisterFilter(String category, String status, String portfolio, String body) {
+    }
+
+    @GetMapping("/portrait/initiatives/{initiativeId}")
+    String initiative(@PathVariable String initiativeId, Model model) {
+        model.addAttribute("initiativeId", initiativeId);
+        model.addAttribute("years", editions.history(initiativeId));
+        return "publication/initiative";
+    }
+
+    @GetMapping("/portrait/{year}/couverture")
+    String coverage(@PathVariable int year, Model model) {
+        model.addAttribute("portrait", editions.portrait(year));
+        model.addAttribute("rows", editions.coverage(year));
+        return "publication/coverage";
     }
 
     private String text(String key, Locale locale) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -41,6 +42,15 @@ class CampaignApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    ca.gouv.qc.declarationsia.declaration.DeclarationOpening opening;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     @AfterEach
     void cleanUp() {
@@ -131,6 +141,26 @@ class CampaignApiTest {
                 .andExpect(content().string(containsString("PAGE-1,'=SOMME(A1),Brouillon")));
         mvc.perform(get("/campagnes/{year}", YEAR + 3).with(httpBasic("ia.mrnf@example.qc.ca", "demo")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_coordinator_exempts_a_body_that_has_not_submitted_and_its_reminders_stop() throws Exception {
+        TestOrganizations.create(organizations, "EXE-1");
+        campaigns.create(YEAR + 4, java.util.List.of("EXE-1"));
+        transactions.executeWithoutResult(status -> opening.open(YEAR + 4, "EXE-1"));
+        String url = "/campagnes/" + (YEAR + 4) + "/exemption";
+
+        mvc.perform(post(url).with(httpBasic("gestion", "demo")).with(csrf()).param("organizationCode", "EXE-1")
+                .param("reason", "Organisme dissous")).andExpect(status().isForbidden());
+        mvc.perform(post(url).with(httpBasic("coordo", "demo")).with(csrf()).param("organizationCode", "EXE-1")
+                .param("reason", "Organisme dissous le 1er septembre")).andExpect(status().isFound());
+
+        assertThat(jdbc.queryForMap("select status, exemption_reason from declaration where campaign_year = ? "
+                + "and organization_code = 'EXE-1'", YEAR + 4))
+                .containsEntry("status", "EXEMPTEE").containsEntry("exemption_reason", "Organisme dissous le 1er septembre");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey((YEAR + 4) + "-EXE-1").count())
+                .as("no process, so no reminder").isZero();
+        campaigns.cleanUp(YEAR + 4);
     }
 
     private static String campaign(int year) {

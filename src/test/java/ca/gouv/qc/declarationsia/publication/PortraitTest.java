@@ -138,6 +138,24 @@ class PortraitTest {
                 .andExpect(content().string(containsString("Santé et Services sociaux (Réseau)")))
                 .andExpect(content().string(containsString("Information indisponible")));
 
+        mvc.perform(get("/portrait/{year}/registre", YEAR).param("category", "AUTOMATISATION"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Registre des initiatives publiées (2)")));
+        mvc.perform(get("/portrait/{year}/registre", YEAR).param("portfolio", "Santé et Services sociaux (Réseau)"))
+                .andExpect(content().string(containsString("Registre des initiatives publiées (1)")))
+                .andExpect(content().string(containsString("Lecture d’imagerie")));
+        String imaging = jdbc.queryForObject("select initiative_id from published_initiative where name = 'Lecture d’imagerie'",
+                String.class);
+        mvc.perform(get("/portrait/initiatives/{id}", imaging))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("L’initiative au fil des années")));
+        mvc.perform(get("/portrait/initiatives/{id}", "IA-NOPE-0001")).andExpect(status().isNotFound());
+        jdbc.update("insert into campaign_target (campaign_year, organization_code) values (?, 'PUB-A'), (?, 'PUB-B'), "
+                + "(?, 'MRNF')", YEAR, YEAR, YEAR);
+        mvc.perform(get("/portrait/{year}/couverture", YEAR))
+                .andExpect(content().string(containsString("N’a pas répondu")))
+                .andExpect(content().string(containsString("A déclaré des initiatives")));
+
         // later edits do not touch the published edition; an erratum is version 2 and version 1 stays
         jdbc.update("update initiative_snapshot set name = 'Automatisation des paiements (révisée)' where name = "
                 + "'Automatisation des paiements'");

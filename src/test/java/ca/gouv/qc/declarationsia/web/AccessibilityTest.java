@@ -98,6 +98,8 @@ class AccessibilityTest {
         }
         check("/portrait/2074");
         check("/portrait/2074?lang=en");
+        check("/portrait/2074/registre");
+        check("/portrait/2074/couverture");
         check("/portrait/2073");
     }
 
