@@ -2,6 +2,8 @@ package ca.gouv.qc.declarationsia.publication;
 
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -27,11 +29,13 @@ public class Editions {
     private final JdbcClient jdbc;
     private final PortraitCalculator calculator;
     private final ObjectMapper json;
+    private final InputValidator validator;
 
-    Editions(JdbcClient jdbc, PortraitCalculator calculator, ObjectMapper json) {
+    Editions(JdbcClient jdbc, PortraitCalculator calculator, ObjectMapper json, InputValidator validator) {
         this.jdbc = jdbc;
         this.calculator = calculator;
         this.json = json;
+        this.validator = validator;
     }
 
     /** Freezes and publishes the next version of a year's edition; returns its version. */
@@ -64,11 +68,24 @@ public class Editions {
                    and s.phase is distinct from 'MISE_HORS_SERVICE'
                    and not s.not_publishable
                 """).param("edition", editionId).param("year", year).update();
-        Portrait portrait = calculator.compute(editionId, year, version);
-        // the figures' one write (the database refuses any later one)
+        storeFigures(editionId, calculator.compute(editionId, year, version));
+        return version;
+    }
+
+    /** A correction after publication: only a published year, and only with a note saying what changed. */
+    @Transactional
+    public int publishErratum(int year, String publishedBy, String changeNote) {
+        portrait(year);
+        if (changeNote == null || changeNote.isBlank() || changeNote.length() > 2000) {
+            throw new InvalidInputException(List.of(validator.violation("changeNote", "Required", "validation.required")));
+        }
+        return publish(year, publishedBy, changeNote.strip());
+    }
+
+    /** The figures' one write (the database refuses any later one). */
+    void storeFigures(long editionId, Portrait portrait) {
         jdbc.sql("update published_edition set portrait = cast(:portrait as jsonb) where id = :id")
                 .param("portrait", write(portrait)).param("id", editionId).update();
-        return version;
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.HttpStatus;
+import ca.gouv.qc.declarationsia.security.CurrentUser;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The public side: the Portrait's figures and the open data (CC-BY 4.0), once published. No login. */
@@ -30,11 +37,33 @@ class PortraitController {
     }
 
     private final Editions editions;
+    private final BaselineImport baseline;
     private final MessageSource messages;
 
-    PortraitController(Editions editions, MessageSource messages) {
+    PortraitController(Editions editions, BaselineImport baseline, MessageSource messages) {
         this.editions = editions;
+        this.baseline = baseline;
         this.messages = messages;
+    }
+
+    record Erratum(String changeNote) {
+    }
+
+    @Operation(summary = "Publish an erratum: a new version of the year's edition, with its change note (coordinators)",
+            description = "Freezes the accepted declarations as they are now; earlier versions stay readable.")
+    @PostMapping("/api/portraits/{year}/errata")
+    @ResponseStatus(HttpStatus.CREATED)
+    Portrait erratum(@PathVariable int year, @RequestBody Erratum erratum) {
+        editions.publishErratum(year, String.valueOf(CurrentUser.get().id()), erratum.changeNote());
+        return editions.portrait(year);
+    }
+
+    @Operation(summary = "Import an earlier published edition's open-data CSV as a baseline (coordinators)",
+            description = "Columns of the Portrait's open data, French labels; bodies matched to the registry by name.")
+    @PostMapping(path = "/api/portraits/{year}/baseline", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Portrait importBaseline(@PathVariable int year, @RequestParam("file") MultipartFile file) throws java.io.IOException {
+        return baseline.importCsv(year, file.getBytes(), String.valueOf(CurrentUser.get().id()));
     }
 
     @Operation(summary = "The Portrait of a year (latest published version)")

@@ -66,6 +66,7 @@ class SecurityConfiguration {
         return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/portraits/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/portraits/**").hasAuthority(Roles.COORDINATORS)
                         // a declaration's own organization reads, saves and submits it; the services check which one
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/declarations/*").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/campaigns/*/declarations/*").authenticated()

@@ -163,7 +163,15 @@ class PortraitTest {
                 .contains("Automatisation des paiements").doesNotContain("Automatisation des paiements (révisée)");
         assertThatThrownBy(() -> jdbc.update("update published_initiative set name = 'x'"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
-        assertThat(editions.publish(YEAR, "coordo", "Nom corrigé")).isEqualTo(2);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/portraits/{year}/errata", YEAR)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("gestion", "demo"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"changeNote\": \"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/portraits/{year}/errata", YEAR)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("coordo", "demo"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"changeNote\": \"Nom corrigé\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(2));
         assertThat(editions.initiatives(YEAR)).extracting(Editions.PublishedInitiative::name)
                 .contains("Automatisation des paiements (révisée)");
         assertThat(jdbc.queryForList("select version from published_edition where campaign_year = ? order by version",
