@@ -177,6 +177,7 @@ class PortraitTest {
         assertThat(jdbc.queryForList("select version from published_edition where campaign_year = ? order by version",
                 Integer.class, YEAR)).containsExactly(1, 2);
         mvc.perform(get("/api/portraits/{year}", 2099)).andExpect(status().isNotFound());
+        mvc.perform(get("/")).andExpect(content().string(containsString("href=\"/portrait/" + YEAR + "\"")));
     }
 
     @SafeVarargs
