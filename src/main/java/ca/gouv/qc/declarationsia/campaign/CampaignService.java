@@ -77,7 +77,7 @@ public class CampaignService {
     public Campaign launch(int year) {
         access.requireCoordinator();
         Campaign campaign = get(year);
-        if (campaign.status() != CampaignStatus.PLANIFIEE) {
+        if (!campaign.status().canMoveTo(CampaignStatus.OUVERTE)) {
             throw refused("status", "validation.campaign.notPlanned", year, campaign.status());
         }
         campaigns.findOpen().ifPresent(open -> {
@@ -96,7 +96,7 @@ public class CampaignService {
     public Campaign close(int year) {
         access.requireCoordinator();
         Campaign campaign = get(year);
-        if (campaign.status() != CampaignStatus.OUVERTE) {
+        if (!campaign.status().canMoveTo(CampaignStatus.FERMEE)) {
             throw refused("status", "validation.campaign.notOpen", year, campaign.status());
         }
         try {

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.campaign;
 import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
 import ca.gouv.qc.declarationsia.declaration.DeadlineExtensions;
 import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.notification.MailKind;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
@@ -27,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExtensionService {
 
     static final String EXTENDED_MESSAGE = "deadline-extended";
-    static final String PREPARE_TASK = "UserTask_PrepareDeclaration";
 
     private final JdbcClient jdbc;
     private final DeadlineExtensions extensions;
@@ -73,7 +73,8 @@ public class ExtensionService {
         mails.queue(MailKind.EXTENSION, year, organizationCode, form.dueDate(), String.valueOf(auditId),
                 Map.of("previousDueDate", previous, "reason", form.reason().trim()));
         String businessKey = DeclarationOpening.businessKey(year, organizationCode);
-        tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(PREPARE_TASK).list()
+        tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(DeclarationService.PREPARE_TASK).list()
                 .forEach(task -> tasks.setDueDate(task.getId(), QuebecTime.endOf(form.dueDate())));
         runtime.createMessageCorrelation(EXTENDED_MESSAGE).processInstanceBusinessKey(businessKey).correlateAll();
         return form.dueDate();

@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeclarationService {
 
-    static final List<String> ORGANIZATION_TASKS = List.of("UserTask_PrepareDeclaration", "UserTask_CorrectDeclaration");
+    /** The organization's first task in {@code organization-declaration}. */
+    public static final String PREPARE_TASK = "UserTask_PrepareDeclaration";
+    static final List<String> ORGANIZATION_TASKS = List.of(PREPARE_TASK, "UserTask_CorrectDeclaration");
     private static final Set<DeclarationStatus> EDITABLE = Set.of(DeclarationStatus.BROUILLON, DeclarationStatus.A_CORRIGER);
 
     private final DeclarationRepository declarations;
