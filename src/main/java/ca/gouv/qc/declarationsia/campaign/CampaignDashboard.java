@@ -27,13 +27,31 @@ public class CampaignDashboard {
             int mailsPending, int mailsRejected) {
     }
 
-    /** Sort keys the page and the CSV offer; anything else sorts by name. */
+    /** One page of the tracking: the dashboard shows 50 bodies at a time, not the thousands of a campaign. */
+    public record Page(List<Row> rows, int total, int number, int size) {
+
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+
+        public int first() {
+            return total == 0 ? 0 : (number - 1) * size + 1;
+        }
+
+        public int last() {
+            return Math.min(total, number * size);
+        }
+    }
+
+    public static final int PAGE_SIZE = 50;
+
+    /** Sort keys the page and the CSV offer; anything else sorts by name. The code last keeps pages stable. */
     static final Map<String, String> SORTS = Map.of(
-            "name", "o.name_fr collate \"fr-CA-x-icu\"",
+            "name", "o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
             "code", "t.organization_code",
-            "status", "d.status, o.name_fr collate \"fr-CA-x-icu\"",
-            "due", "due_date, o.name_fr collate \"fr-CA-x-icu\"",
-            "mail", "last_mail_at desc nulls last");
+            "status", "d.status, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
+            "due", "due_date, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
+            "mail", "last_mail_at desc nulls last, t.organization_code");
 
     private final JdbcClient jdbc;
 
@@ -41,10 +59,23 @@ public class CampaignDashboard {
         this.jdbc = jdbc;
     }
 
+    /** Every row, for the CSV export and the API. */
     public List<Row> rows(int year, String status, Boolean overdueOnly, String sort) {
+        return query(year, status, overdueOnly, sort, Integer.MAX_VALUE, 0).rows();
+    }
+
+    /** Page {@code number} (from 1; past the last, the last) of the filtered, sorted tracking. */
+    public Page page(int year, String status, Boolean overdueOnly, String sort, int number) {
+        Page page = query(year, status, overdueOnly, sort, PAGE_SIZE, (Math.max(1, number) - 1) * PAGE_SIZE);
+        return page.rows().isEmpty() && number > 1 && page.total() > 0 ? page(year, status, overdueOnly, sort, page.pages())
+                : new Page(page.rows(), page.total(), Math.max(1, number), PAGE_SIZE);
+    }
+
+    private Page query(int year, String status, Boolean overdueOnly, String sort, int limit, int offset) {
         String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
-        return jdbc.sql("""
-                select t.organization_code, o.name_fr, o.name_en, coalesce(d.status, 'BROUILLON') as status,
+        int[] total = {0};
+        List<Row> rows = jdbc.sql("""
+                select count(*) over () as total, t.organization_code, o.name_fr, o.name_en, coalesce(d.status, 'BROUILLON') as status,
                        coalesce(d.extended_due_date, c.due_date) as due_date, d.extended_due_date is not null as extended,
                        d.submitted_at, coalesce(d.late, false) as late,
                        (d.submitted_at is null and coalesce(d.extended_due_date, c.due_date) < :today) as overdue,
@@ -63,16 +94,20 @@ public class CampaignDashboard {
                  where t.campaign_year = :year
                    and (cast(:status as text) is null or coalesce(d.status, 'BROUILLON') = :status)
                    and (not :overdueOnly or (d.submitted_at is null and coalesce(d.extended_due_date, c.due_date) < :today))
-                 order by\s""" + orderBy)
-                .param("year", year).param("today", QuebecTime.engineToday())
+                 order by\s""" + orderBy + " limit :limit offset :offset")
+                .param("year", year).param("limit", limit).param("offset", offset).param("today", QuebecTime.engineToday())
                 .param("status", status == null || status.isBlank() ? null : status)
                 .param("overdueOnly", Boolean.TRUE.equals(overdueOnly))
-                .query((rs, i) -> new Row(rs.getString("organization_code"), rs.getString("name_fr"),
+                .query((rs, i) -> {
+                    total[0] = rs.getInt("total");
+                    return new Row(rs.getString("organization_code"), rs.getString("name_fr"),
                         rs.getString("name_en"), rs.getString("status"), rs.getObject("due_date", LocalDate.class),
                         rs.getBoolean("extended"), instant(rs.getTimestamp("submitted_at")), rs.getBoolean("late"),
                         rs.getBoolean("overdue"), rs.getString("last_mail_kind"), rs.getString("last_mail_status"),
-                        instant(rs.getTimestamp("last_mail_at")), rs.getString("rejected_addresses")))
+                        instant(rs.getTimestamp("last_mail_at")), rs.getString("rejected_addresses"));
+                })
                 .list();
+        return new Page(rows, total[0], offset / Math.max(1, limit) + 1, limit);
     }
 
     public Summary summary(Campaign campaign) {

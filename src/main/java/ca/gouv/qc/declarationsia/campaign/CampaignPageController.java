@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
+import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,11 +80,14 @@ class CampaignPageController {
 
     @GetMapping("/{year}")
     String dashboard(@PathVariable int year, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort, Model model) {
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "1") int page, Model model) {
         Campaign campaign = campaigns.get(year);
         model.addAttribute("campaign", campaign);
         model.addAttribute("summary", dashboard.summary(campaign));
-        model.addAttribute("rows", dashboard.rows(year, status, overdue, sort));
+        CampaignDashboard.Page tracking = dashboard.page(year, status, overdue, sort, page);
+        model.addAttribute("page", tracking);
+        model.addAttribute("rows", tracking.rows());
         model.addAttribute("status", status);
         model.addAttribute("overdue", overdue);
         model.addAttribute("sort", sort == null ? "name" : sort);
@@ -147,6 +151,10 @@ class CampaignPageController {
             redirect.addFlashAttribute("done", doneKey);
         } catch (InvalidInputException refused) {
             redirect.addFlashAttribute("errors", refused.violations());
+        } catch (NotFoundException unknown) {
+            // the code is typed in: say which field is wrong rather than show a "not found" page
+            redirect.addFlashAttribute("errors", List.of(validator.violation("organizationCode", "Unknown",
+                    "validation.campaign.noSuchDeclaration")));
         }
         return "redirect:/campagnes/" + year;
     }

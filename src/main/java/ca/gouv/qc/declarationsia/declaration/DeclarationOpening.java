@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,22 +37,28 @@ public class DeclarationOpening {
     /** @return true if opened now, false if it was open already */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean open(int campaignYear, String organizationCode) {
-        java.util.Optional<Long> opened = jdbc.sql("""
+        Optional<Long> draft = createDraft(campaignYear, organizationCode);
+        if (draft.isEmpty()) {
+            return false;
+        }
+        ProcessInstance process = runtime.startProcessInstanceByKey(PROCESS_KEY,
+                businessKey(campaignYear, organizationCode),
+                Map.of("campaignYear", campaignYear, "organizationCode", organizationCode));
+        jdbc.sql("update declaration set process_instance_id = :process where id = :id")
+                .param("process", process.getId()).param("id", draft.get()).update();
+        return true;
+    }
+
+    /** The draft row, prefilled with last year's active initiatives; empty if the declaration exists already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> createDraft(int campaignYear, String organizationCode) {
+        Optional<Long> created = jdbc.sql("""
                 insert into declaration (campaign_year, organization_code, portfolio_code, network)
                 select :year, code, portfolio_code, network from organization where code = :organization
                 on conflict (campaign_year, organization_code) do nothing
                 returning id
                 """).param("year", campaignYear).param("organization", organizationCode).query(Long.class).optional();
-        if (opened.isEmpty()) {
-            return false;
-        }
-        carryOver.copyInto(opened.get(), campaignYear, organizationCode);
-        ProcessInstance process = runtime.startProcessInstanceByKey(PROCESS_KEY,
-                businessKey(campaignYear, organizationCode),
-                Map.of("campaignYear", campaignYear, "organizationCode", organizationCode));
-        jdbc.sql("update declaration set process_instance_id = :process where campaign_year = :year and organization_code = :organization")
-                .param("process", process.getId()).param("year", campaignYear).param("organization", organizationCode)
-                .update();
-        return true;
+        created.ifPresent(id -> carryOver.copyInto(id, campaignYear, organizationCode));
+        return created;
     }
 }

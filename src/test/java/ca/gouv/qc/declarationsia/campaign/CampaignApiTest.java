@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
@@ -161,6 +162,36 @@ class CampaignApiTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey((YEAR + 4) + "-EXE-1").count())
                 .as("no process, so no reminder").isZero();
         campaigns.cleanUp(YEAR + 4);
+    }
+
+    @Test
+    void the_dashboard_shows_a_large_campaign_50_bodies_a_page_and_a_mistyped_code_names_the_field() throws Exception {
+        java.util.List<String> codes = java.util.stream.IntStream.rangeClosed(1, 120).mapToObj("PAGING-%03d"::formatted).toList();
+        jdbc.batchUpdate("""
+                insert into organization (code, name_fr, name_en, lggri_category, portfolio_code, network, escalation_email)
+                values (?, ?, ?, 'ORGANISME_BUDGETAIRE', 'FINANCES', false, 'dri@paging.example.qc.ca')
+                """, codes.stream().map(code -> new Object[] {code, "Organisme " + code, "Body " + code}).toList());
+        campaigns.create(YEAR + 5, codes);
+
+        mvc.perform(get("/campagnes/{year}", YEAR + 5).param("sort", "code").with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("120 organisme(s)")))
+                .andExpect(content().string(containsString("Page 1 sur 3 : organismes 1 à 50 sur 120")))
+                .andExpect(content().string(containsString("(PAGING-050)")))
+                .andExpect(content().string(not(containsString("(PAGING-051)"))));
+        mvc.perform(get("/campagnes/{year}", YEAR + 5).param("sort", "code").param("page", "3").with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("Page 3 sur 3 : organismes 101 à 120 sur 120")))
+                .andExpect(content().string(containsString("(PAGING-120)")))
+                .andExpect(content().string(not(containsString("(PAGING-100)"))));
+        mvc.perform(get("/campagnes/{year}/suivi.csv", YEAR + 5).with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("PAGING-001,")))
+                .andExpect(content().string(containsString("PAGING-120,")));
+
+        mvc.perform(post("/campagnes/{year}/exemption", YEAR + 5).with(httpBasic("coordo", "demo")).with(csrf())
+                        .param("organizationCode", "PAGING-999").param("reason", "Organisme dissous"))
+                .andExpect(status().isFound())
+                .andExpect(result -> assertThat(result.getFlashMap().get("errors")).asList()
+                        .extracting(error -> ((Violation) error).path()).containsExactly("organizationCode"));
+        campaigns.cleanUp(YEAR + 5);
     }
 
     private static String campaign(int year) {

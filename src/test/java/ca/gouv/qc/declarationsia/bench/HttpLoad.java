@@ -1,0 +1,109 @@
+package ca.gouv.qc.declarationsia.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/** Real HTTP requests against the running application, timed one by one. */
+final class HttpLoad {
+
+    /** Latencies in milliseconds of the requests that succeeded, and how many failed. */
+    record Latencies(List<Double> millis, int errors) {
+
+        double percentile(double percent) {
+            return Figures.percentile(millis, percent);
+        }
+    }
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    HttpLoad(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    HttpRequest.Builder request(String path, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + credentials).header("Accept-Language", "fr");
+    }
+
+    static HttpRequest.BodyPublisher json(String body) {
+        return HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    }
+
+    /** The same request again and again, one at a time, after a few unmeasured warm-up calls. */
+    Latencies sequential(HttpRequest request, int warmUp, int measured) {
+        for (int i = 0; i < warmUp; i++) {
+            send(request);
+        }
+        List<Double> millis = new ArrayList<>();
+        int errors = 0;
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            if (send(request)) {
+                millis.add((System.nanoTime() - start) / 1e6);
+            } else {
+                errors++;
+            }
+        }
+        return new Latencies(millis, errors);
+    }
+
+    /** One request per user, all released at the same instant. */
+    <T> Latencies concurrent(List<T> users, Function<T, HttpRequest> request)
+            throws InterruptedException {
+        ExecutorService clients = Executors.newFixedThreadPool(users.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        for (T user : users) {
+            HttpRequest prepared = request.apply(user);
+            clients.submit(() -> {
+                go.await();
+                long start = System.nanoTime();
+                if (send(prepared)) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                } else {
+                    errors.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        go.countDown();
+        clients.shutdown();
+        if (!clients.awaitTermination(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("requests still running after 10 minutes");
+        }
+        return new Latencies(new ArrayList<>(millis), errors.get());
+    }
+
+    private boolean send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                System.err.printf("%s %s -> %d %s%n", request.method(), request.uri(), response.statusCode(),
+                        response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
+                return false;
+            }
+            return true;
+        } catch (Exception failure) {
+            System.err.printf("%s %s -> %s%n", request.method(), request.uri(), failure);
+            return false;
+        }
+    }
+}

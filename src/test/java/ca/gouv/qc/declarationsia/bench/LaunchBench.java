@@ -1,0 +1,116 @@
+package ca.gouv.qc.declarationsia.bench;
+
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One campaign launch, ours or the naive baseline, timed from the start until every targeted organization has its
+ * declaration process and its invitation in the outbox (both written in the same transaction); then the
+ * invitations are left to go out before the next run.
+ */
+final class LaunchBench {
+
+    record Result(double launchSeconds, double deliveredSeconds) {
+    }
+
+    private static final Duration GIVE_UP = Duration.ofMinutes(20);
+
+    private final TestCampaigns campaigns;
+    private final RuntimeService runtime;
+    private final ProcessEngineConfigurationImpl engine;
+    private final JdbcTemplate jdbc;
+    private final GreenMail mailCatcher;
+
+    LaunchBench(TestCampaigns campaigns, RuntimeService runtime, ProcessEngineConfigurationImpl engine,
+            JdbcTemplate jdbc, GreenMail mailCatcher) {
+        this.campaigns = campaigns;
+        this.runtime = runtime;
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.mailCatcher = mailCatcher;
+    }
+
+    static void deployNaiveModel(RepositoryService repository) throws IOException {
+        try (InputStream model = Files.newInputStream(Path.of("bench", "naive-campaign.bpmn"))) {
+            repository.createDeployment().name("bench-naive-campaign").addInputStream("naive-campaign.bpmn", model).deploy();
+        }
+    }
+
+    /** Our launch: the coordinator's "launch" on a campaign targeting these organizations. */
+    Result ours(int year, List<String> organizations) {
+        campaigns.create(year, organizations);
+        long start = System.nanoTime();
+        campaigns.launch(year);
+        Result result = await(year, organizations.size(), start);
+        jdbc.update("update campaign set status = 'FERMEE' where year = ?", year);
+        return result;
+    }
+
+    /** The same fan-out as one multi-instance call activity over a collection, with Camunda's default job executor. */
+    Result naive(int year, List<String> organizations) {
+        JobExecutorSettings tuned = JobExecutorSettings.of(engine);
+        JobExecutorSettings.CAMUNDA_DEFAULTS.applyTo(engine);
+        try {
+            campaigns.create(year, organizations);
+            long start = System.nanoTime();
+            runtime.startProcessInstanceByKey("naive-campaign", String.valueOf(year),
+                    Map.of("campaignYear", year, "organizationCodes", organizations));
+            return await(year, organizations.size(), start);
+        } finally {
+            tuned.applyTo(engine);
+        }
+    }
+
+    private Result await(int year, int organizations, long start) {
+        double launched = waitFor(() -> count("select count(*) from mail_outbox where campaign_year = ? and kind = 'INVITATION'",
+                year) >= organizations, start);
+        double delivered = waitFor(() -> count("select count(*) from mail_outbox where campaign_year = ? and status = 'PENDING'",
+                year) == 0, start);
+        purgeMailCatcher();
+        return new Result(launched, delivered);
+    }
+
+    /** The catcher keeps every mail in memory: emptied after each run, it does not weigh on the heap figure. */
+    private void purgeMailCatcher() {
+        try {
+            mailCatcher.purgeEmailFromAllMailboxes();
+        } catch (FolderException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private double waitFor(java.util.function.BooleanSupplier done, long start) {
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - start > GIVE_UP.toNanos()) {
+                throw new IllegalStateException("gave up after " + GIVE_UP);
+            }
+            sleep();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private int count(String sql, int year) {
+        return jdbc.queryForObject(sql, Integer.class, year);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
