@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
 import ca.gouv.qc.declarationsia.publication.Editions;
 import ca.gouv.qc.declarationsia.security.RespondentAccounts;
-import ca.gouv.qc.declarationsia.security.Roles;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -53,6 +53,7 @@ class ScaleBenchmark {
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
     private static final int ORGANIZATIONS = scaled(10_000);
     private static final int[] LAUNCHES = {scaled(1_000), scaled(5_000), scaled(10_000)};
+    private static final int WARM_UP_BURSTS = 1;
     private static final int SUBMITTERS = Math.min(200, ORGANIZATIONS / 4);
     private static final int PORTRAIT_YEAR = 2080;
     private static final int LAST_YEAR = 2081;
@@ -157,11 +158,17 @@ class ScaleBenchmark {
             figures.add("Lancement / launch " + label + " organismes", "%.1f s (%d org./s), invitations sent at %.1f s"
                     .formatted(ours.launchSeconds(), Math.round(size / ours.launchSeconds()), ours.deliveredSeconds()),
                     size == LAUNCHES[2] ? "≤ 60 s" : "");
-            figures.add("  naïf / naive " + label, "%.1f s (%d org./s), invitations sent at %.1f s".formatted(
-                    naive.launchSeconds(), Math.round(size / naive.launchSeconds()), naive.deliveredSeconds()), "");
-            figures.add("  ratio naïf / ours " + label, "%.1f×".formatted(ratio), size == LAUNCHES[2] ? "≥ 6×" : "");
+            figures.add("  naïf / naive " + label, naive.complete()
+                    ? "%.1f s (%d org./s), invitations sent at %.1f s".formatted(naive.launchSeconds(),
+                            Math.round(size / naive.launchSeconds()), naive.deliveredSeconds())
+                    : "stopped after %d min with %d open: ≥ %.0f s at that pace (%.1f org./s)".formatted(
+                            LaunchBench.NAIVE_LIMIT.toMinutes(), naive.opened(), naive.launchSeconds(),
+                            size / naive.launchSeconds()), "");
+            figures.add("  ratio naïf / ours " + label, (naive.complete() ? "%.1f×" : "≥ %.1f×").formatted(ratio),
+                    size == LAUNCHES[2] ? "≥ 6×" : "");
             figures.value("launch-%d-seconds".formatted(size), round(ours.launchSeconds()));
             figures.value("launch-%d-naive-seconds".formatted(size), round(naive.launchSeconds()));
+            figures.value("launch-%d-naive-complete".formatted(size), naive.complete() ? 1 : 0);
             figures.value("launch-%d-ratio-vs-naive".formatted(size), round(ratio));
             if (size == LAUNCHES[2]) {
                 figures.value("launch-10000-seconds", round(ours.launchSeconds()));
@@ -180,17 +187,17 @@ class ScaleBenchmark {
                 update declaration set status = case when mod(id, 3) = 0 then 'EN_REVISION' else 'SOUMISE' end,
                        submitted_at = now(), attestation = true
                  where campaign_year = ? and mod(id, 3) <> 1 and organization_code > ?
-                """, year, BenchData.code(2 * SUBMITTERS));
+                """, year, BenchData.code((1 + WARM_UP_BURSTS) * SUBMITTERS));
         jdbc.update("update declaration set extended_due_date = make_date(?, 11, 15) where campaign_year = ? and mod(id, 17) = 0",
                 year, year);
         jdbc.execute("analyze");
-        coordinator();
+        String coordinator = TestUsers.coordinator(identity);
         HttpLoad http = new HttpLoad(port);
         int initiatives = jdbc.queryForObject("select count(*) from initiative_snapshot s join declaration d on d.id = s.declaration_id "
                 + "where d.campaign_year = ?", Integer.class, year);
-        HttpLoad.Latencies page = http.sequential(http.request("/campagnes/" + year, "bench.coordo", PASSWORD).GET().build(), 10, 100);
+        HttpLoad.Latencies page = http.sequential(http.request("/campagnes/" + year, coordinator, TestUsers.PASSWORD).GET().build(), 10, 100);
         HttpLoad.Latencies overdue = http.sequential(http.request("/campagnes/" + year + "?status=BROUILLON&sort=status",
-                "bench.coordo", PASSWORD).GET().build(), 5, 50);
+                coordinator, TestUsers.PASSWORD).GET().build(), 5, 50);
         String volume = String.format(Locale.CANADA_FRENCH, "%,d org. / %,d initiatives", ORGANIZATIONS, initiatives);
         figures.add("Tableau de bord / dashboard (" + volume + ")", "p50 %.0f ms, p95 %.0f ms, errors %d".formatted(
                 page.percentile(50), page.percentile(95), page.errors()), "p95 ≤ 200 ms");
@@ -201,7 +208,7 @@ class ScaleBenchmark {
     }
 
     private void submissions(int year) throws InterruptedException {
-        List<String> everyone = BenchData.codes(2 * SUBMITTERS);
+        List<String> everyone = BenchData.codes((1 + WARM_UP_BURSTS) * SUBMITTERS);
         for (String code : everyone) {
             respondents.synchronize(code, "Organisme public " + code,
                     List.of(new RespondentAccounts.Respondent("Répondant", respondent(code))));
@@ -210,10 +217,15 @@ class ScaleBenchmark {
             identity.saveUser(user);
         }
         HttpLoad http = new HttpLoad(port);
-        // A first burst on other organizations warms the JIT up: a server that has run a while is what we measure.
-        List<String> warmUp = everyone.subList(SUBMITTERS, everyone.size());
-        http.concurrent(warmUp, code -> draft(http, year, code));
-        HttpLoad.Latencies coldSubmit = http.concurrent(warmUp, code -> submit(http, year, code));
+        // Bursts on other organizations first: the JIT compiles the submission path for seconds after its first calls,
+        // and a server that has been up a while is what users meet. The first burst is reported as well.
+        HttpLoad.Latencies coldSubmit = null;
+        for (int burst = 1; burst <= WARM_UP_BURSTS; burst++) {
+            List<String> warmUp = everyone.subList(burst * SUBMITTERS, (burst + 1) * SUBMITTERS);
+            http.concurrent(warmUp, code -> draft(http, year, code));
+            HttpLoad.Latencies latencies = http.concurrent(warmUp, code -> submit(http, year, code));
+            coldSubmit = coldSubmit == null ? latencies : coldSubmit;
+        }
         List<String> submitters = everyone.subList(0, SUBMITTERS);
         HttpLoad.Latencies drafts = http.concurrent(submitters, code -> draft(http, year, code));
         HttpLoad.Latencies submit = http.concurrent(submitters, code -> submit(http, year, code));
@@ -226,7 +238,7 @@ class ScaleBenchmark {
         figures.add("Soumissions simultanées / concurrent submissions (%d × 10 initiatives, HTTP)".formatted(SUBMITTERS),
                 "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d, under review %d".formatted(submit.percentile(50),
                         submit.percentile(95), submit.percentile(99), submit.errors(), submitted), "p95 ≤ 500 ms, 0 error");
-        figures.add("  premier lot après démarrage / first burst after start (JIT cold)", "p50 %.0f ms, p95 %.0f ms, errors %d"
+        figures.add("  premier lot après démarrage / first burst after start (JIT cold, not counted)", "p50 %.0f ms, p95 %.0f ms, errors %d"
                 .formatted(coldSubmit.percentile(50), coldSubmit.percentile(95), coldSubmit.errors()), "");
         figures.value("submit-p50-ms", Math.round(submit.percentile(50)));
         figures.value("submit-p95-ms", Math.round(submit.percentile(95)));
@@ -254,24 +266,13 @@ class ScaleBenchmark {
 
     private void portrait() {
         long start = System.nanoTime();
-        editions.publish(PORTRAIT_YEAR, "bench.coordo", null);
+        editions.publish(PORTRAIT_YEAR, "coordination", null);
         double seconds = (System.nanoTime() - start) / 1e9;
         int published = jdbc.queryForObject("select count(*) from published_initiative i join published_edition e "
                 + "on e.id = i.edition_id where e.campaign_year = ?", Integer.class, PORTRAIT_YEAR);
         figures.add(String.format(Locale.CANADA_FRENCH, "Portrait (%,d initiatives publiées / published: freeze + figures)", published),
                 "%.2f s".formatted(seconds), "≤ 2 s");
         figures.value("portrait-100k-seconds", round(seconds));
-    }
-
-    private void coordinator() {
-        if (identity.createUserQuery().userId("bench.coordo").count() == 0) {
-            User user = identity.newUser("bench.coordo");
-            user.setFirstName("Coordination");
-            user.setLastName("Banc d’essai");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership("bench.coordo", Roles.COORDINATORS);
-        }
     }
 
     private String machine() throws IOException {

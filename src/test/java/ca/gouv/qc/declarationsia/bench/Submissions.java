@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.bench;
 
+import ca.gouv.qc.declarationsia.support.TestInitiatives;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,17 +13,8 @@ final class Submissions {
     static String draft(String organizationCode, String respondent) {
         List<String> initiatives = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            String id = i <= 5 ? "\"id\": \"IA-%s-%04d\", ".formatted(organizationCode, i) : "";
-            initiatives.add("""
-                    {%s"name": "Initiative %d de %s", "objectType": "ACTIF_INFORMATIONNEL",
-                     "description": "Un agent conversationnel répond aux questions des citoyens sur les permis.",
-                     "category": "ASSISTANT_AGENT_CONVERSATIONNEL", "benefits": "Réponses en tout temps",
-                     "phase": "EXPLOITATION_SUIVI", "startDate": "2023-04", "productionDate": "2024-01",
-                     "servicesToPopulation": true, "cybersecurity": false, "generativeAi": true,
-                     "acquisitionMode": "SOLUTION_INFONUAGIQUE_COMMERCIALE", "supplierName": "Fournisseur inc.",
-                     "productName": "Produit X", "personalInformation": "NON", "privacyImpactAssessment": "REALISEE",
-                     "decisionRole": "SOUTIEN_OPERATIONNEL", "humanOversight": "HUMAIN_SUR_LA_BOUCLE", "riskLevel": "MODERE",
-                     "publicDescription": "Un agent répond aux questions sur les permis."}""".formatted(id, i, organizationCode));
+            initiatives.add(TestInitiatives.json(i <= 5 ? "IA-%s-%04d".formatted(organizationCode, i) : null,
+                    "Initiative %d de %s".formatted(i, organizationCode)));
         }
         return """
                 {"version": 0, "noInitiatives": false, "contact": {"name": "Répondant", "email": "%s"},

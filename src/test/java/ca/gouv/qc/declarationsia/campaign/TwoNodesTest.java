@@ -3,8 +3,8 @@ package ca.gouv.qc.declarationsia.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.DeclarationsIaApplication;
-import ca.gouv.qc.declarationsia.security.Roles;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +48,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class TwoNodesTest {
 
     private static final int ORGANIZATIONS = 120;
-    private static final String PASSWORD = "two-nodes";
 
     private static EmbeddedPostgres postgres;
     private static GreenMail smtp;
@@ -137,7 +135,7 @@ class TwoNodesTest {
                 .isEqualTo(organizations.stream().collect(Collectors.toMap(TwoNodesTest::respondent, code -> 1L)));
 
         // Node B shows what node A launched.
-        String coordinator = coordinator();
+        String coordinator = TestUsers.coordinator(nodeA.getBean(IdentityService.class));
         HttpResponse<String> read = get(nodeB, "/api/campaigns/" + year + "/declarations/" + organizations.get(0), coordinator);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"status\":\"BROUILLON\"");
@@ -208,22 +206,9 @@ class TwoNodesTest {
         node.close();
     }
 
-    private static String coordinator() {
-        IdentityService identity = nodeA.getBean(IdentityService.class);
-        if (identity.createUserQuery().userId("coordo.deux").count() == 0) {
-            User user = identity.newUser("coordo.deux");
-            user.setFirstName("Coordination");
-            user.setLastName("Deux nœuds");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership("coordo.deux", Roles.COORDINATORS);
-        }
-        return "coordo.deux";
-    }
-
     private static HttpResponse<String> get(ConfigurableApplicationContext node, String path, String user) throws Exception {
         int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
     }

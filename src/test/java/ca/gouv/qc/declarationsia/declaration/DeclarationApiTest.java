@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestInitiatives;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -204,16 +205,7 @@ class DeclarationApiTest {
     }
 
     private static String updated(String id) {
-        return """
-                {"id": "%s", "name": "Agent conversationnel des permis", "objectType": "ACTIF_INFORMATIONNEL",
-                 "description": "Un agent conversationnel répond aux questions sur les permis de chasse.",
-                 "category": "ASSISTANT_AGENT_CONVERSATIONNEL", "benefits": "Réponses en tout temps",
-                 "phase": "EXPLOITATION_SUIVI", "startDate": "2023-04", "productionDate": "2024-01",
-                 "servicesToPopulation": true, "cybersecurity": false, "generativeAi": true,
-                 "acquisitionMode": "SOLUTION_INFONUAGIQUE_COMMERCIALE", "supplierName": "Fournisseur inc.",
-                 "productName": "Produit X", "personalInformation": "NON", "privacyImpactAssessment": "REALISEE",
-                 "decisionRole": "SOUTIEN_OPERATIONNEL", "humanOversight": "HUMAIN_SUR_LA_BOUCLE", "riskLevel": "MODERE",
-                 "publicDescription": "Un agent répond aux questions sur les permis."}""".formatted(id);
+        return TestInitiatives.json(id, "Agent conversationnel des permis");
     }
 
     private static String signature(boolean attestation) {
