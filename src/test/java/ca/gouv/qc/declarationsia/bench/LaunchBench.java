@@ -100,6 +100,12 @@ final class LaunchBench {
         return new Result(launched, delivered, organizations, organizations);
     }
 
+    /** Waits until no job is due (the continuations after each sent mail), so that the next figure is alone. */
+    void awaitQuiet() {
+        waitFor(() -> jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1 "
+                + "and (duedate_ is null or duedate_ <= now())", Integer.class) == 0, System.nanoTime());
+    }
+
     private int invitations(int year) {
         return count("select count(*) from mail_outbox where campaign_year = ? and kind = 'INVITATION'", year);
     }

@@ -119,7 +119,9 @@ class ScaleBenchmark {
         jdbc.execute("analyze");
         LaunchBench.deployNaiveModel(repository);
 
-        int dashboardYear = launches();
+        LaunchBench launch = new LaunchBench(campaigns, runtime, engine, jdbc, mailCatcher);
+        int dashboardYear = launches(launch);
+        launch.awaitQuiet();
         dashboard(dashboardYear);
         submissions(dashboardYear);
         portrait();
@@ -142,8 +144,7 @@ class ScaleBenchmark {
     }
 
     /** Each size: ours, then the naive baseline on the same organizations. Returns the year of the largest of ours. */
-    private int launches() throws InterruptedException {
-        LaunchBench bench = new LaunchBench(campaigns, runtime, engine, jdbc, mailCatcher);
+    private int launches(LaunchBench bench) {
         figures.add("Exécuteur de tâches / job executor", JobExecutorSettings.of(engine).describe(), "");
         figures.add("Référence naïve / naive baseline", JobExecutorSettings.CAMUNDA_DEFAULTS.describe(), "");
         int year = FIRST_LAUNCH_YEAR;

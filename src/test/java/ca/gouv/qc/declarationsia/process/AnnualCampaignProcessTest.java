@@ -73,9 +73,14 @@ class AnnualCampaignProcessTest {
                 .isWaitingAt("UserTask_ApprovePublication");
         assertThat(campaignRepository.findById(year).orElseThrow().status()).isEqualTo(CampaignStatus.FERMEE);
         assertThat(task()).hasCandidateGroup("coordinators").hasName("Approuver la publication");
+        List<ProcessInstance> neverSubmitted = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(year + "-ACP-%").list();
         complete(task(), withVariables("publicationApproved", true));
         assertThat(campaign).hasPassed("ServiceTask_PublishEdition", "EndEvent_PortraitPublished").isEnded();
         assertThat(campaignRepository.findById(year).orElseThrow().status()).isEqualTo(CampaignStatus.PUBLIEE);
+        // nothing left to wait for once the Portrait is out: no more daily checks, history that can expire
+        assertThat(neverSubmitted).hasSize(2).allSatisfy(declaration -> assertThat(declaration)
+                .hasPassed("StartEvent_CampaignPublished", "EndEvent_DeclarationClosedAtPublication").isEnded());
     }
 
     @Test
