@@ -183,7 +183,7 @@ class ScaleBenchmark {
 
     private void dashboard(int year) {
         jdbc.update("update campaign set status = 'OUVERTE' where year = ?", year);
-        // a campaign under way: a third submitted, some under review, some extended
+        // a campaign under way: two thirds submitted (half of those under review), one in 17 extended
         jdbc.update("""
                 update declaration set status = case when mod(id, 3) = 0 then 'EN_REVISION' else 'SOUMISE' end,
                        submitted_at = now(), attestation = true
