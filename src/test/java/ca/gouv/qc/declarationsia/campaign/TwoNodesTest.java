@@ -3,14 +3,12 @@ package ca.gouv.qc.declarationsia.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.DeclarationsIaApplication;
+import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -131,7 +128,7 @@ class TwoNodesTest {
         }
         assertThat(jdbc.queryForList("select distinct reporter_ from act_ru_meter_log where name_ = 'job-successful' "
                 + "and value_ > 0", String.class)).as("jobs run by both nodes").contains("nodeA", "nodeB");
-        assertThat(recipientsOf("Campagne ")).as("one invitation each")
+        assertThat(CaughtMail.countByRecipient(smtp, "Campagne ")).as("one invitation each")
                 .isEqualTo(organizations.stream().collect(Collectors.toMap(TwoNodesTest::respondent, code -> 1L)));
 
         // Node B shows what node A launched.
@@ -155,7 +152,7 @@ class TwoNodesTest {
         assertThat(firings).hasSize(ORGANIZATIONS).allSatisfy(row -> assertThat(row.get("fired")).isEqualTo(1L));
         assertThat(count("select count(*) from mail_outbox where campaign_year = ? and kind = 'REMINDER'", year))
                 .as("one reminder queued per organization").isEqualTo(ORGANIZATIONS);
-        assertThat(recipientsOf("Rappel")).as("one reminder received each")
+        assertThat(CaughtMail.countByRecipient(smtp, "Rappel")).as("one reminder received each")
                 .isEqualTo(organizations.stream().collect(Collectors.toMap(TwoNodesTest::respondent, code -> 1L)));
 
         jdbc.update("update campaign set status = 'FERMEE' where year = ?", year);
@@ -211,33 +208,6 @@ class TwoNodesTest {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Received mails whose subject starts so, counted per recipient. */
-    private static Map<String, Long> recipientsOf(String subjectStart) throws MessagingException {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> subject(message).startsWith(subjectStart))
-                .collect(Collectors.groupingBy(TwoNodesTest::recipient, Collectors.counting()));
-    }
-
-    private static String subject(MimeMessage message) {
-        return unchecked(() -> message.getSubject());
-    }
-
-    private static String recipient(MimeMessage message) {
-        return unchecked(() -> message.getRecipients(Message.RecipientType.TO)[0].toString());
-    }
-
-    private static <T> T unchecked(MailRead<T> read) {
-        try {
-            return read.get();
-        } catch (MessagingException failure) {
-            throw new IllegalStateException(failure);
-        }
-    }
-
-    private interface MailRead<T> {
-        T get() throws MessagingException;
     }
 
     private static void awaitCount(int expected, String sql, Object... arguments) throws InterruptedException {
