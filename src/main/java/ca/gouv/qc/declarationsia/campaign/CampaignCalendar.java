@@ -1,11 +1,13 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Dates the models ask for, read from our tables rather than kept in process variables, so that an extension or a
  * corrected campaign date applies at once (during a correction round, the round's own due date is the one that
  * counts): {@code ${campaignCalendar.closingOf(campaignYear)}},
- * {@code ${campaignCalendar.dueDateOf(campaignYear, organizationCode)}}, {@code ${campaignCalendar.followUpCycle}}.
+ * {@code ${campaignCalendar.dueDateOf(execution)}}, {@code ${campaignCalendar.followUpCycle}}.
  */
 @Component("campaignCalendar")
 public class CampaignCalendar {
@@ -33,8 +35,10 @@ public class CampaignCalendar {
         return QuebecTime.endOf(closing);
     }
 
-    public Date dueDateOf(int campaignYear, String organizationCode) {
-        return QuebecTime.endOf(deadline(campaignYear, organizationCode).dueDate());
+    /** The task's due date: the end of the body's current due date (campaign, extension or correction round). */
+    public Date dueDateOf(DelegateExecution execution) {
+        DeclarationKey key = DeclarationKey.of(execution);
+        return QuebecTime.endOf(deadline(key.campaignYear(), key.organizationCode()).dueDate());
     }
 
     public String getFollowUpCycle() {
@@ -44,7 +48,7 @@ public class CampaignCalendar {
     Deadline deadline(int campaignYear, String organizationCode) {
         return jdbc.sql("""
                 select c.due_date,
-                       case when d.status = 'A_CORRIGER' then d.correction_due_date else d.extended_due_date end
+                       declaration_due_date(d.status, d.correction_due_date, d.extended_due_date, c.due_date)
                            as extended_due_date,
                        c.closing_date, c.overdue_reminder_days,
                        (select string_agg(r.days_before_due::text, ',') from campaign_reminder r

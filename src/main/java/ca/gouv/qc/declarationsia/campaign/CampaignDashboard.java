@@ -1,11 +1,14 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.notification.MailDelivery;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +25,17 @@ public class CampaignDashboard {
         }
     }
 
-    public record Summary(int year, String status, LocalDate dueDate, LocalDate closingDate, int targets,
-            Map<String, Integer> declarationsByStatus, int submitted, int overdue, double responseRate,
-            int mailsPending, int mailsRejected) {
+    /**
+     * @param submitted bodies that answered (submitted at least once), whatever the review said since
+     * @param exempted bodies a coordinator exempted: not asked, so not in the response rate
+     * @param mailDelivery whether mail is getting out, for every campaign
+     * @param publication EN_COURS while the Portrait is being published, ECHEC if that failed (an incident in
+     *        Cockpit), PUBLIEE once out, empty before the approval
+     */
+    public record Summary(int year, String status, LocalDate openingDate, LocalDate dueDate, LocalDate closingDate,
+            int targets, Map<String, Integer> declarationsByStatus, int submitted, int exempted, int overdue,
+            double responseRate, int mailsPending, int mailsRejected, MailDelivery.State mailDelivery,
+            String publication) {
     }
 
     /** One page of the tracking: the dashboard shows 50 bodies at a time, not the thousands of a campaign. */
@@ -49,14 +60,20 @@ public class CampaignDashboard {
     static final Map<String, String> SORTS = Map.of(
             "name", "o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
             "code", "t.organization_code",
-            "status", "d.status, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
+            "status", "t.status, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
             "due", "due_date, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
             "mail", "last_mail_at desc nulls last, t.organization_code");
 
-    private final JdbcClient jdbc;
+    static final String PUBLISH_STEP = "ServiceTask_PublishEdition";
 
-    CampaignDashboard(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final MailDelivery mail;
+    private final ManagementService management;
+
+    CampaignDashboard(JdbcClient jdbc, MailDelivery mail, ManagementService management) {
         this.jdbc = jdbc;
+        this.mail = mail;
+        this.management = management;
     }
 
     /** Every row, for the CSV export and the API. */
@@ -75,25 +92,21 @@ public class CampaignDashboard {
         String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
         int[] total = {0};
         List<Row> rows = jdbc.sql("""
-                select count(*) over () as total, t.organization_code, o.name_fr, o.name_en, coalesce(d.status, 'BROUILLON') as status,
-                       coalesce(d.extended_due_date, c.due_date) as due_date, d.extended_due_date is not null as extended,
-                       d.submitted_at, coalesce(d.late, false) as late,
-                       (d.submitted_at is null and coalesce(d.extended_due_date, c.due_date) < :today) as overdue,
+                select count(*) over () as total, t.organization_code, o.name_fr, o.name_en, t.status, t.due_date,
+                       t.extended, t.submitted_at, t.late, (t.awaiting_body and t.due_date < :today) as overdue,
                        m.kind as last_mail_kind, m.status as last_mail_status,
                        coalesce(m.sent_at, m.created_at) as last_mail_at,
                        (select string_agg(r.rejected_addresses, ', ') from mail_outbox r
                          where r.campaign_year = t.campaign_year and r.organization_code = t.organization_code
                            and r.status = 'REJECTED') as rejected_addresses
-                  from campaign_target t
-                  join campaign c on c.year = t.campaign_year
+                  from declaration_deadline t
                   join organization o on o.code = t.organization_code
-                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
                   left join lateral (select kind, status, sent_at, created_at from mail_outbox mo
                                       where mo.campaign_year = t.campaign_year and mo.organization_code = t.organization_code
                                       order by mo.created_at desc, mo.id desc limit 1) m on true
                  where t.campaign_year = :year
-                   and (cast(:status as text) is null or coalesce(d.status, 'BROUILLON') = :status)
-                   and (not :overdueOnly or (d.submitted_at is null and coalesce(d.extended_due_date, c.due_date) < :today))
+                   and (cast(:status as text) is null or t.status = :status)
+                   and (not :overdueOnly or (t.awaiting_body and t.due_date < :today))
                  order by\s""" + orderBy + " limit :limit offset :offset")
                 .param("year", year).param("limit", limit).param("offset", offset).param("today", QuebecTime.engineToday())
                 .param("status", status == null || status.isBlank() ? null : status)
@@ -113,27 +126,47 @@ public class CampaignDashboard {
     public Summary summary(Campaign campaign) {
         int year = campaign.year();
         Map<String, Integer> byStatus = new TreeMap<>();
-        jdbc.sql("""
-                select coalesce(d.status, 'BROUILLON') as status, count(*) as n
-                  from campaign_target t
-                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
-                 where t.campaign_year = :year group by 1
-                """).param("year", year)
+        jdbc.sql("select status, count(*) as n from declaration_deadline where campaign_year = :year group by status")
+                .param("year", year)
                 .query((rs, i) -> byStatus.put(rs.getString("status"), rs.getInt("n"))).list();
-        int targets = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-        int submitted = targets - byStatus.getOrDefault("BROUILLON", 0);
-        int overdue = jdbc.sql("""
-                select count(*) from campaign_target t join campaign c on c.year = t.campaign_year
-                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
-                 where t.campaign_year = :year and d.submitted_at is null
-                   and coalesce(d.extended_due_date, c.due_date) < :today and coalesce(d.status, 'BROUILLON') = 'BROUILLON'
-                """).param("year", year).param("today", QuebecTime.engineToday()).query(Integer.class).single();
+        Counts counts = jdbc.sql("""
+                select count(*) as targets, count(*) filter (where responded) as responded,
+                       count(*) filter (where exempted) as exempted,
+                       count(*) filter (where awaiting_body and due_date < :today) as overdue
+                  from declaration_deadline where campaign_year = :year
+                """).param("year", year).param("today", QuebecTime.engineToday()).query(Counts.class).single();
         Map<String, Integer> mails = new TreeMap<>();
         jdbc.sql("select status, count(*) as n from mail_outbox where campaign_year = :year group by status")
                 .param("year", year).query((rs, i) -> mails.put(rs.getString("status"), rs.getInt("n"))).list();
-        double rate = targets == 0 ? 0 : Math.round(1000.0 * submitted / targets) / 10.0;
-        return new Summary(year, campaign.status().name(), campaign.dueDate(), campaign.closingDate(), targets, byStatus,
-                submitted, overdue, rate, mails.getOrDefault("PENDING", 0), mails.getOrDefault("REJECTED", 0));
+        return new Summary(year, campaign.status().name(), campaign.openingDate(), campaign.dueDate(),
+                campaign.closingDate(), counts.targets(), byStatus, counts.responded(), counts.exempted(),
+                counts.overdue(), counts.responseRate(), mails.getOrDefault("PENDING", 0),
+                mails.getOrDefault("REJECTED", 0), mail.state(), publication(campaign));
+    }
+
+    private record Counts(int targets, int responded, int exempted, int overdue) {
+
+        /** Bodies that answered, over the bodies asked to (an exempted body was not), one decimal. */
+        double responseRate() {
+            int asked = targets - exempted;
+            return asked == 0 ? 0 : Math.round(1000.0 * responded / asked) / 10.0;
+        }
+    }
+
+    /** Where the Portrait's publication stands, read from the campaign's process: a job, then done. */
+    private String publication(Campaign campaign) {
+        if (campaign.status() == CampaignStatus.PUBLIEE) {
+            return "PUBLIEE";
+        }
+        if (campaign.processInstanceId() == null) {
+            return null;
+        }
+        Job publishing = management.createJobQuery().processInstanceId(campaign.processInstanceId())
+                .activityId(PUBLISH_STEP).singleResult();
+        if (publishing == null) {
+            return null;
+        }
+        return publishing.getRetries() == 0 ? "ECHEC" : "EN_COURS";
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {

@@ -107,6 +107,16 @@ public class CampaignService {
         return get(year);
     }
 
+    /** FERMEE → PUBLIEE, once the year's Portrait is out (the publication step asks; it owns no campaign row). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void markPublished(int year) {
+        int updated = jdbc.sql("update campaign set status = 'PUBLIEE', version = version + 1 where year = :year and status = 'FERMEE'")
+                .param("year", year).update();
+        if (updated == 0) {
+            throw new IllegalStateException("Campaign " + year + " is not closed: it cannot be published");
+        }
+    }
+
     @Transactional(readOnly = true)
     public Campaign get(int year) {
         access.requireStaff();

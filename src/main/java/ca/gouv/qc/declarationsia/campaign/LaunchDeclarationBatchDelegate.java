@@ -1,6 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
-import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 class LaunchDeclarationBatchDelegate implements JavaDelegate {
 
     private final JdbcClient jdbc;
-    private final DeclarationOpening opening;
+    private final DeclarationLifecycle declarations;
     private final CampaignProperties properties;
 
-    LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationOpening opening, CampaignProperties properties) {
+    LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationLifecycle declarations, CampaignProperties properties) {
         this.jdbc = jdbc;
-        this.opening = opening;
+        this.declarations = declarations;
         this.properties = properties;
     }
 
@@ -33,6 +33,6 @@ class LaunchDeclarationBatchDelegate implements JavaDelegate {
                 select organization_code from campaign_target where campaign_year = :year
                  order by organization_code offset :offset limit :size
                 """).param("year", year).param("offset", batch * size).param("size", size).query(String.class).list();
-        organizations.forEach(organization -> opening.open(year, organization));
+        organizations.forEach(organization -> declarations.open(year, organization));
     }
 }

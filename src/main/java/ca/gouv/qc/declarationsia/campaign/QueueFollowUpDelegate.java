@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Préparer le suivi du jour": on the daily check of a declaration still not submitted, queues today's reminder,
- * overdue reminder or escalation, if any, and says which in the local variable {@code followUp}.
+ * overdue reminder or escalation, if any. The outbox's dispatcher sends it.
  */
 @Component("queueFollowUp")
 class QueueFollowUpDelegate implements JavaDelegate {
@@ -38,6 +38,5 @@ class QueueFollowUpDelegate implements JavaDelegate {
                     deadline.dueDate(), today.toString(),
                     Map.of("daysLeft", daysLeft, "daysLate", -daysLeft));
         }
-        execution.setVariableLocal("followUp", followUp.name());
     }
 }

@@ -21,7 +21,10 @@ public record DeclarationForm(
         Boolean noInitiatives,
         @Valid Person contact,
         Integer version,
-        @Size(max = 1000) List<@Valid @NotNull InitiativeForm> initiatives) {
+        @Size(max = MAX_INITIATIVES) List<@Valid @NotNull InitiativeForm> initiatives) {
+
+    /** A declaration holds at most this many initiatives (a body with more sends several campaigns' worth by CSV). */
+    public static final int MAX_INITIATIVES = 1000;
 
     public record Person(@Size(max = 200) @PlainText String name, @Email @Size(max = 254) @PlainText String email) {
     }

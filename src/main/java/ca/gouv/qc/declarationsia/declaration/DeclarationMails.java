@@ -5,11 +5,10 @@ import ca.gouv.qc.declarationsia.notification.OutgoingMail;
 import ca.gouv.qc.declarationsia.notification.Outbox;
 import ca.gouv.qc.declarationsia.organization.Contact;
 import ca.gouv.qc.declarationsia.organization.Organization;
-import ca.gouv.qc.declarationsia.organization.OrganizationRepository;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.Roles;
+import ca.gouv.qc.declarationsia.shared.Dates;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +23,11 @@ import org.springframework.stereotype.Component;
 public class DeclarationMails {
 
     private final Outbox outbox;
-    private final OrganizationRepository organizations;
+    private final OrganizationService organizations;
     private final IdentityService identity;
     private final String publicBaseUrl;
 
-    DeclarationMails(Outbox outbox, OrganizationRepository organizations, IdentityService identity,
+    DeclarationMails(Outbox outbox, OrganizationService organizations, IdentityService identity,
             @Value("${declarations.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
         this.organizations = organizations;
@@ -42,16 +41,16 @@ public class DeclarationMails {
      */
     public void queue(MailKind kind, int campaignYear, String organizationCode, LocalDate dueDate, String occasion,
             Map<String, Object> facts) {
-        Organization organization = organizations.findById(organizationCode).orElseThrow();
+        Organization organization = organizations.lookup(organizationCode);
         Locale locale = "en".equals(organization.preferredLanguage()) ? Locale.CANADA : Locale.CANADA_FRENCH;
-        String businessKey = DeclarationOpening.businessKey(campaignYear, organizationCode);
+        String businessKey = new DeclarationKey(campaignYear, organizationCode).businessKey();
 
         Map<String, Object> model = new HashMap<>();
         facts.forEach((name, value) -> model.put(name, value instanceof LocalDate date ? longDate(date, locale) : value));
         model.put("organizationName", organization.name("en".equals(locale.getLanguage())));
         model.put("campaignYear", campaignYear);
         model.put("dueDate", longDate(dueDate, locale));
-        model.put("link", publicBaseUrl + "/mes-declarations");
+        model.put("link", publicBaseUrl + DeclarationTasks.pagePath(campaignYear, organizationCode));
 
         boolean escalation = kind == MailKind.ESCALATION;
         List<String> recipients = escalation ? List.of(organization.escalation().email())
@@ -62,7 +61,7 @@ public class DeclarationMails {
     }
 
     public static String longDate(LocalDate date, Locale locale) {
-        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        return Dates.date(date, locale);
     }
 
     private List<String> coordinatorEmails() {

@@ -1,12 +1,17 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -14,8 +19,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,86 +31,100 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organization's declaration page: every field of every initiative, save a draft at any time, check it, add an
- * initiative, submit with the attestation. Same service and rules as the API.
+ * The organization's declaration page: every field of every initiative, save a draft at any time, check it, add or
+ * remove a new initiative, submit with the attestation. Same service and rules as the API. What the page sends is laid
+ * over what is stored, so that a value the page did not send is never erased.
  */
 @Controller
 @RequestMapping("/mes-declarations/{year}/{organizationCode}")
 class DeclarationPageController {
 
+    private static final String REMOVE = "remove:";
+
     private final DeclarationService declarations;
+    private final OrganizationService organizations;
     private final DeclarationHistory history;
+    private final CarryOver carryOver;
     private final InitiativeCsv csv;
     private final AccessPolicy access;
+    private final InputValidator validator;
     private final MessageSource messages;
 
-    DeclarationPageController(DeclarationService declarations, DeclarationHistory history, InitiativeCsv csv,
-            AccessPolicy access, MessageSource messages) {
+    DeclarationPageController(DeclarationService declarations, OrganizationService organizations,
+            DeclarationHistory history, CarryOver carryOver, InitiativeCsv csv, AccessPolicy access, InputValidator validator,
+            MessageSource messages) {
         this.declarations = declarations;
+        this.organizations = organizations;
         this.history = history;
+        this.carryOver = carryOver;
         this.csv = csv;
         this.access = access;
+        this.validator = validator;
         this.messages = messages;
-    }
-
-    @ModelAttribute("codes")
-    Map<String, Enum<?>[]> codes() {
-        Map<String, Enum<?>[]> codes = new LinkedHashMap<>();
-        codes.put("objectType", ObjectType.values());
-        codes.put("category", Category.values());
-        codes.put("subcategory", Subcategory.values());
-        codes.put("phase", Phase.values());
-        codes.put("acquisitionMode", AcquisitionMode.values());
-        codes.put("personalInformation", PersonalInformation.values());
-        codes.put("privacyImpactAssessment", PrivacyImpactAssessment.values());
-        codes.put("decisionRole", DecisionRole.values());
-        codes.put("humanOversight", HumanOversight.values());
-        codes.put("riskLevel", RiskLevel.values());
-        return codes;
     }
 
     @GetMapping
     String show(@PathVariable int year, @PathVariable String organizationCode, Model model) {
         Declaration declaration = declarations.get(year, organizationCode);
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", DeclarationPageForm.of(declaration));
-        }
+        model.addAttribute("form", DeclarationPageForm.of(declaration));
         return page(declaration, model, List.of());
     }
 
     @PostMapping
     String act(@PathVariable int year, @PathVariable String organizationCode, @RequestParam String action,
-            @ModelAttribute("form") DeclarationPageForm form,
             @RequestParam(required = false) boolean attestation, @RequestParam(required = false) String signatoryName,
             @RequestParam(required = false) String signatoryRole, @RequestParam(required = false) String signatoryEmail,
-            Model model, RedirectAttributes redirect) {
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
         access.requireWrite(organizationCode);
+        Declaration stored = declarations.get(year, organizationCode);
+        DeclarationPageForm form = DeclarationPageForm.of(stored);
+        List<Violation> unreadable = bind(form, request);
+        model.addAttribute("form", form);
+        if (!unreadable.isEmpty()) {
+            return page(stored, model, unreadable);
+        }
         if ("add".equals(action)) {
             form.getInitiatives().add(new DeclarationPageForm.Initiative());
-            return page(declarations.get(year, organizationCode), model, List.of());
+            model.addAttribute("added", true);
+            return page(stored, model, List.of());
         }
+        if (action.startsWith(REMOVE)) {
+            form.remove(action.substring(REMOVE.length()), carriedOver(stored));
+        }
+        Declaration saved;
         try {
-            Declaration saved = declarations.saveDraft(year, organizationCode, form.toForm());
-            if ("check".equals(action)) {
-                List<Violation> problems = declarations.check(year, organizationCode);
-                model.addAttribute("form", DeclarationPageForm.of(saved));
-                model.addAttribute("checked", problems.isEmpty());
-                return page(saved, model, problems);
-            }
-            if ("submit".equals(action)) {
+            saved = declarations.saveDraft(year, organizationCode, form.toForm());
+        } catch (InvalidInputException invalid) {
+            return page(stored, model, invalid.violations());
+        } catch (OptimisticLockingFailureException staleTab) {
+            // the other tab's save stands; this page keeps what was typed, on top of it, for a deliberate second save
+            Declaration current = declarations.get(year, organizationCode);
+            form.setVersion(current.version());
+            String message = messages.getMessage("error.concurrentModification.page", null, LocaleContextHolder.getLocale());
+            return page(current, model, List.of(new Violation("version", "Conflict", message)));
+        }
+        if ("check".equals(action)) {
+            List<Violation> problems = declarations.check(year, organizationCode);
+            model.addAttribute("form", DeclarationPageForm.of(saved));
+            model.addAttribute("checked", problems.isEmpty());
+            return page(saved, model, problems);
+        }
+        if ("submit".equals(action)) {
+            try {
                 declarations.submit(year, organizationCode, new SubmitForm(attestation,
                         new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail)));
-                redirect.addFlashAttribute("done", "declaration.submitted");
-            } else {
-                redirect.addFlashAttribute("done", "declaration.saved");
+            } catch (InvalidInputException refused) {
+                // the draft stays exactly as just saved, with its version: the next save is not a conflict
+                model.addAttribute("form", DeclarationPageForm.of(saved));
+                model.addAttribute("signatory", new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail));
+                model.addAttribute("attested", attestation);
+                return page(saved, model, refused.violations());
             }
-            return "redirect:/mes-declarations/" + year + "/" + organizationCode;
-        } catch (InvalidInputException invalid) {
-            return page(declarations.get(year, organizationCode), model, invalid.violations());
-        } catch (OptimisticLockingFailureException staleTab) {
-            String message = messages.getMessage("error.concurrentModification", null, LocaleContextHolder.getLocale());
-            return page(declarations.get(year, organizationCode), model, List.of(new Violation("version", "Conflict", message)));
+            redirect.addFlashAttribute("done", "declaration.submitted");
+        } else {
+            redirect.addFlashAttribute("done", action.startsWith(REMOVE) ? "declaration.removed" : "declaration.saved");
         }
+        return "redirect:/mes-declarations/" + year + "/" + organizationCode;
     }
 
     @GetMapping(path = "/modele.csv", produces = "text/csv;charset=UTF-8")
@@ -118,12 +138,13 @@ class DeclarationPageController {
     @ResponseBody
     ResponseEntity<String> codeList(@PathVariable int year, @PathVariable String organizationCode) {
         declarations.get(year, organizationCode);
-        return download("codes.csv", csv.codes(codes()));
+        return download("codes.csv", csv.codes(InitiativeCodes.BY_FIELD));
     }
 
     @PostMapping("/import")
     String importCsv(@PathVariable int year, @PathVariable String organizationCode,
             @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        access.requireWrite(organizationCode);
         try {
             declarations.importInitiatives(year, organizationCode, csv.read(file.getBytes()), csv::lineMessage);
             redirect.addFlashAttribute("done", "declaration.csv.imported");
@@ -133,6 +154,26 @@ class DeclarationPageController {
             model.addAttribute("form", DeclarationPageForm.of(declaration));
             return page(declaration, model, invalid.violations());
         }
+    }
+
+    /**
+     * Lays the request over the stored declaration: what the page sent replaces the stored value, what it did not send
+     * (an unanswered yes/no, a field not on the page) keeps it; an unchecked box comes with its "_" marker.
+     */
+    private List<Violation> bind(DeclarationPageForm form, HttpServletRequest request) {
+        ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
+        binder.setAllowedFields("version", "noInitiatives", "contactName", "contactEmail", "initiatives*");
+        binder.setAutoGrowCollectionLimit(DeclarationForm.MAX_INITIATIVES);
+        binder.bind(request);
+        BindingResult result = binder.getBindingResult();
+        return result.getFieldErrors().stream()
+                .map(error -> validator.violation(error.getField(), "Format", "validation.format.invalid"))
+                .toList();
+    }
+
+    private Set<String> carriedOver(Declaration declaration) {
+        return carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()).stream()
+                .map(DeclarationRules.CarriedOver::id).collect(Collectors.toSet());
     }
 
     /** UTF-8 with a byte order mark, so that spreadsheets open the accents right. */
@@ -145,14 +186,20 @@ class DeclarationPageController {
     private String page(Declaration declaration, Model model, List<Violation> errors) {
         Map<String, String> byPath = new LinkedHashMap<>();
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));
+        List<DeclarationHistory.Comment> comments = history.latestComments(declaration.id());
+        DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
+        model.addAttribute("anchors", FieldAnchors.of(errors, comments, form));
+        model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
+                .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("declaration", declaration);
-        model.addAttribute("editable", declaration.status() == DeclarationStatus.BROUILLON
-                || declaration.status() == DeclarationStatus.A_CORRIGER);
+        model.addAttribute("editable", declaration.status().isEditable());
+        model.addAttribute("dueDate", declarations.dueDate(declaration));
+        model.addAttribute("codes", InitiativeCodes.BY_FIELD);
+        model.addAttribute("carriedOver", carriedOver(declaration));
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);
-        model.addAttribute("comments", history.latestComments(declaration.id()));
+        model.addAttribute("comments", comments);
         model.addAttribute("transitions", history.transitions(declaration.id()));
         return "declaration/edit";
     }
-
 }

@@ -139,6 +139,22 @@ public class DeclarationPageForm {
         return form;
     }
 
+    /**
+     * Takes out an initiative added this year (the page offers it for those only): one carried over from last year must
+     * stay, updated or retired, so a request to take it out changes nothing.
+     */
+    void remove(String index, java.util.Set<String> carriedOver) {
+        int position;
+        try {
+            position = Integer.parseInt(index);
+        } catch (NumberFormatException notANumber) {
+            return;
+        }
+        if (position >= 0 && position < initiatives.size() && !carriedOver.contains(initiatives.get(position).getId())) {
+            initiatives.remove(position);
+        }
+    }
+
     DeclarationForm toForm() {
         return new DeclarationForm(noInitiatives, new DeclarationForm.Person(contactName, contactEmail), version,
                 initiatives.stream().map(Initiative::toForm).toList());

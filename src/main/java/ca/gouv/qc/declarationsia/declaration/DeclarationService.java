@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -25,47 +27,55 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An organization's declaration: read it, save a draft (incomplete is fine, malformed is not), check it against the
- * submission rules, submit it. The one write path of a declaration's content.
+ * An organization's declaration as its pages and API use it: read it, save a draft (incomplete is fine, malformed is
+ * not), check it against the submission rules, submit it. Who may do what is checked here; what the declaration may
+ * become is {@link DeclarationLifecycle}'s to say.
  */
 @Service
 public class DeclarationService {
 
     /** The organization's first task in {@code organization-declaration}. */
     public static final String PREPARE_TASK = "UserTask_PrepareDeclaration";
-    static final List<String> ORGANIZATION_TASKS = List.of(PREPARE_TASK, "UserTask_CorrectDeclaration");
-    private static final Set<DeclarationStatus> EDITABLE = Set.of(DeclarationStatus.BROUILLON, DeclarationStatus.A_CORRIGER);
+    public static final String CORRECT_TASK = "UserTask_CorrectDeclaration";
+    static final List<String> ORGANIZATION_TASKS = List.of(PREPARE_TASK, CORRECT_TASK);
+    static final String EXEMPTED_MESSAGE = "declaration-exempted";
+    private static final Pattern INITIATIVE_INDEX = Pattern.compile("^initiatives\\[(\\d+)]");
 
     private final DeclarationRepository declarations;
-    private final InitiativeIds initiativeIds;
+    private final DeclarationLifecycle lifecycle;
     private final DeclarationRules rules;
     private final CarryOver carryOver;
     private final InputValidator validator;
     private final AccessPolicy access;
     private final TaskService tasks;
-    private final JdbcClient jdbc;
-    private final DeclarationTransitions transitions;
     private final RuntimeService runtime;
+    private final JdbcClient jdbc;
 
-    DeclarationService(DeclarationRepository declarations, InitiativeIds initiativeIds, DeclarationRules rules,
-            CarryOver carryOver, InputValidator validator, AccessPolicy access, TaskService tasks, JdbcClient jdbc,
-            DeclarationTransitions transitions, RuntimeService runtime) {
+    DeclarationService(DeclarationRepository declarations, DeclarationLifecycle lifecycle, DeclarationRules rules,
+            CarryOver carryOver, InputValidator validator, AccessPolicy access, TaskService tasks, RuntimeService runtime,
+            JdbcClient jdbc) {
         this.declarations = declarations;
-        this.initiativeIds = initiativeIds;
+        this.lifecycle = lifecycle;
         this.rules = rules;
         this.carryOver = carryOver;
         this.validator = validator;
         this.access = access;
         this.tasks = tasks;
-        this.jdbc = jdbc;
-        this.transitions = transitions;
         this.runtime = runtime;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     public Declaration get(int year, String organizationCode) {
         access.requireRead(organizationCode);
         return find(year, organizationCode);
+    }
+
+    /** The declarations of these organizations (the user's own), newest campaign first. */
+    @Transactional(readOnly = true)
+    public List<Declaration> ofOrganizations(List<String> organizationCodes) {
+        organizationCodes.forEach(access::requireRead);
+        return organizationCodes.isEmpty() ? List.of() : declarations.findByOrganizations(organizationCodes);
     }
 
     /** One line per declaration of a campaign, counted in the database. */
@@ -83,32 +93,43 @@ public class DeclarationService {
                 """).param("year", year).query(Summary.class).list();
     }
 
+    /** The date the body's answer is due now: the campaign's, its extension, or its correction round's. */
+    @Transactional(readOnly = true)
+    public LocalDate dueDate(Declaration declaration) {
+        return DeclarationLifecycle.dueDate(jdbc, declaration.id());
+    }
+
+    /** The same body's declaration of its previous campaign, if it had one (what the reviewer compares with). */
+    @Transactional(readOnly = true)
+    public Optional<Declaration> previousYearOf(Declaration declaration) {
+        access.requireRead(declaration.organizationCode());
+        return jdbc.sql("""
+                select p.id from declaration p where p.organization_code = :organization
+                   and p.campaign_year = (select max(campaign_year) from declaration
+                                           where organization_code = :organization and campaign_year < :year)
+                """).param("organization", declaration.organizationCode()).param("year", declaration.campaignYear())
+                .query(Long.class).optional().flatMap(declarations::findById);
+    }
+
     /** Saves a draft; refuses it whole if malformed, locked (submitted) or saved meanwhile from another tab. */
     @Transactional
     public Declaration saveDraft(int year, String organizationCode, DeclarationForm form) {
         access.requireWrite(organizationCode);
         Declaration current = find(year, organizationCode);
-        requireEditable(current);
+        lifecycle.requireEditable(current);
         List<Violation> violations = new ArrayList<>(validator.validate(form));
         List<InitiativeForm> initiatives = form.initiatives() == null ? List.of() : form.initiatives();
-        violations.addAll(idViolations(organizationCode, initiatives));
+        // the size first: no lookup for a list that is refused anyway, and one query for the ids of the list
+        if (initiatives.size() <= DeclarationForm.MAX_INITIATIVES) {
+            violations.addAll(idViolations(organizationCode, initiatives));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Map<String, InitiativeSnapshot> before = current.initiatives().stream()
-                .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
-        List<InitiativeSnapshot> snapshots = new ArrayList<>();
-        for (InitiativeForm initiative : initiatives) {
-            String id = blank(initiative.id()) ? initiativeIds.next(organizationCode) : initiative.id().trim();
-            snapshots.add(Snapshots.of(id, initiative, before.get(id)));
-        }
         Declaration.Person contact = form.contact() == null ? null
                 : new Declaration.Person(trim(form.contact().name()), trim(form.contact().email()));
-        Integer version = form.version() != null ? form.version() : current.version();
-        return declarations.save(new Declaration(current.id(), year, organizationCode, current.portfolioCode(),
-                current.network(), current.status(), Boolean.TRUE.equals(form.noInitiatives()), current.exemptionReason(),
-                contact, current.attestation(), current.signatory(), current.submittedAt(), current.late(),
-                current.extendedDueDate(), current.correctionRound(), current.processInstanceId(), snapshots, version));
+        return lifecycle.saveDraft(current, Boolean.TRUE.equals(form.noInitiatives()), contact, initiatives,
+                form.version());
     }
 
     /**
@@ -117,7 +138,7 @@ public class DeclarationService {
      */
     @Transactional
     public Declaration importInitiatives(int year, String organizationCode, List<InitiativeCsv.Row> rows,
-            java.util.function.BiFunction<Long, String, String> lineMessage) {
+            BiFunction<Long, String, String> lineMessage) {
         access.requireWrite(organizationCode);
         Declaration current = find(year, organizationCode);
         List<InitiativeForm> merged = new ArrayList<>(current.initiatives().stream()
@@ -139,12 +160,13 @@ public class DeclarationService {
             lineOfIndex.put(index, row.line());
         }
         try {
-            return saveDraft(year, organizationCode, new DeclarationForm(false, current.contact() == null ? null
-                    : new DeclarationForm.Person(current.contact().name(), current.contact().email()), current.version(),
-                    merged));
+            return saveDraft(year, organizationCode, new DeclarationForm(current.noInitiatives() && merged.isEmpty(),
+                    current.contact() == null ? null
+                            : new DeclarationForm.Person(current.contact().name(), current.contact().email()),
+                    current.version(), merged));
         } catch (InvalidInputException invalid) {
             throw new InvalidInputException(invalid.violations().stream().map(violation -> {
-                java.util.regex.Matcher index = java.util.regex.Pattern.compile("^initiatives\\[(\\d+)]").matcher(violation.path());
+                Matcher index = INITIATIVE_INDEX.matcher(violation.path());
                 Long line = index.find() ? lineOfIndex.get(Integer.valueOf(index.group(1))) : null;
                 return line == null ? violation
                         : new Violation(violation.path(), violation.code(), lineMessage.apply(line, violation.message()));
@@ -153,28 +175,20 @@ public class DeclarationService {
     }
 
     /**
-     * A coordinator exempts a body that has not submitted (with the reason): EXEMPTEE, audited, and its process stops,
+     * A coordinator exempts a body that has not submitted (with the reason): EXEMPTEE, audited, and its process ends,
      * so no reminder follows.
      */
     @Transactional
     public Declaration exempt(int year, String organizationCode, String reason) {
         access.requireCoordinator();
         Declaration current = find(year, organizationCode);
-        if (!current.status().canMoveTo(DeclarationStatus.EXEMPTEE)) {
-            throw new InvalidInputException(List.of(validator.violation("status", "State", "validation.exemption.state",
-                    current.status())));
-        }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException(List.of(validator.violation("reason", "Required", "validation.required")));
         }
-        DeclarationKey key = new DeclarationKey(year, organizationCode);
-        jdbc.sql("update declaration set exemption_reason = :reason where id = :id")
-                .param("reason", reason.strip()).param("id", current.id()).update();
-        transitions.move(key, DeclarationStatus.EXEMPTEE, String.valueOf(CurrentUser.get().id()), reason.strip());
-        if (current.processInstanceId() != null) {
-            runtime.deleteProcessInstanceIfExists(current.processInstanceId(), "Exemptée : " + reason.strip(), false, true,
-                    false, false);
-        }
+        lifecycle.exempt(current, reason.strip(), CurrentUser.actorId());
+        runtime.createMessageCorrelation(EXEMPTED_MESSAGE)
+                .processInstanceBusinessKey(new DeclarationKey(year, organizationCode).businessKey())
+                .correlateAll();
         return find(year, organizationCode);
     }
 
@@ -185,12 +199,15 @@ public class DeclarationService {
         return rulesFor(find(year, organizationCode));
     }
 
-    /** Submits: the rules must hold and the attestation be signed; the organization's task is then completed. */
+    /**
+     * Submits: the rules must hold and the attestation be signed; the organization's task is then completed, in the
+     * same transaction. One read of the declaration, one run of the rules; putting it under review follows as a job.
+     */
     @Transactional
     public Declaration submit(int year, String organizationCode, SubmitForm form) {
         access.requireWrite(organizationCode);
         Declaration current = find(year, organizationCode);
-        requireEditable(current);
+        lifecycle.requireEditable(current);
         List<Violation> violations = new ArrayList<>(validator.validate(form));
         if (!Boolean.TRUE.equals(form.attestation())) {
             violations.add(0, validator.violation("attestation", "Required", "validation.submission.attestation"));
@@ -199,32 +216,22 @@ public class DeclarationService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(DeclarationOpening.businessKey(year, organizationCode))
-                .taskDefinitionKeyIn(ORGANIZATION_TASKS.toArray(String[]::new)).singleResult();
+        Task task = organizationTask(new DeclarationKey(year, organizationCode));
         if (task == null) {
-            throw new InvalidInputException(List.of(validator.violation("status", "NotReady", "validation.declaration.locked",
-                    current.status())));
+            throw new InvalidInputException(List.of(validator.violation("status", "NotReady",
+                    "validation.declaration.notReady")));
         }
         SubmitForm.Signatory signatory = form.signatory();
-        jdbc.sql("""
-                update declaration set attestation = true, signatory_name = :name, signatory_role = :role,
-                       signatory_email = :email, version = version + 1 where id = :id
-                """).param("name", signatory.name().trim()).param("role", signatory.role().trim())
-                .param("email", signatory.email().trim()).param("id", current.id()).update();
-        tasks.complete(task.getId(), Map.of("submittedBy", String.valueOf(CurrentUser.get().id())));
-        return declarations.findById(current.id()).orElseThrow();
+        Declaration submitted = lifecycle.submit(current, form.attestation(),
+                new Declaration.Signatory(signatory.name(), signatory.role(), signatory.email()), CurrentUser.actorId());
+        tasks.complete(task.getId());
+        return submitted;
     }
 
-    /** The submission rules, for the process's own check. */
-    @Transactional(readOnly = true)
-    public List<Violation> violations(DeclarationKey key) {
-        return rulesFor(find(key.campaignYear(), key.organizationCode()));
-    }
-
-    @Transactional(readOnly = true)
-    public int correctionRound(DeclarationKey key) {
-        return find(key.campaignYear(), key.organizationCode()).correctionRound();
+    /** The body's open task (first submission or correction), if its process is waiting for it. */
+    Task organizationTask(DeclarationKey key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey())
+                .taskDefinitionKeyIn(ORGANIZATION_TASKS.toArray(String[]::new)).singleResult();
     }
 
     private List<Violation> rulesFor(Declaration declaration) {
@@ -234,16 +241,18 @@ public class DeclarationService {
                 carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
     }
 
-    /** An id sent back must be one the system gave this organization, once in the list. */
+    /** An id sent back must be one the system gave this organization, once in the list. One query for the list. */
     private List<Violation> idViolations(String organizationCode, List<InitiativeForm> initiatives) {
-        List<String> ids = initiatives.stream().map(InitiativeForm::id).filter(id -> !blank(id)).map(String::trim).toList();
+        List<String> ids = initiatives.stream().filter(java.util.Objects::nonNull).map(InitiativeForm::id)
+                .filter(id -> !blank(id)).map(String::trim).distinct().toList();
         Set<String> known = ids.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
-                        "select id from initiative where organization_code = :organization and id in (:ids)")
-                .param("organization", organizationCode).param("ids", ids).query(String.class).list());
+                        "select id from initiative where organization_code = :organization and id = any(:ids)")
+                .param("organization", organizationCode).param("ids", ids.toArray(String[]::new))
+                .query(String.class).list());
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < initiatives.size(); i++) {
-            String id = initiatives.get(i).id();
+            String id = initiatives.get(i) == null ? null : initiatives.get(i).id();
             if (blank(id)) {
                 continue;
             }
@@ -255,13 +264,6 @@ public class DeclarationService {
             }
         }
         return violations;
-    }
-
-    private void requireEditable(Declaration declaration) {
-        if (!EDITABLE.contains(declaration.status())) {
-            throw new InvalidInputException(List.of(validator.violation("status", "Locked", "validation.declaration.locked",
-                    declaration.status())));
-        }
     }
 
     private Declaration find(int year, String organizationCode) {

@@ -3,7 +3,11 @@ package ca.gouv.qc.declarationsia.declaration;
 import java.util.Map;
 import java.util.Set;
 
-/** BROUILLON → SOUMISE → EN_REVISION → A_CORRIGER (→ SOUMISE again) → ACCEPTEE; or EXEMPTEE, with a reason. */
+/**
+ * Where a declaration stands, and the only moves between statuses: those the {@code organization-declaration} model
+ * makes (a test walks every path of the model and finds exactly these). BROUILLON → SOUMISE → EN_REVISION, then
+ * ACCEPTEE or A_CORRIGER → SOUMISE again; a body that never submitted may be EXEMPTEE.
+ */
 public enum DeclarationStatus {
     BROUILLON,
     SOUMISE,
@@ -14,7 +18,7 @@ public enum DeclarationStatus {
 
     private static final Map<DeclarationStatus, Set<DeclarationStatus>> NEXT = Map.of(
             BROUILLON, Set.of(SOUMISE, EXEMPTEE),
-            SOUMISE, Set.of(EN_REVISION, A_CORRIGER),
+            SOUMISE, Set.of(EN_REVISION),
             EN_REVISION, Set.of(A_CORRIGER, ACCEPTEE),
             A_CORRIGER, Set.of(SOUMISE),
             ACCEPTEE, Set.of(),
@@ -22,5 +26,10 @@ public enum DeclarationStatus {
 
     public boolean canMoveTo(DeclarationStatus next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /** The body may change its declaration: a draft, or a declaration sent back for corrections. */
+    public boolean isEditable() {
+        return this == BROUILLON || this == A_CORRIGER;
     }
 }

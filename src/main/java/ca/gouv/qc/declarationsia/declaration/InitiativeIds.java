@@ -6,8 +6,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Assigns stable initiative ids {@code IA-<ORGCODE>-<NNNN>}. The organization's counter only goes up, under a row
- * lock, and the initiative row that reserves an id can never be deleted: an id is never given twice.
+ * Assigns stable initiative ids {@code IA-<ORGCODE>-<NNNN>}. The organization's counter only goes up, under the row
+ * lock of the upsert, and the initiative row that reserves an id can never be deleted: an id is never given twice.
  */
 @Service
 public class InitiativeIds {
@@ -20,10 +20,10 @@ public class InitiativeIds {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String organizationCode) {
-        // Bumping the version too makes a concurrent save of the organization fail instead of rewinding the counter.
         int number = jdbc.sql("""
-                update organization set next_initiative_number = next_initiative_number + 1, version = version + 1
-                 where code = :code returning next_initiative_number - 1
+                insert into initiative_counter (organization_code, next_number) values (:code, 2)
+                on conflict (organization_code) do update set next_number = initiative_counter.next_number + 1
+                returning next_number - 1
                 """).param("code", organizationCode).query(Integer.class).single();
         String id = format(organizationCode, number);
         jdbc.sql("insert into initiative (id, organization_code, number) values (:id, :code, :number)")

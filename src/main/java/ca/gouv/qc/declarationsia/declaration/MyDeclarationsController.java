@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MyDeclarationsController {
 
     private final OrganizationService organizations;
-    private final DeclarationRepository declarations;
+    private final DeclarationService declarations;
 
-    MyDeclarationsController(OrganizationService organizations, DeclarationRepository declarations) {
+    MyDeclarationsController(OrganizationService organizations, DeclarationService declarations) {
         this.organizations = organizations;
         this.declarations = declarations;
     }
@@ -23,7 +23,7 @@ class MyDeclarationsController {
     String myDeclarations(Model model) {
         List<String> codes = CurrentUser.get().organizationCodes();
         model.addAttribute("organizations", codes.stream().map(organizations::get).toList());
-        model.addAttribute("declarations", codes.isEmpty() ? List.of() : declarations.findByOrganizations(codes));
+        model.addAttribute("declarations", declarations.ofOrganizations(codes));
         return "declaration/mine";
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues mail in the caller's transaction: the mail exists if and only if the decision to send it was committed.
- * A job then delivers it ({@link MailDelivery}).
+ * The dispatcher then delivers it ({@link MailDispatcher}), off the process's path.
  */
 @Service
 public class Outbox {
@@ -30,8 +30,8 @@ public class Outbox {
         MailTemplates.Rendered rendered = templates.render(mail.kind(), mail.locale(), mail.model());
         int inserted = jdbc.sql("""
                 insert into mail_outbox (idempotency_key, process_business_key, campaign_year, organization_code, kind,
-                                         recipients, cc, subject, body, created_at)
-                values (:key, :businessKey, :year, :organization, :kind, :recipients, :cc, :subject, :body, :now)
+                                         recipients, cc, subject, body, created_at, next_attempt_at)
+                values (:key, :businessKey, :year, :organization, :kind, :recipients, :cc, :subject, :body, :now, :now)
                 on conflict (idempotency_key) do nothing
                 """)
                 .param("key", mail.idempotencyKey())

@@ -8,7 +8,7 @@ import java.util.Map;
  * A mail to queue.
  *
  * @param idempotencyKey one key per decision (e.g. {@code REMINDER:2025-MRNF:2025-10-01}): queuing it twice queues it once
- * @param processBusinessKey the process whose mail step delivers it
+ * @param processBusinessKey the process the mail belongs to (its history shows it)
  * @param model what the template shows (organization name, due date, link…)
  */
 public record OutgoingMail(

@@ -22,7 +22,6 @@ public record Organization(
         String preferredLanguage,
         @MappedCollection(idColumn = "organization_code", keyColumn = "position") List<Contact> respondents,
         @Embedded.Nullable(prefix = "escalation_") Contact escalation,
-        int nextInitiativeNumber,
         @Version Integer version,
         Instant updatedAt) {
 
@@ -31,7 +30,8 @@ public record Organization(
         return "org-" + organizationCode;
     }
 
+    /** The body's name in a language: its official French name where it has no English one. */
     public String name(boolean english) {
-        return english ? nameEn : nameFr;
+        return english && nameEn != null && !nameEn.isBlank() ? nameEn : nameFr;
     }
 }

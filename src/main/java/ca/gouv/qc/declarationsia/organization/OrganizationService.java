@@ -75,7 +75,6 @@ public class OrganizationService {
                 form.preferredLanguage() == null ? "fr" : form.preferredLanguage(),
                 form.respondents().stream().map(OrganizationService::contact).toList(),
                 contact(form.escalationContact()),
-                existing.map(Organization::nextInitiativeNumber).orElse(1),
                 existing.map(Organization::version).orElse(null),
                 clock.instant());
         organizations.save(organization);
@@ -88,6 +87,15 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public Organization get(String code) {
         access.requireRead(code);
+        return organizations.findById(code).orElseThrow(() -> new NotFoundException("error.organization.notFound", code));
+    }
+
+    /**
+     * An organization as the product's own steps need it (a mail's recipients and name, a launch), whoever or whatever
+     * triggers them: no access check. Pages and the API read through {@link #get}.
+     */
+    @Transactional(readOnly = true)
+    public Organization lookup(String code) {
         return organizations.findById(code).orElseThrow(() -> new NotFoundException("error.organization.notFound", code));
     }
 

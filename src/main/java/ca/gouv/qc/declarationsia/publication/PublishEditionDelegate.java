@@ -1,16 +1,16 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.campaign.CampaignService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * "Publier le Portrait": freezes the edition, computes the Portrait, and the campaign is PUBLIEE, in one transaction:
- * the Portrait pages, the register and the open data become public at the same moment. The year's declaration processes
- * still open (never submitted, or never decided) end there too: no daily check runs for a published year, and their
- * history can expire.
+ * "Publier le Portrait", a job of its own after the approval (retried, then an incident in Cockpit if it keeps
+ * failing): freezes the edition, computes the Portrait, and the campaign is PUBLIEE, in one transaction, so the
+ * Portrait pages, the register and the open data become public at the same moment. The year's declaration processes
+ * still open (never submitted, or never decided) end there too: no daily check runs for a published year.
  */
 @Component("publishEdition")
 class PublishEditionDelegate implements JavaDelegate {
@@ -18,22 +18,25 @@ class PublishEditionDelegate implements JavaDelegate {
     static final String CAMPAIGN_PUBLISHED = "campaign-published";
 
     private final Editions editions;
-    private final JdbcClient jdbc;
+    private final PublicationApprovals approvals;
+    private final CampaignService campaigns;
     private final RuntimeService runtime;
 
-    PublishEditionDelegate(Editions editions, JdbcClient jdbc, RuntimeService runtime) {
+    PublishEditionDelegate(Editions editions, PublicationApprovals approvals, CampaignService campaigns,
+            RuntimeService runtime) {
         this.editions = editions;
-        this.jdbc = jdbc;
+        this.approvals = approvals;
+        this.campaigns = campaigns;
         this.runtime = runtime;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        int year = (Integer) execution.getVariable("campaignYear");
-        editions.publish(year, String.valueOf(execution.getVariable("approvedBy")),
-                (String) execution.getVariable("approvalNote"));
-        jdbc.sql("update campaign set status = 'PUBLIEE', version = version + 1 where year = :year and status = 'FERMEE'")
-                .param("year", year).update();
+        int year = Integer.parseInt(execution.getProcessBusinessKey());
+        PublicationApprovals.Approval approval = approvals.of(year).orElseThrow(
+                () -> new IllegalStateException("Publication " + year + " was not approved"));
+        editions.publish(year, approval.approvedBy(), approval.note());
+        campaigns.markPublished(year);
         runtime.createMessageCorrelation(CAMPAIGN_PUBLISHED)
                 .processInstanceVariableEquals("campaignYear", year)
                 .correlateAll();

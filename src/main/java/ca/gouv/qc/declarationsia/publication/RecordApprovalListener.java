@@ -6,23 +6,24 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Approuver la publication" completes only when approved, and records who approved: the engine knows the
- * Tasklist user; a call without one is credited to {@code approvedBy} if given.
+ * "Approuver la publication" completes only once the approval is recorded ({@link PublicationApprovals#approve},
+ * from Tasklist's form or our own code): a completion that bypassed it is refused.
  */
 @Component("recordApproval")
 class RecordApprovalListener implements TaskListener {
 
+    private final PublicationApprovals approvals;
+
+    RecordApprovalListener(PublicationApprovals approvals) {
+        this.approvals = approvals;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        if (!Boolean.TRUE.equals(task.getVariable("publicationApproved"))) {
-            throw new ProcessEngineException("Cochez « J’approuve la publication » pour publier. "
-                    + "Tick \"I approve the publication\" to publish.");
-        }
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            task.setVariable("approvedBy", authentication.getUserId());
-        } else if (task.getVariable("approvedBy") == null) {
-            task.setVariable("approvedBy", "tasklist");
+        String year = task.getExecution().getProcessBusinessKey();
+        if (approvals.of(Integer.parseInt(year)).isEmpty()) {
+            throw new ProcessEngineException("Approuvez la publication " + year + " dans son formulaire. "
+                    + "Approve the publication in its form.");
         }
     }
 }

@@ -1,7 +1,7 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
-import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +35,9 @@ class ReviewComparison {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final DeclarationRepository declarations;
+    private final DeclarationService declarations;
 
-    ReviewComparison(JdbcClient jdbc, ObjectMapper json, DeclarationRepository declarations) {
+    ReviewComparison(JdbcClient jdbc, ObjectMapper json, DeclarationService declarations) {
         this.jdbc = jdbc;
         this.json = json;
         this.declarations = declarations;
@@ -75,13 +75,7 @@ class ReviewComparison {
 
     /** Last year's declaration of the same organization, if it had one. */
     private List<Map<String, Object>> lastYear(Declaration declaration) {
-        return jdbc.sql("""
-                select p.id from declaration p where p.organization_code = :organization
-                   and p.campaign_year = (select max(campaign_year) from declaration
-                                           where organization_code = :organization and campaign_year < :year)
-                """).param("organization", declaration.organizationCode()).param("year", declaration.campaignYear())
-                .query(Long.class).optional()
-                .flatMap(declarations::findById)
+        return declarations.previousYearOf(declaration)
                 .map(previous -> previous.initiatives().stream().map(this::asMap).toList())
                 .orElse(List.of());
     }

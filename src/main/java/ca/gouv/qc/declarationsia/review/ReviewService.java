@@ -1,17 +1,15 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
-import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
-import ca.gouv.qc.declarationsia.security.Roles;
-import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +19,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A reviewer's decision: the round and its comments are recorded, the ministry's overrides (generic product name,
- * "information unavailable") applied, and the review task completed with the decision. Reviewers change nothing else.
+ * A reviewer's decision, from the review page, the API or Tasklist: the round and its comments are recorded with the
+ * authenticated reviewer, the ministry's overrides (generic product name, "information unavailable") applied, and the
+ * review task completed. The process then reads the decision from the round. Reviewers change nothing else.
  */
 @Service
 public class ReviewService {
@@ -42,20 +40,24 @@ public class ReviewService {
             "noInitiatives", "contact");
 
     private final DeclarationService declarations;
+    private final DeclarationLifecycle lifecycle;
+    private final ReviewRounds rounds;
     private final TaskService tasks;
-    private final JdbcClient jdbc;
     private final InputValidator validator;
 
-    ReviewService(DeclarationService declarations, TaskService tasks, JdbcClient jdbc, InputValidator validator) {
+    ReviewService(DeclarationService declarations, DeclarationLifecycle lifecycle, ReviewRounds rounds, TaskService tasks,
+            InputValidator validator) {
         this.declarations = declarations;
+        this.lifecycle = lifecycle;
+        this.rounds = rounds;
         this.tasks = tasks;
-        this.jdbc = jdbc;
         this.validator = validator;
     }
 
     @Transactional
     public void decide(int year, String organizationCode, ReviewForm form) {
-        if (!CurrentUser.get().groups().contains(Roles.REVIEWERS)) {
+        CurrentUser reviewer = CurrentUser.get();
+        if (!reviewer.isReviewer()) {
             throw new AccessDeniedException("Reviewers only");
         }
         Declaration declaration = declarations.get(year, organizationCode);
@@ -69,33 +71,21 @@ public class ReviewService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(DeclarationOpening.businessKey(year, organizationCode))
-                .taskDefinitionKey(REVIEW_TASK).singleResult();
+        DeclarationKey key = new DeclarationKey(year, organizationCode);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey()).taskDefinitionKey(REVIEW_TASK)
+                .singleResult();
         if (task == null) {
             throw refused("status", "validation.review.notUnderReview", declaration.status());
         }
-        String reviewer = CurrentUser.get().id();
-        long roundId = jdbc.sql("""
-                insert into review_round (declaration_id, round, decision, reviewer, decided_at)
-                values (:declaration, (select coalesce(max(round), 0) + 1 from review_round where declaration_id = :declaration),
-                        :decision, :reviewer, :now) returning id
-                """).param("declaration", declaration.id()).param("decision", form.decision()).param("reviewer", reviewer)
-                .param("now", Timestamp.from(QuebecTime.engineNow())).query(Long.class).single();
-        for (ReviewForm.Comment comment : nullToEmpty(form.comments())) {
-            jdbc.sql("insert into review_comment (review_round_id, initiative_id, field, message) values (:round, :initiative, :field, :message)")
-                    .param("round", roundId).param("initiative", blankToNull(comment.initiativeId()))
-                    .param("field", blankToNull(comment.field())).param("message", comment.message().strip()).update();
-        }
-        for (ReviewForm.Override override : nullToEmpty(form.overrides())) {
-            jdbc.sql("""
-                    update initiative_snapshot set generic_product_name = coalesce(:generic, generic_product_name),
-                           status_unavailable_reason = coalesce(:reason, status_unavailable_reason)
-                     where declaration_id = :declaration and initiative_id = :initiative
-                    """).param("generic", blankToNull(override.genericProductName()))
-                    .param("reason", blankToNull(override.statusUnavailableReason()))
-                    .param("declaration", declaration.id()).param("initiative", override.initiativeId()).update();
-        }
-        tasks.complete(task.getId(), Map.of("reviewDecision", form.decision(), "reviewedBy", reviewer));
+        rounds.record(declaration.id(), form.decision(), reviewer.id(), nullToEmpty(form.comments()).stream()
+                .map(comment -> new ReviewRounds.Comment(blankToNull(comment.initiativeId()), blankToNull(comment.field()),
+                        comment.message().strip()))
+                .toList());
+        lifecycle.applyOverrides(key, nullToEmpty(form.overrides()).stream()
+                .map(override -> new DeclarationLifecycle.Override(override.initiativeId(),
+                        blankToNull(override.genericProductName()), blankToNull(override.statusUnavailableReason())))
+                .toList());
+        tasks.complete(task.getId());
     }
 
     private List<Violation> rules(Declaration declaration, ReviewForm form) {

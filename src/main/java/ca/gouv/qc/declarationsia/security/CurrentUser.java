@@ -27,6 +27,12 @@ public record CurrentUser(String id, Set<String> groups) {
         return id != null;
     }
 
+    /** Who to credit in an audit row: the authenticated user, or the system when no person is acting (a job). */
+    public static String actorId() {
+        CurrentUser user = get();
+        return user.isAuthenticated() ? user.id() : SystemAuthentication.SYSTEM_USER;
+    }
+
     public boolean isCoordinator() {
         return groups.contains(Roles.COORDINATORS);
     }

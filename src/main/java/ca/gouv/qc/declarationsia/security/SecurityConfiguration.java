@@ -1,7 +1,14 @@
 package ca.gouv.qc.declarationsia.security;
 
 import jakarta.servlet.DispatcherType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.MessageSource;
+import org.springframework.web.servlet.LocaleResolver;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -131,6 +138,18 @@ class SecurityConfiguration {
                 SpringSecurityWebappAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** After authentication on both engine doors (Tasklist's API and the REST API): our rules for what they change. */
+    @Bean
+    FilterRegistrationBean<EngineDoorFilter> engineDoors(List<TaskDoor> doors, TaskService tasks, RuntimeService runtime,
+            IdentityService identity,
+            ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+        FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(
+                new EngineDoorFilter(doors, tasks, runtime, identity, json, messages, locales));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 

@@ -2,7 +2,7 @@ package ca.gouv.qc.declarationsia.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.publication.Editions;
 import ca.gouv.qc.declarationsia.security.RespondentAccounts;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
@@ -90,7 +90,7 @@ class ScaleBenchmark {
     static class NaiveBaseline {
 
         @Bean
-        ExecutionListener naiveDraft(DeclarationOpening opening) {
+        ExecutionListener naiveDraft(DeclarationLifecycle opening) {
             return execution -> opening.createDraft((Integer) execution.getVariable("campaignYear"),
                     (String) execution.getVariable("organizationCode"));
         }

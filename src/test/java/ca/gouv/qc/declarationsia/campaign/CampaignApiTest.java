@@ -48,7 +48,7 @@ class CampaignApiTest {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Autowired
-    ca.gouv.qc.declarationsia.declaration.DeclarationOpening opening;
+    ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle opening;
 
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;

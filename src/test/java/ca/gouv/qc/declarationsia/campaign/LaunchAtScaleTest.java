@@ -2,6 +2,10 @@ package ca.gouv.qc.declarationsia.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gouv.qc.declarationsia.notification.MailDispatcher;
+import ca.gouv.qc.declarationsia.notification.MailDispatchers;
+import ca.gouv.qc.declarationsia.support.CaughtMail;
+import ca.gouv.qc.declarationsia.support.FakeSmtpServer;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,21 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 1,000 organizations: one declaration process and one invitation each, started in batches; re-running the launch
- * after a crash creates nothing twice.
+ * 1,000 organizations: one declaration process, one task and one invitation each, started in batches, while the mail
+ * server is down and a hung one holds a dispatcher; every invitation arrives once when the server is back; re-running
+ * the launch after a crash creates nothing twice.
  */
 @IntegrationTest
 class LaunchAtScaleTest {
 
-    private static final Logger log = LoggerFactory.getLogger(LaunchAtScaleTest.class);
     private static final int YEAR = 2090;
     private static final int ORGANIZATIONS = 1_000;
 
@@ -36,18 +41,33 @@ class LaunchAtScaleTest {
     RuntimeService runtime;
 
     @Autowired
+    TaskService tasks;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     GreenMail mailCatcher;
 
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    MailDispatchers dispatchers;
+
+    @Autowired
+    HealthEndpoint health;
+
     @AfterEach
     void cleanUp() {
+        if (!mailCatcher.isRunning()) {
+            mailCatcher.start();
+        }
         campaigns.cleanUp(YEAR);
     }
 
     @Test
-    void a_launch_of_1000_organizations_opens_1000_declarations_and_sends_1000_invitations_once() {
+    void a_launch_of_1000_bodies_gives_each_its_task_at_once_whatever_smtp_does_and_each_invitation_once() throws Exception {
         List<String> codes = IntStream.rangeClosed(1, ORGANIZATIONS).mapToObj(i -> "SCALE-%04d".formatted(i)).toList();
         jdbc.batchUpdate("""
                 insert into organization (code, name_fr, name_en, lggri_category, portfolio_code, network, escalation_email)
@@ -57,23 +77,35 @@ class LaunchAtScaleTest {
         jdbc.batchUpdate("insert into organization_respondent (organization_code, position, email) values (?, 0, ?)",
                 codes.stream().map(code -> new Object[] {code, "ia." + code.toLowerCase() + "@scale.example.qc.ca"}).toList());
         campaigns.create(YEAR, codes);
-        int mailsBefore = mailCatcher.getReceivedMessages().length;
+        TestCampaigns.clockAt(LocalDateTime.of(2100, 10, 1, 13, 0));
+        dispatcher.dispatchDue();
 
-        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
-        long start = System.nanoTime();
-        campaigns.launch(YEAR);
-        int jobs = campaigns.runDueJobs(YEAR);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        log.info("Launch of {} organizations: {} jobs run one by one in {} ms ({} organizations/s)", ORGANIZATIONS, jobs,
-                took.toMillis(), Math.round(ORGANIZATIONS / (took.toMillis() / 1000.0)));
+        mailCatcher.stop();
+        try (FakeSmtpServer hung = FakeSmtpServer.hung()) {
+            dispatchers.queue(YEAR, codes.get(0), "hung-probe");
+            Thread hungDispatcher = new Thread(() -> dispatchers.to(hung.port(), Duration.ofSeconds(90)).dispatchDue());
+            hungDispatcher.start();
 
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("organization-declaration")
-                .processInstanceBusinessKeyLike(YEAR + "-SCALE-%").count()).isEqualTo(ORGANIZATIONS);
-        assertThat(jdbc.queryForObject("select count(*) from declaration where campaign_year = ?", Integer.class, YEAR))
-                .isEqualTo(ORGANIZATIONS);
+            campaigns.launch(YEAR);
+            campaigns.runDueJobs(YEAR);
+
+            assertThat(tasks.createTaskQuery().taskDefinitionKey("UserTask_PrepareDeclaration")
+                    .processInstanceBusinessKeyLike(YEAR + "-SCALE-%").count())
+                    .as("every body has its task, mail server down or hung").isEqualTo(ORGANIZATIONS);
+            assertThat(hungDispatcher.isAlive()).as("the launch did not wait for the hung server").isTrue();
+        }
+        assertThat(health.healthForPath("mail").getStatus()).as("the outage shows at once").isEqualTo(Status.DOWN);
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where campaign_year = ? and kind = 'INVITATION' "
-                + "and status = 'SENT'", Integer.class, YEAR)).isEqualTo(ORGANIZATIONS);
-        assertThat(mailCatcher.getReceivedMessages().length - mailsBefore).isEqualTo(ORGANIZATIONS);
+                + "and status = 'PENDING'", Integer.class, YEAR)).as("nothing lost").isEqualTo(ORGANIZATIONS);
+
+        mailCatcher.start();
+        TestCampaigns.clockAt(LocalDateTime.of(2100, 10, 1, 13, 10));
+        dispatcher.dispatchDue();
+
+        Map<String, Long> invitations = CaughtMail.countByRecipient(mailCatcher, "Campagne " + YEAR);
+        assertThat(invitations).as("each invitation once, with no operator action").hasSize(ORGANIZATIONS)
+                .allSatisfy((recipient, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(health.healthForPath("mail").getStatus()).isEqualTo(Status.UP);
 
         // A crash and a restart make the launch steps run again: they find every declaration open and do nothing.
         runtime.startProcessInstanceByKey("annual-campaign", String.valueOf(YEAR), Map.of("campaignYear", YEAR));
@@ -81,8 +113,9 @@ class LaunchAtScaleTest {
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("organization-declaration")
                 .processInstanceBusinessKeyLike(YEAR + "-SCALE-%").count()).isEqualTo(ORGANIZATIONS);
-        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where campaign_year = ?", Integer.class, YEAR))
-                .isEqualTo(ORGANIZATIONS);
-        assertThat(mailCatcher.getReceivedMessages().length - mailsBefore).as("no invitation twice").isEqualTo(ORGANIZATIONS);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where campaign_year = ? and kind = 'INVITATION'",
+                Integer.class, YEAR)).isEqualTo(ORGANIZATIONS);
+        assertThat(CaughtMail.countByRecipient(mailCatcher, "Campagne " + YEAR).values()).as("no invitation twice")
+                .containsOnly(1L);
     }
 }

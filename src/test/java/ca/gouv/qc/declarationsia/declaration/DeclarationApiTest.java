@@ -56,7 +56,7 @@ class DeclarationApiTest {
     InitiativeIds initiativeIds;
 
     @Autowired
-    DeclarationOpening opening;
+    DeclarationLifecycle opening;
 
     @Autowired
     TransactionTemplate transactions;
@@ -138,8 +138,11 @@ class DeclarationApiTest {
                 .andExpect(jsonPath("$.errors[0].path").value("attestation"));
         mvc.perform(asRespondent(post(url() + "/submit")).content(signature(true)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("EN_REVISION"))
+                .andExpect(jsonPath("$.status").value("SOUMISE"))
                 .andExpect(jsonPath("$.signatory.name").value("Denise Directrice"));
+        // putting it under review is a job of its own, after the respondent's request
+        campaigns.runDueJobs(YEAR);
+        assertThat(declarationStatus()).isEqualTo("EN_REVISION");
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-" + ORG)
                 .activityIdIn("UserTask_ReviewDeclaration").count()).as("a reviewer has it").isOne();

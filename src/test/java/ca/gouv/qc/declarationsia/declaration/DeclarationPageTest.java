@@ -43,7 +43,7 @@ class DeclarationPageTest {
     OrganizationService organizations;
 
     @Autowired
-    DeclarationOpening opening;
+    DeclarationLifecycle opening;
 
     @Autowired
     TransactionTemplate transactions;
@@ -94,6 +94,7 @@ class DeclarationPageTest {
                         .param("attestation", "true").param("signatoryName", "Denise Directrice")
                         .param("signatoryRole", "DPI").param("signatoryEmail", "dri.page-decl@example.qc.ca"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl(url));
+        campaigns.runDueJobs(YEAR);
         mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo")))
                 .andExpect(content().string(allOf(containsString("En révision"), containsString("ne peut être modifiée"),
                         not(containsString("Enregistrer le brouillon")), containsString(RESPONDENT))));

@@ -1,29 +1,32 @@
 package ca.gouv.qc.declarationsia.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
+import ca.gouv.qc.declarationsia.support.FakeSmtpServer;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** An SMTP outage loses nothing and shows in Cockpit; a retry never sends a mail twice. */
+/**
+ * Mail leaves the outbox off the processes' path: an SMTP outage never stops a body's work, shows to operators at
+ * once, and ends by itself with every mail delivered once; a slow or hung server neither duplicates mail nor holds
+ * anything but the dispatcher.
+ */
 @IntegrationTest
 class MailOutboxTest {
 
@@ -39,13 +42,13 @@ class MailOutboxTest {
     OrganizationService organizations;
 
     @Autowired
-    ManagementService management;
+    TaskService tasks;
 
     @Autowired
-    RuntimeService runtime;
+    MailDispatcher dispatcher;
 
     @Autowired
-    MailDelivery delivery;
+    MailHealthIndicator health;
 
     @Autowired
     Outbox outbox;
@@ -53,8 +56,13 @@ class MailOutboxTest {
     @Autowired
     TransactionTemplate transactions;
 
+
     @Autowired
     JdbcTemplate jdbc;
+
+
+    @Autowired
+    MailDispatchers dispatchers;
 
     @AfterEach
     void cleanUp() {
@@ -65,69 +73,90 @@ class MailOutboxTest {
     }
 
     @Test
-    void an_smtp_outage_becomes_an_incident_and_a_retry_once_smtp_is_back_delivers_every_mail_once() throws Exception {
-        TestOrganizations.create(organizations, "OUT-1");
-        campaigns.create(YEAR, List.of("OUT-1"));
-        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
+    void an_smtp_outage_stops_no_body_shows_at_once_and_ends_by_itself_with_each_mail_once() {
+        List.of("OUT-1", "OUT-2").forEach(code -> TestOrganizations.create(organizations, code));
+        campaigns.create(YEAR, List.of("OUT-1", "OUT-2"));
+        // later than any other test's clock: this test's attempts are the latest the health check reads
+        TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, 0));
+        dispatcher.dispatchDue();
 
         mailCatcher.stop();
         campaigns.launch(YEAR);
-        runJobsExpectingFailures();
-        // the failed job waits for its next try (R5/PT5M): not due now
-        Job sendInvitation = management.createJobQuery().activityId("ServiceTask_SendInvitation").singleResult();
-        assertThat(sendInvitation.getRetries()).as("retries left after the first failure").isEqualTo(4);
-        assertThat(sendInvitation.getExceptionMessage()).isNotBlank();
-        Map<String, Object> queued = jdbc.queryForMap(
-                "select status, attempts, last_error from mail_outbox where campaign_year = ? and kind = 'INVITATION'", YEAR);
-        assertThat(queued).containsEntry("status", "PENDING").containsEntry("attempts", 1);
-        assertThat((String) queued.get("last_error")).isNotBlank();
-
-        management.setJobRetries(sendInvitation.getId(), 1);
-        assertThatThrownBy(() -> management.executeJob(sendInvitation.getId())).isInstanceOf(MailException.class);
-        Incident incident = runtime.createIncidentQuery().activityId("ServiceTask_SendInvitation").singleResult();
-        assertThat(incident).as("an incident shows in Cockpit").isNotNull();
-        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-
-        mailCatcher.start();
-        management.setJobRetries(sendInvitation.getId(), 1);   // what "Retry" does in Cockpit
-        management.executeJob(sendInvitation.getId());
         campaigns.runDueJobs(YEAR);
 
-        assertThat(mailsTo("ia.out-1@example.qc.ca")).as("the invitation, once").isEqualTo(1);
-        assertThat(runtime.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
-        assertThat(jdbc.queryForObject("select status from mail_outbox where campaign_year = ? and kind = 'INVITATION'",
-                String.class, YEAR)).isEqualTo("SENT");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKeyLike(YEAR + "-OUT-%").count())
+                .as("every body has its task, whatever SMTP does").isEqualTo(2);
+        assertThat(health.health().getStatus()).as("visible to operators at the first failed attempt")
+                .isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsKey("lastError").containsEntry("pending", pendingMails());
+        Map<String, Object> first = jdbc.queryForMap("select status, attempts, last_error from mail_outbox "
+                + "where campaign_year = ? and attempts > 0", YEAR);
+        assertThat(first).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+
+        // twenty minutes of outage: the dispatcher keeps trying, waiting longer each time, never more than 5 minutes
+        for (int minute = 1; minute <= 20; minute++) {
+            TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, minute));
+            dispatcher.dispatchDue();
+        }
+        assertThat(jdbc.queryForObject("select max(attempts) from mail_outbox where campaign_year = ?", Integer.class, YEAR))
+                .as("retried with a growing wait, not every round").isBetween(2, 8);
+
+        mailCatcher.start();
+        TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, 26));
+        dispatcher.dispatchDue();
+
+        assertThat(CaughtMail.countByRecipient(mailCatcher, "Campagne " + YEAR))
+                .as("each invitation arrived once, with no operator action")
+                .containsEntry("ia.out-1@example.qc.ca", 1L).containsEntry("ia.out-2@example.qc.ca", 1L);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        dispatcher.dispatchDue();
+        assertThat(CaughtMail.to(mailCatcher, "ia.out-1@example.qc.ca")).as("a later round sends nothing again").hasSize(1);
     }
 
     @Test
-    void a_step_that_rolls_back_after_sending_does_not_send_again_on_retry() throws Exception {
-        TestOrganizations.create(organizations, "OUT-2");
-        campaigns.create(YEAR + 1, List.of("OUT-2"));
-        String businessKey = (YEAR + 1) + "-OUT-2";
-        transactions.executeWithoutResult(status -> outbox.enqueue(new OutgoingMail("TEST:" + businessKey, businessKey,
-                YEAR + 1, "OUT-2", MailKind.INVITATION, java.util.Locale.CANADA_FRENCH, List.of("ia.out-2@example.qc.ca"),
-                List.of(), Map.of("campaignYear", YEAR + 1, "organizationName", "Organisme OUT-2",
-                        "dueDate", "31 octobre", "link", "http://localhost/mes-declarations"))));
-
-        // the engine's transaction fails after the mail left (e.g. the respondent submitted at that very moment)
-        transactions.executeWithoutResult(status -> {
-            delivery.deliverPending(businessKey);
-            status.setRollbackOnly();
-        });
-        int retried = delivery.deliverPending(businessKey);
-
-        assertThat(retried).isZero();
-        assertThat(mailsTo("ia.out-2@example.qc.ca")).isEqualTo(1);
+    void a_server_that_acknowledges_late_gets_each_mail_once() throws Exception {
+        TestOrganizations.create(organizations, "OUT-3");
+        campaigns.create(YEAR + 1, List.of("OUT-3"));
+        dispatcher.dispatchDue();
+        queue(YEAR + 1, "OUT-3", "slow-1");
+        queue(YEAR + 1, "OUT-3", "slow-2");
+        // a short command timeout, so the test is quick: the server answers the end of the message after 3 times it
+        try (FakeSmtpServer slow = FakeSmtpServer.acknowledgingAfter(Duration.ofSeconds(3))) {
+            MailDispatcher toSlowServer = dispatcherTo(slow.port(), Duration.ofSeconds(1), Duration.ofSeconds(20));
+            toSlowServer.dispatchDue();
+            assertThat(slow.storedMessageIds()).hasSize(2).doesNotHaveDuplicates()
+                    .allMatch(id -> id.startsWith("<outbox-") && id.endsWith("@mcn.example.qc.ca>"));
+            toSlowServer.dispatchDue();
+            assertThat(slow.storedMessageIds()).as("nothing sent twice, not even a second round").hasSize(2);
+        }
+        assertThat(jdbc.queryForList("select status from mail_outbox where idempotency_key like 'TEST:slow-%'", String.class))
+                .containsOnly("SENT");
         campaigns.cleanUp(YEAR + 1);
     }
 
     @Test
+    void a_hung_server_fails_the_attempt_within_the_command_timeout_and_the_mail_waits() {
+        TestOrganizations.create(organizations, "OUT-4");
+        campaigns.create(YEAR + 2, List.of("OUT-4"));
+        dispatcher.dispatchDue();
+        queue(YEAR + 2, "OUT-4", "hung");
+        try (FakeSmtpServer hung = FakeSmtpServer.hung()) {
+            dispatcherTo(hung.port(), Duration.ofSeconds(1), Duration.ofMinutes(10)).dispatchDue();
+        }
+        Map<String, Object> mail = jdbc.queryForMap("select status, attempts, last_error from mail_outbox "
+                + "where idempotency_key = 'TEST:hung'");
+        assertThat(mail).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        assertThat((String) mail.get("last_error")).containsIgnoringCase("timed out");
+        campaigns.cleanUp(YEAR + 2);
+    }
+
+    @Test
     void queuing_the_same_decision_twice_queues_one_mail() {
-        TestOrganizations.create(organizations, "OUT-3");
-        campaigns.create(YEAR + 2, List.of("OUT-3"));
-        OutgoingMail mail = new OutgoingMail("TEST:twice", (YEAR + 2) + "-OUT-3", YEAR + 2, "OUT-3", MailKind.REMINDER,
-                java.util.Locale.CANADA, List.of("ia.out-3@example.qc.ca"), List.of(),
-                Map.of("campaignYear", YEAR + 2, "organizationName", "Body OUT-3", "dueDate", "October 31",
+        TestOrganizations.create(organizations, "OUT-5");
+        campaigns.create(YEAR + 3, List.of("OUT-5"));
+        OutgoingMail mail = new OutgoingMail("TEST:twice", (YEAR + 3) + "-OUT-5", YEAR + 3, "OUT-5", MailKind.REMINDER,
+                Locale.CANADA, List.of("ia.out-5@example.qc.ca"), List.of(),
+                Map.of("campaignYear", YEAR + 3, "organizationName", "Body OUT-5", "dueDate", "October 31",
                         "link", "http://localhost/mes-declarations", "daysLeft", 7));
         Boolean first = transactions.execute(status -> outbox.enqueue(mail));
         Boolean second = transactions.execute(status -> outbox.enqueue(mail));
@@ -135,23 +164,19 @@ class MailOutboxTest {
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(jdbc.queryForObject("select subject from mail_outbox where idempotency_key = 'TEST:twice'", String.class))
-                .as("English for an English-speaking body").startsWith("Reminder: 2053 AI initiatives declaration of Body OUT-3");
+                .as("English for an English-speaking body").startsWith("Reminder – Body OUT-5");
+        campaigns.cleanUp(YEAR + 3);
     }
 
-    /** Runs the launch: the mail job fails while SMTP is down, which is what the test wants to see. */
-    private void runJobsExpectingFailures() {
-        for (int round = 0; round < 10; round++) {
-            try {
-                if (campaigns.runDueJobs(YEAR) == 0) {
-                    return;
-                }
-            } catch (MailException expected) {
-                // the engine recorded the failure and decremented the job's retries
-            }
-        }
+    private void queue(int year, String organizationCode, String key) {
+        dispatchers.queue(year, organizationCode, key);
     }
 
-    private long mailsTo(String address) {
-        return CaughtMail.to(mailCatcher, address).size();
+    private int pendingMails() {
+        return jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Integer.class);
+    }
+
+    private MailDispatcher dispatcherTo(int port, Duration command, Duration finalReply) {
+        return dispatchers.to(port, command, finalReply);
     }
 }

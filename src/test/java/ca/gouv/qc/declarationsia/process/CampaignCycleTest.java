@@ -89,8 +89,10 @@ class CampaignCycleTest {
         assertThat(a).isWaitingAt("UserTask_PrepareDeclaration");
         assertThat(prepareTask("CYC-A").getDueDate()).isEqualTo(QuebecTime.endOf(LocalDate.of(YEAR, 10, 31)));
         MimeMessage invitation = mailsTo("ia.cyc-a@example.qc.ca").get(0);
-        assertThat(invitation.getSubject()).isEqualTo("Campagne 2031 : déclarez les initiatives d’IA de Organisme de test CYC-A d’ici le 31 octobre 2031");
-        assertThat(invitation.getContent().toString()).contains("http://localhost:8080/mes-declarations", "31 octobre 2031");
+        assertThat(invitation.getSubject())
+                .isEqualTo("Campagne 2031 – Organisme de test CYC-A : déclaration des initiatives d’IA attendue le 31 octobre 2031");
+        assertThat(invitation.getContent().toString()).as("the link goes to the body's own declaration")
+                .contains("http://localhost:8080/mes-declarations/2031/CYC-A", "31 octobre 2031");
 
         for (LocalDate day = LocalDate.of(YEAR, 9, 2); !day.isAfter(LocalDate.of(YEAR, 12, 5)); day = day.plusDays(1)) {
             TestCampaigns.clockAt(day.atTime(9, 0, 30));
@@ -124,10 +126,10 @@ class CampaignCycleTest {
         assertThat(mailsTo("ia.cyc-b@example.qc.ca")).hasSize(3);
 
         MimeMessage escalation = mailsTo("dri.cyc-a@example.qc.ca").get(0);
-        assertThat(escalation.getSubject()).startsWith("Escalade : Organisme de test CYC-A");
+        assertThat(escalation.getSubject()).startsWith("Escalade – Organisme de test CYC-A");
         assertThat(Arrays.stream(escalation.getRecipients(Message.RecipientType.CC)).map(Object::toString))
                 .as("coordinators in copy").contains("coordo@mcn.example.qc.ca");
-        assertThat(escalation.getContent().toString()).contains("7 jour(s) de retard");
+        assertThat(escalation.getContent().toString()).contains("en retard de 7 jour(s)");
 
         MimeMessage extension = mailsTo("ia.cyc-c@example.qc.ca").stream()
                 .filter(mail -> subject(mail).startsWith("Délai accordé")).findFirst().orElseThrow();

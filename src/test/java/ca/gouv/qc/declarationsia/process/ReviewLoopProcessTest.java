@@ -34,8 +34,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Submit, validate, review: an invalid submission comes back to the organization; a reviewer requests a correction
- * on one field; the organization corrects and resubmits; the reviewer accepts. Every step is audited.
+ * Submit, review, correct, accept: the organization's task completes only through a submission; a reviewer requests
+ * a correction on one field and the body can resubmit at once, mail or no mail; the correction round has its own due
+ * date; the second round's decision is its own. Every step is audited with who did it.
  */
 @IntegrationTest
 class ReviewLoopProcessTest {
@@ -82,7 +83,7 @@ class ReviewLoopProcessTest {
     }
 
     @Test
-    void an_invalid_submission_comes_back_then_a_correction_round_ends_in_acceptance() throws Exception {
+    void a_correction_round_ends_in_acceptance_each_decision_its_own_and_each_step_audited() throws Exception {
         TestOrganizations.createWithLogin(organizations, identity, ORG);
         campaigns.create(YEAR, List.of(ORG));
         TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
@@ -91,18 +92,20 @@ class ReviewLoopProcessTest {
         ProcessInstance declaration = runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-" + ORG)
                 .singleResult();
 
-        // completed from Tasklist with nothing declared: the process's own validation sends it back
-        tasks.complete(organizationTask().getId());
-        assertThat(declaration).hasPassed("ServiceTask_ValidateDeclaration", "ServiceTask_ReturnDeclaration")
-                .isWaitingAt("UserTask_PrepareDeclaration");
+        assertThatThrownBy(() -> tasks.complete(organizationTask().getId()))
+                .as("the task completes only through a submission").isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("se soumet sur sa page");
+        assertThat(declaration).isWaitingAt("UserTask_PrepareDeclaration");
         assertThat(declarationStatus()).isEqualTo("BROUILLON");
 
-        mvc.perform(asRespondent(put(url())).content(draft("Agent des permis", "Fournisseur inc.", null)))
-                .andExpect(status().isOk());
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 10, 20, 13, 0));
+        mvc.perform(asRespondent(put(url())).content(draft(null, "Réponses en tout temps"))).andExpect(status().isOk());
         String initiativeId = jdbc.queryForObject("select initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class, YEAR, ORG);
-        mvc.perform(asRespondent(post(url() + "/submit")).content(signature())).andExpect(status().isOk());
-        assertThat(declaration).isWaitingAt("UserTask_ReviewDeclaration");
+        mvc.perform(asRespondent(post(url() + "/submit")).content(signature())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SOUMISE"));
+        campaigns.runDueJobs(YEAR);
+        assertThat(declaration).hasPassed("ServiceTask_PutUnderReview").isWaitingAt("UserTask_ReviewDeclaration");
         assertThat(declarationStatus()).isEqualTo("EN_REVISION");
 
         assertThatThrownBy(() -> tasks.complete(reviewTask().getId()))
@@ -112,7 +115,7 @@ class ReviewLoopProcessTest {
                 .andExpect(jsonPath("$.errors[0].path").value("comments"));
         mvc.perform(asRespondent(post(url() + "/review")).content("{\"decision\": \"ACCEPT\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(asRespondent(put(url())).content(draft("Agent des permis", "Fournisseur inc.", initiativeId)))
+        mvc.perform(asRespondent(put(url())).content(draft(initiativeId, "Réponses en tout temps")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].code").value("Locked"));
 
@@ -121,31 +124,34 @@ class ReviewLoopProcessTest {
                          "message": "Précisez les bénéfices mesurés."}]}""".formatted(initiativeId)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("A_CORRIGER"));
+        assertThat(declaration).as("the body may correct at once, before any mail left")
+                .hasPassed("ServiceTask_RequestCorrections").isWaitingAt("UserTask_CorrectDeclaration");
+        assertThat(correctionDueDate()).as("14 days, or the body's own due date if later").isEqualTo("2086-11-03");
+
         campaigns.runDueJobs(YEAR);
-        assertThat(declaration).hasPassed("ServiceTask_RequestCorrections", "ServiceTask_SendCorrectionRequest")
-                .isWaitingAt("UserTask_CorrectDeclaration");
         assertThat(CaughtMail.to(mailCatcher, RESPONDENT).stream().map(ReviewLoopProcessTest::body))
-                .anyMatch(body -> body.contains("Précisez les bénéfices mesurés.") && body.contains(initiativeId));
+                .anyMatch(body -> body.contains("Précisez les bénéfices mesurés.") && body.contains(initiativeId)
+                        && body.contains("Bénéfices") && body.contains("3 novembre 2086"));
 
-        // the correction round has its own due date (14 days) and its own reminders
-        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 8, 9, 0, 30));
+        // the correction round has its own reminders, on its own due date
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 10, 27, 9, 0, 30));
         campaigns.runDueJobs(YEAR);
-        assertThat(declaration).hasPassed("BoundaryEvent_CorrectionFollowUp", "Gateway_DailyCheck");
+        assertThat(declaration).hasPassed("BoundaryEvent_CorrectionFollowUp", "ServiceTask_QueueFollowUp");
         assertThat(jdbc.queryForObject("select subject from mail_outbox where campaign_year = ? and organization_code = ? "
-                + "and kind = 'REMINDER'", String.class, YEAR, ORG)).contains("15 septembre 2086");
+                + "and kind = 'REMINDER'", String.class, YEAR, ORG)).contains("3 novembre 2086");
 
-        // the correction is invalid at first: it comes back to the correction task, not to the first one
-        String broken = draft("Agent des permis", "Fournisseur inc.", initiativeId).replace("\"riskLevel\": \"MODERE\"", "\"riskLevel\": null");
-        mvc.perform(asRespondent(put(url())).content(broken)).andExpect(status().isOk());
-        tasks.complete(organizationTask().getId());
-        assertThat(declaration).isWaitingAt("UserTask_CorrectDeclaration");
-        assertThat(declarationStatus()).isEqualTo("A_CORRIGER");
-
-        mvc.perform(asRespondent(put(url())).content(draft("Agent des permis", "Fournisseur inc.", initiativeId)
-                .replace("Réponses en tout temps", "Réponses en tout temps; 30 % d’appels en moins"))).andExpect(status().isOk());
+        // corrected after the campaign's due date, before the round's: on time
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 11, 2, 13, 0));
+        mvc.perform(asRespondent(put(url())).content(draft(initiativeId, "Réponses en tout temps; 30 % d’appels en moins")
+)).andExpect(status().isOk());
         mvc.perform(asRespondent(post(url() + "/submit")).content(signature())).andExpect(status().isOk());
+        campaigns.runDueJobs(YEAR);
         assertThat(declaration).isWaitingAt("UserTask_ReviewDeclaration");
+        assertThat(jdbc.queryForObject("select late from declaration where campaign_year = ? and organization_code = ?",
+                Boolean.class, YEAR, ORG)).as("a correction on time is not late").isFalse();
 
+        assertThatThrownBy(() -> tasks.complete(reviewTask().getId()))
+                .as("round 2 has no decision yet: round 1's is not replayed").isInstanceOf(ProcessEngineException.class);
         mvc.perform(asReviewer(post(url() + "/review")).content("""
                         {"decision": "ACCEPT", "overrides": [{"initiativeId": "%s", "genericProductName": "Fournisseur inc. agent"}]}
                         """.formatted(initiativeId)))
@@ -158,22 +164,21 @@ class ReviewLoopProcessTest {
                 .andExpect(jsonPath("$.status").value("ACCEPTEE"));
         campaigns.runDueJobs(YEAR);
 
-        assertThat(declaration).hasPassed("ServiceTask_AcceptDeclaration", "ServiceTask_SendAcceptance",
-                "EndEvent_DeclarationAccepted").isEnded();
+        assertThat(declaration).hasPassed("ServiceTask_AcceptDeclaration", "EndEvent_DeclarationAccepted").isEnded();
         assertThat(jdbc.queryForObject("select generic_product_name from initiative_snapshot where initiative_id = ?",
                 String.class, initiativeId)).isEqualTo("Agent conversationnel infonuagique");
         assertThat(jdbc.queryForList("""
                 select coalesce(from_status, '-') || '>' || to_status || ' ' || actor from declaration_transition t
                   join declaration d on d.id = t.declaration_id where d.campaign_year = ? and d.organization_code = ?
                  order by t.id""", String.class, YEAR, ORG)).containsExactly(
-                "BROUILLON>SOUMISE tasklist", "SOUMISE>BROUILLON system",
                 "BROUILLON>SOUMISE " + RESPONDENT, "SOUMISE>EN_REVISION system",
                 "EN_REVISION>A_CORRIGER analyste",
-                "A_CORRIGER>SOUMISE tasklist", "SOUMISE>A_CORRIGER system",
                 "A_CORRIGER>SOUMISE " + RESPONDENT, "SOUMISE>EN_REVISION system",
                 "EN_REVISION>ACCEPTEE analyste");
-        assertThat(jdbc.queryForObject("select count(*) from review_round r join declaration d on d.id = r.declaration_id "
-                + "where d.campaign_year = ? and d.organization_code = ?", Integer.class, YEAR, ORG)).isEqualTo(2);
+        assertThat(jdbc.queryForList("select r.submission_number || ' ' || r.decision from review_round r join declaration d "
+                + "on d.id = r.declaration_id where d.campaign_year = ? and d.organization_code = ? order by r.round",
+                String.class, YEAR, ORG)).as("each decision belongs to the submission it decided")
+                .containsExactly("1 REQUEST_CORRECTIONS", "2 ACCEPT");
         assertThat(CaughtMail.to(mailCatcher, RESPONDENT).stream().map(ReviewLoopProcessTest::subject))
                 .anyMatch(subject -> subject.contains("acceptée"));
     }
@@ -181,6 +186,11 @@ class ReviewLoopProcessTest {
     private String declarationStatus() {
         return jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
                 String.class, YEAR, ORG);
+    }
+
+    private String correctionDueDate() {
+        return jdbc.queryForObject("select correction_due_date::text from declaration where campaign_year = ? "
+                + "and organization_code = ?", String.class, YEAR, ORG);
     }
 
     private org.camunda.bpm.engine.task.Task organizationTask() {
@@ -194,19 +204,19 @@ class ReviewLoopProcessTest {
     }
 
     /** The draft; without an id the initiative is new, with one it is the same initiative updated. */
-    private static String draft(String name, String supplier, String id) {
+    private static String draft(String id, String benefits) {
         return """
                 {"noInitiatives": false, "contact": {"name": "Rita Répondante", "email": "%s"},
-                 "initiatives": [{%s"name": "%s", "objectType": "ACTIF_INFORMATIONNEL",
+                 "initiatives": [{%s"name": "Agent des permis", "objectType": "ACTIF_INFORMATIONNEL",
                   "description": "Un agent conversationnel répond aux questions sur les permis de chasse.",
-                  "category": "ASSISTANT_AGENT_CONVERSATIONNEL", "benefits": "Réponses en tout temps",
+                  "category": "ASSISTANT_AGENT_CONVERSATIONNEL", "benefits": "%s",
                   "phase": "EXPLOITATION_SUIVI", "startDate": "2080-04", "productionDate": "2081-01",
                   "servicesToPopulation": true, "cybersecurity": false, "generativeAi": true,
-                  "acquisitionMode": "SOLUTION_INFONUAGIQUE_COMMERCIALE", "supplierName": "%s",
+                  "acquisitionMode": "SOLUTION_INFONUAGIQUE_COMMERCIALE", "supplierName": "Fournisseur inc.",
                   "productName": "Produit X", "personalInformation": "NON", "privacyImpactAssessment": "REALISEE",
                   "decisionRole": "SOUTIEN_OPERATIONNEL", "humanOversight": "HUMAIN_SUR_LA_BOUCLE", "riskLevel": "MODERE",
                   "publicDescription": "Un agent répond aux questions sur les permis."}]}""".formatted(RESPONDENT,
-                id == null ? "" : "\"id\": \"" + id + "\", ", name, supplier);
+                id == null ? "" : "\"id\": \"" + id + "\", ", benefits);
     }
 
     private static String signature() {

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
-import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.SubmitForm;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
@@ -48,7 +48,7 @@ class ReviewPageTest {
     DeclarationService declarations;
 
     @Autowired
-    DeclarationOpening opening;
+    DeclarationLifecycle opening;
 
     @Autowired
     TransactionTemplate transactions;
@@ -73,6 +73,7 @@ class ReviewPageTest {
             return declarations.submit(YEAR, ORG, new SubmitForm(true, new SubmitForm.Signatory("Denise", "DPI",
                     "dri.rev-page@example.qc.ca")));
         });
+        campaigns.runDueJobs(YEAR);
         String url = "/revision/" + YEAR + "/" + ORG;
 
         mvc.perform(get("/revision").with(httpBasic("analyste", "demo")))

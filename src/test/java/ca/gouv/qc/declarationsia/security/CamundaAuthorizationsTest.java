@@ -3,7 +3,7 @@ package ca.gouv.qc.declarationsia.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gouv.qc.declarationsia.declaration.DeclarationOpening;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +50,7 @@ class CamundaAuthorizationsTest {
     TestCampaigns campaigns;
 
     @Autowired
-    DeclarationOpening opening;
+    DeclarationLifecycle opening;
 
     @Autowired
     TransactionTemplate transactions;

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.support;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignForm;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.notification.MailDispatcher;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Campaigns made by tests, and the job executor played by hand: the test sets the engine's clock and runs the jobs
- * that are due, of its own campaign only (other tests' timers stay asleep).
+ * Campaigns made by tests, and the background work played by hand: the test sets the engine's clock and runs the jobs
+ * that are due, of its own campaign only (other tests' timers stay asleep), and the mail dispatcher.
  */
 @Component
 public class TestCampaigns {
@@ -30,12 +31,15 @@ public class TestCampaigns {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
+    private final MailDispatcher mail;
 
-    TestCampaigns(CampaignService campaigns, RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+    TestCampaigns(CampaignService campaigns, RuntimeService runtime, ManagementService management, JdbcTemplate jdbc,
+            MailDispatcher mail) {
         this.campaigns = campaigns;
         this.runtime = runtime;
         this.management = management;
         this.jdbc = jdbc;
+        this.mail = mail;
     }
 
     /** A campaign opening on September 1st, due October 31st, closing November 30th of its year. */
@@ -54,7 +58,10 @@ public class TestCampaigns {
         ClockUtil.setCurrentTime(Date.from(utc.toInstant(ZoneOffset.UTC)));
     }
 
-    /** Runs every due job of this campaign's processes, and the jobs they create, until none is due. */
+    /**
+     * Runs every due job of this campaign's processes, and the jobs they create, until none is due; then sends the
+     * mail that is due, as the dispatcher's own thread would.
+     */
     public int runDueJobs(int year) {
         int executed = 0;
         List<Job> due;
@@ -68,6 +75,7 @@ public class TestCampaigns {
                 executed++;
             }
         } while (!due.isEmpty());
+        mail.dispatchDue();
         return executed;
     }
 
@@ -82,5 +90,7 @@ public class TestCampaigns {
         processesOf(year).forEach(id -> runtime.deleteProcessInstanceIfExists(id, "test over", true, true, true, true));
         jdbc.update("update campaign set status = 'FERMEE' where year = ? and status = 'OUVERTE'", year);
         ClockUtil.reset();
+        // the next test's clock may be earlier than this one's: no pause carried over
+        mail.resume();
     }
 }

@@ -52,7 +52,7 @@ class AccessibilityTest {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     @org.springframework.beans.factory.annotation.Autowired
-    ca.gouv.qc.declarationsia.declaration.DeclarationOpening opening;
+    ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle opening;
 
     @org.springframework.beans.factory.annotation.Autowired
     ca.gouv.qc.declarationsia.declaration.DeclarationService declarations;
@@ -171,6 +171,7 @@ class AccessibilityTest {
                 return declarations.submit(2094, "MSSS", new ca.gouv.qc.declarationsia.declaration.SubmitForm(true,
                         new ca.gouv.qc.declarationsia.declaration.SubmitForm.Signatory("Denise", "DPI", "dri.msss@example.qc.ca")));
             });
+            campaigns.runDueJobs(2094);
         }
         logIn("ia.mrnf@example.qc.ca");
         check("/mes-declarations/2094/MRNF");

@@ -45,7 +45,7 @@ class NavigationTest {
         mvc.perform(get("/").with(httpBasic("coordo", "demo")))
                 .andExpect(content().string(allOf(containsString("href=\"/organisations\""),
                         containsString("href=\"/camunda/app/admin/\""), containsString("href=\"/dev/mail\""),
-                        containsString("Coordination des campagnes"), containsString("organismes actifs"),
+                        containsString("Coordination des campagnes"), containsString("href=\"/campagnes\""),
                         not(containsString("href=\"/mes-declarations\"")))));
     }
 

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
+import ca.gouv.qc.declarationsia.shared.Dates;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,25 @@ public class InputValidator {
 
     /** A violation found by a rule outside Bean Validation; {@code messageKey} is looked up in the bundles. */
     public Violation violation(String path, String code, String messageKey, Object... arguments) {
-        String message = messages.getMessage(messageKey, arguments, messageKey, LocaleContextHolder.getLocale());
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Object[] shown = java.util.Arrays.stream(arguments)
+                .map(argument -> shown(argument, locale))
+                .toArray();
+        String message = messages.getMessage(messageKey, shown, messageKey, locale);
         return new Violation(path, code, withFieldLabel(path, message));
+    }
+
+    /** A date as people write it; a code by its label ({@code DeclarationStatus.EN_REVISION} → « En révision »). */
+    private Object shown(Object argument, java.util.Locale locale) {
+        if (argument instanceof java.time.LocalDate date) {
+            return Dates.date(date, locale);
+        }
+        if (argument instanceof Enum<?> code) {
+            String type = code.getDeclaringClass().getSimpleName();
+            String key = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + code.name();
+            return messages.getMessage(key, null, code.name(), locale);
+        }
+        return argument;
     }
 
     public void requireValid(Object input) {

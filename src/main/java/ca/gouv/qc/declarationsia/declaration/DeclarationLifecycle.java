@@ -1,0 +1,320 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
+import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one owner of a declaration's state. Every change of a declaration, of its initiatives' snapshots and of its
+ * status goes through here, whoever asks: pages, API, process steps, other capabilities. It allows only the moves of
+ * {@link DeclarationStatus} (those the model makes), requires the attestation and a signatory to submit, and audits
+ * each move with the actor its caller took from the authenticated user, or {@value #SYSTEM} for the process's own
+ * steps. It runs in its caller's transaction: the change, its audit and the process step that asked commit together.
+ */
+@Service
+public class DeclarationLifecycle {
+
+    public static final String PROCESS_KEY = "organization-declaration";
+    /** The actor of the process's own steps (putting under review, validation). */
+    public static final String SYSTEM = "system";
+
+    /** What the ministry sets on one initiative before publication. */
+    public record Override(String initiativeId, String genericProductName, String statusUnavailableReason) {
+    }
+
+    private record State(long id, DeclarationStatus status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DeclarationRepository declarations;
+    private final CarryOver carryOver;
+    private final InitiativeIds initiativeIds;
+    private final RuntimeService runtime;
+    private final InputValidator validator;
+    private final ObjectMapper json;
+
+    DeclarationLifecycle(JdbcClient jdbc, DeclarationRepository declarations, CarryOver carryOver,
+            InitiativeIds initiativeIds, RuntimeService runtime, InputValidator validator, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.declarations = declarations;
+        this.carryOver = carryOver;
+        this.initiativeIds = initiativeIds;
+        this.runtime = runtime;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    /**
+     * Opens one body's declaration for a campaign: its draft (prefilled with last year's active initiatives) and its
+     * {@code organization-declaration} process. The draft's unique key makes it happen once, however often a launch
+     * step is retried or re-run after a crash.
+     *
+     * @return true if opened now, false if it was open already
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean open(int campaignYear, String organizationCode) {
+        Optional<Long> draft = createDraft(campaignYear, organizationCode);
+        if (draft.isEmpty()) {
+            return false;
+        }
+        DeclarationKey key = new DeclarationKey(campaignYear, organizationCode);
+        String processId = runtime.startProcessInstanceByKey(PROCESS_KEY, key.businessKey(),
+                Map.of("campaignYear", campaignYear, "organizationCode", organizationCode)).getId();
+        jdbc.sql("update declaration set process_instance_id = :process where id = :id")
+                .param("process", processId).param("id", draft.get()).update();
+        return true;
+    }
+
+    /** The draft alone, prefilled with last year's active initiatives; empty if the declaration exists already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> createDraft(int campaignYear, String organizationCode) {
+        Optional<Long> created = jdbc.sql("""
+                insert into declaration (campaign_year, organization_code, portfolio_code, network)
+                select :year, code, portfolio_code, network from organization where code = :organization
+                on conflict (campaign_year, organization_code) do nothing
+                returning id
+                """).param("year", campaignYear).param("organization", organizationCode).query(Long.class).optional();
+        created.ifPresent(id -> carryOver.copyInto(id, campaignYear, organizationCode));
+        return created;
+    }
+
+    /**
+     * The body's draft, as its respondent saved it (well-formed: the caller validated it). A new initiative gets its
+     * stable id here; what only a reviewer sets is kept. A save from an older version fails (another tab saved).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Declaration saveDraft(Declaration current, boolean noInitiatives, Declaration.Person contact,
+            List<InitiativeForm> initiatives, Integer version) {
+        requireEditable(current);
+        Map<String, InitiativeSnapshot> before = current.initiatives().stream()
+                .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
+        List<InitiativeSnapshot> snapshots = new ArrayList<>();
+        for (InitiativeForm initiative : initiatives) {
+            boolean isNew = initiative.id() == null || initiative.id().isBlank();
+            String id = isNew ? initiativeIds.next(current.organizationCode()) : initiative.id().trim();
+            snapshots.add(Snapshots.of(id, initiative, before.get(id)));
+        }
+        return declarations.save(new Declaration(current.id(), current.campaignYear(), current.organizationCode(),
+                current.portfolioCode(), current.network(), current.status(), noInitiatives, current.exemptionReason(),
+                contact, current.attestation(), current.signatory(), current.submittedAt(), current.late(),
+                current.extendedDueDate(), current.correctionRound(), current.processInstanceId(), snapshots,
+                version != null ? version : current.version()));
+    }
+
+    /**
+     * Submission: the attestation and the signatory recorded, the time stamped, flagged late if after the body's due
+     * date of the moment (the campaign's, an extension, or the correction round's), a copy of what was submitted
+     * kept for the reviewer, and SOUMISE. The submission rules are the caller's to have checked.
+     *
+     * @return the declaration as now stored
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Declaration submit(Declaration current, Boolean attestation, Declaration.Signatory signatory, String actor) {
+        requireEditable(current);
+        if (!Boolean.TRUE.equals(attestation)) {
+            throw refused("attestation", "Required", "validation.submission.attestation");
+        }
+        if (signatory == null || blank(signatory.name()) || blank(signatory.role()) || blank(signatory.email())) {
+            throw refused("signatory", "Required", "validation.submission.signatory");
+        }
+        LocalDate due = dueDate(jdbc, current.id());
+        boolean late = current.late() || QuebecTime.engineToday().isAfter(due);
+        Timestamp now = Timestamp.from(QuebecTime.engineNow());
+        jdbc.sql("""
+                update declaration set attestation = true, signatory_name = :name, signatory_role = :role,
+                       signatory_email = :email, submitted_at = :now, late = :late where id = :id
+                """).param("name", signatory.name().strip()).param("role", signatory.role().strip())
+                .param("email", signatory.email().strip()).param("now", now).param("late", late)
+                .param("id", current.id()).update();
+        move(current.id(), current.status(), DeclarationStatus.SOUMISE, actor, null);
+        jdbc.sql("""
+                insert into declaration_submission (declaration_id, number, submitted_at, initiatives)
+                values (:id, (select coalesce(max(number), 0) + 1 from declaration_submission where declaration_id = :id),
+                        :now, cast(:initiatives as jsonb))
+                """).param("id", current.id()).param("now", now).param("initiatives", write(current.initiatives()))
+                .update();
+        return new Declaration(current.id(), current.campaignYear(), current.organizationCode(),
+                current.portfolioCode(), current.network(), DeclarationStatus.SOUMISE, current.noInitiatives(),
+                current.exemptionReason(), current.contact(), true,
+                new Declaration.Signatory(signatory.name().strip(), signatory.role().strip(), signatory.email().strip()),
+                now.toInstant(), late, current.extendedDueDate(), current.correctionRound(), current.processInstanceId(),
+                current.initiatives(), current.version() + 1);
+    }
+
+    /** "Mettre en révision": a submitted declaration goes to the ministry's reviewers. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void putUnderReview(DeclarationKey key) {
+        State state = state(key);
+        move(state.id(), state.status(), DeclarationStatus.EN_REVISION, SYSTEM, null);
+    }
+
+    /** What the ministry sets before publication; only while the declaration is under review. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyOverrides(DeclarationKey key, List<Override> overrides) {
+        State state = state(key);
+        if (state.status() != DeclarationStatus.EN_REVISION) {
+            throw refused("status", "State", "validation.review.notUnderReview", state.status());
+        }
+        for (Override override : overrides) {
+            jdbc.sql("""
+                    update initiative_snapshot set generic_product_name = coalesce(:generic, generic_product_name),
+                           status_unavailable_reason = coalesce(:reason, status_unavailable_reason)
+                     where declaration_id = :declaration and initiative_id = :initiative
+                    """).param("generic", override.genericProductName()).param("reason", override.statusUnavailableReason())
+                    .param("declaration", state.id()).param("initiative", override.initiativeId()).update();
+        }
+        if (!overrides.isEmpty()) {
+            bumpVersion(state.id());
+        }
+    }
+
+    /** "Accepter la déclaration", credited to the reviewer who decided it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void accept(DeclarationKey key, String reviewer) {
+        State state = state(key);
+        move(state.id(), state.status(), DeclarationStatus.ACCEPTEE, reviewer, null);
+    }
+
+    /**
+     * "Demander des corrections": a new correction round with its own due date, credited to the reviewer.
+     *
+     * @return the number of the round now open
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int requestCorrections(DeclarationKey key, String reviewer, LocalDate dueDate) {
+        State state = state(key);
+        int round = jdbc.sql("""
+                update declaration set correction_round = correction_round + 1, correction_due_date = :due
+                 where id = :id returning correction_round
+                """).param("due", dueDate).param("id", state.id()).query(Integer.class).single();
+        move(state.id(), state.status(), DeclarationStatus.A_CORRIGER, reviewer, null);
+        return round;
+    }
+
+    /** A body with nothing to declare this year, never submitted: EXEMPTEE, with the coordinator's reason. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void exempt(Declaration current, String reason, String coordinator) {
+        if (!current.status().canMoveTo(DeclarationStatus.EXEMPTEE)) {
+            throw refused("status", "State", "validation.exemption.state", current.status());
+        }
+        jdbc.sql("update declaration set exemption_reason = :reason where id = :id")
+                .param("reason", reason).param("id", current.id()).update();
+        move(current.id(), current.status(), DeclarationStatus.EXEMPTEE, coordinator, reason);
+    }
+
+    /**
+     * A new due date for a body that has not submitted, with its audit (who, when, from, to, why).
+     *
+     * @return the id of the audit row
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long extend(DeclarationKey key, LocalDate previousDueDate, LocalDate newDueDate, String reason, String grantedBy) {
+        State state = state(key);
+        if (state.status() != DeclarationStatus.BROUILLON) {
+            throw refused("status", "State", "validation.extension.alreadySubmitted");
+        }
+        jdbc.sql("update declaration set extended_due_date = :due, version = version + 1 where id = :id")
+                .param("due", newDueDate).param("id", state.id()).update();
+        return jdbc.sql("""
+                insert into deadline_extension (declaration_id, previous_due_date, new_due_date, reason, granted_by, granted_at)
+                values (:id, :previous, :due, :reason, :by, :at) returning id
+                """)
+                .param("id", state.id()).param("previous", previousDueDate).param("due", newDueDate)
+                .param("reason", reason).param("by", grantedBy).param("at", Timestamp.from(QuebecTime.engineNow()))
+                .query(Long.class).single();
+    }
+
+    /** The date the body's answer is due now: the campaign's, its extension, or its correction round's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LocalDate dueDateOf(DeclarationKey key) {
+        return dueDate(jdbc, state(key).id());
+    }
+
+    /** Where a declaration stands now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DeclarationStatus statusOf(DeclarationKey key) {
+        return state(key).status();
+    }
+
+    /** The date the body's answer is due now, by the database's one definition ({@code declaration_due_date}). */
+    static LocalDate dueDate(JdbcClient jdbc, long declarationId) {
+        return jdbc.sql("""
+                select declaration_due_date(d.status, d.correction_due_date, d.extended_due_date, c.due_date)
+                  from declaration d join campaign c on c.year = d.campaign_year where d.id = :id
+                """).param("id", declarationId).query(LocalDate.class).single();
+    }
+
+    /** Refused unless the body may change its declaration (a draft, or sent back for corrections). */
+    void requireEditable(Declaration declaration) {
+        if (!declaration.status().isEditable()) {
+            throw refused("status", "Locked", "validation.declaration.locked", declaration.status());
+        }
+    }
+
+    /**
+     * The one way a status changes: only a move the model makes, only from the status the caller saw, audited.
+     * A move from a status the declaration no longer has means someone else moved it meanwhile.
+     */
+    private void move(long id, DeclarationStatus from, DeclarationStatus to, String actor, String comment) {
+        if (!from.canMoveTo(to)) {
+            throw refused("status", "Transition", "validation.declaration.transition", from, to);
+        }
+        int updated = jdbc.sql("update declaration set status = :to, version = version + 1 where id = :id and status = :from")
+                .param("to", to.name()).param("id", id).param("from", from.name()).update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("Declaration " + id + " is no longer " + from);
+        }
+        jdbc.sql("""
+                insert into declaration_transition (declaration_id, from_status, to_status, actor, comment, occurred_at)
+                values (:id, :from, :to, :actor, left(:comment, 2000), :now)
+                """).param("id", id).param("from", from.name()).param("to", to.name()).param("actor", actor)
+                .param("comment", comment).param("now", Timestamp.from(QuebecTime.engineNow())).update();
+    }
+
+    private void bumpVersion(long id) {
+        jdbc.sql("update declaration set version = version + 1 where id = :id").param("id", id).update();
+    }
+
+    private State state(DeclarationKey key) {
+        return jdbc.sql("select id, status from declaration where campaign_year = :year and organization_code = :organization")
+                .param("year", key.campaignYear()).param("organization", key.organizationCode())
+                .query((rs, i) -> new State(rs.getLong("id"), DeclarationStatus.valueOf(rs.getString("status"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("error.declaration.notFound", key.campaignYear(),
+                        key.organizationCode()));
+    }
+
+    private InvalidInputException refused(String path, String code, String key, Object... arguments) {
+        return new InvalidInputException(List.of(validator.violation(path, code, key, arguments)));
+    }
+
+    private String write(List<InitiativeSnapshot> initiatives) {
+        try {
+            return json.writeValueAsString(initiatives);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Initiatives not serializable", e);
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

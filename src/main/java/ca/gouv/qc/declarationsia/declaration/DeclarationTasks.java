@@ -1,0 +1,28 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the organization's user tasks need from the model, from the business key rather than from process variables
+ * a caller could write: {@code ${declarationTasks.candidateGroup(execution)}} and
+ * {@code ${declarationTasks.page(execution)}}.
+ */
+@Component("declarationTasks")
+public class DeclarationTasks {
+
+    /** The Camunda group of the body's respondents, who alone see and work its tasks. */
+    public String candidateGroup(DelegateExecution execution) {
+        return "org-" + DeclarationKey.of(execution).organizationCode();
+    }
+
+    /** The declaration's own page, which Tasklist links to as the task's form. */
+    public String page(DelegateExecution execution) {
+        DeclarationKey key = DeclarationKey.of(execution);
+        return pagePath(key.campaignYear(), key.organizationCode());
+    }
+
+    public static String pagePath(int campaignYear, String organizationCode) {
+        return "/mes-declarations/" + campaignYear + "/" + organizationCode;
+    }
+}

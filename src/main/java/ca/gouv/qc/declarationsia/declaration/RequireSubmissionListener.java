@@ -1,0 +1,31 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organization's task completes only as part of a submission: {@link DeclarationService#submit} checks the rules
+ * and the attestation, makes the declaration SOUMISE, then completes the task in the same transaction. Any other
+ * completion (the engine's Java API called directly; Tasklist and the engine REST API are refused before, with a clear
+ * message, by {@link DeclarationTaskDoor}) finds the declaration not submitted and is refused.
+ */
+@Component("requireSubmission")
+class RequireSubmissionListener implements TaskListener {
+
+    private final DeclarationLifecycle lifecycle;
+
+    RequireSubmissionListener(DeclarationLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DeclarationKey key = DeclarationKey.of(task);
+        if (lifecycle.statusOf(key) != DeclarationStatus.SOUMISE) {
+            throw new ProcessEngineException("La déclaration " + key.businessKey() + " se soumet sur sa page, "
+                    + "avec l’attestation et le signataire / Submit the declaration on its page, with the attestation.");
+        }
+    }
+}

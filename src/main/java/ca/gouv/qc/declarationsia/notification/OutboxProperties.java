@@ -1,0 +1,42 @@
+package ca.gouv.qc.declarationsia.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How mail leaves the outbox ({@code declarations.mail.*}).
+ *
+ * @param from the sender of every mail
+ * @param dispatch the dispatcher: on or off (tests run it by hand), how often it looks for mail to send
+ * @param retry the wait after a failed attempt: {@code first}, doubling up to {@code max}
+ * @param smtp timeouts per SMTP phase (RFC 5321 §4.5.3.2): connecting, each command's reply, writing the message,
+ *        and the final reply after the message, which a server may take minutes to give once it has the mail
+ */
+@ConfigurationProperties("declarations.mail")
+public record OutboxProperties(
+        @DefaultValue("declarations-ia@mcn.example.qc.ca") String from,
+        @DefaultValue Dispatch dispatch,
+        @DefaultValue Retry retry,
+        @DefaultValue Smtp smtp) {
+
+    public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
+            @DefaultValue("200") int batch) {
+    }
+
+    public record Retry(@DefaultValue("30s") Duration first, @DefaultValue("5m") Duration max) {
+
+        /** The wait after the {@code failures}-th failure in a row. */
+        Duration after(int failures) {
+            Duration wait = first;
+            for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(max) > 0 ? max : wait;
+        }
+    }
+
+    public record Smtp(@DefaultValue("10s") Duration connect, @DefaultValue("60s") Duration command,
+            @DefaultValue("3m") Duration write, @DefaultValue("10m") Duration finalReply) {
+    }
+}

@@ -1,0 +1,73 @@
+package ca.gouv.qc.declarationsia.review;
+
+import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review rounds and their comments: each decision on a submitted declaration, bound to the submission it decides
+ * (the database allows one per submission). A later round never reads an earlier round's decision.
+ */
+@Repository
+class ReviewRounds {
+
+    /** A recorded decision: who decided, and what. */
+    record Round(long id, String decision, String reviewer) {
+    }
+
+    record Comment(String initiativeId, String field, String message) {
+    }
+
+    private static final String CURRENT_SUBMISSION = """
+            (select max(s.number) from declaration_submission s where s.declaration_id = d.id)
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReviewRounds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the decision on the declaration's latest submission, with its comments. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long record(long declarationId, String decision, String reviewer, List<Comment> comments) {
+        long roundId = jdbc.sql("""
+                insert into review_round (declaration_id, round, submission_number, decision, reviewer, decided_at)
+                select d.id, (select coalesce(max(round), 0) + 1 from review_round where declaration_id = d.id),
+                       """ + CURRENT_SUBMISSION + """
+                       , :decision, :reviewer, :now
+                  from declaration d where d.id = :declaration
+                returning id
+                """).param("declaration", declarationId).param("decision", decision).param("reviewer", reviewer)
+                .param("now", Timestamp.from(QuebecTime.engineNow())).query(Long.class).single();
+        for (Comment comment : comments) {
+            jdbc.sql("""
+                    insert into review_comment (review_round_id, initiative_id, field, message)
+                    values (:round, :initiative, :field, :message)
+                    """).param("round", roundId).param("initiative", comment.initiativeId())
+                    .param("field", comment.field()).param("message", comment.message()).update();
+        }
+        return roundId;
+    }
+
+    /** The decision on the submission now under review, if a reviewer took it. */
+    Optional<Round> decisionOnCurrentSubmission(DeclarationKey key) {
+        return jdbc.sql("""
+                select r.id, r.decision, r.reviewer from review_round r join declaration d on d.id = r.declaration_id
+                 where d.campaign_year = :year and d.organization_code = :organization
+                   and r.submission_number = """ + CURRENT_SUBMISSION)
+                .param("year", key.campaignYear()).param("organization", key.organizationCode())
+                .query(Round.class).optional();
+    }
+
+    List<Comment> comments(long roundId) {
+        return jdbc.sql("select initiative_id, field, message from review_comment where review_round_id = :round order by id")
+                .param("round", roundId).query(Comment.class).list();
+    }
+}
