@@ -2,7 +2,7 @@ package ca.gouv.qc.declarationsia.local;
 
 import ca.gouv.qc.declarationsia.organization.ImportReport;
 import ca.gouv.qc.declarationsia.organization.OrganizationCsvImport;
-import ca.gouv.qc.declarationsia.organization.OrganizationRepository;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.Roles;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import java.io.IOException;
@@ -41,11 +41,11 @@ class DemoData implements ApplicationRunner {
             List.of("gestion", "Geneviève", "Gestionnaire", Roles.MANAGERS));
 
     private final OrganizationCsvImport csvImport;
-    private final OrganizationRepository organizations;
+    private final OrganizationService organizations;
     private final IdentityService identity;
     private final LocalModeProperties properties;
 
-    DemoData(OrganizationCsvImport csvImport, OrganizationRepository organizations, IdentityService identity,
+    DemoData(OrganizationCsvImport csvImport, OrganizationService organizations, IdentityService identity,
             LocalModeProperties properties) {
         this.csvImport = csvImport;
         this.organizations = organizations;
@@ -56,7 +56,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         STAFF.forEach(user -> ensureUser(user.get(0), user.get(1), user.get(2), user.subList(3, user.size())));
-        if (organizations.count() == 0) {
+        if (SystemAuthentication.runAsSystem(organizations::list).isEmpty()) {
             ImportReport report = SystemAuthentication.runAsSystem(() -> csvImport.importCsv(registry()));
             log.info("Demo registry imported: {} organizations created, {} rejected", report.created(),
                     report.rejected().size());

@@ -154,6 +154,9 @@ class EngineDoorFilter extends OncePerRequestFilter {
     /** The task's capability does what completing it means, as the caller; the task completes, or nothing changes. */
     private void complete(TaskDoor door, TaskDoor.DoorTask task, JsonNode document, Caller caller, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        java.util.Locale previousLocale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        // the door's messages in the caller's language, as on our pages (this filter runs outside Spring MVC)
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(locales.resolveLocale(request));
         try {
             runAs(caller, () -> door.complete(task, values(document)));
         } catch (InvalidInputException refused) {
@@ -165,6 +168,8 @@ class EngineDoorFilter extends OncePerRequestFilter {
         } catch (OptimisticLockingFailureException concurrent) {
             write(request, response, HttpStatus.CONFLICT, "error.concurrentModification", List.of());
             return;
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(previousLocale);
         }
         if (document != null && document.path("withVariablesInReturn").asBoolean(false)) {
             response.setStatus(HttpServletResponse.SC_OK);

@@ -115,10 +115,18 @@ class SecurityConfiguration {
                         .requestMatchers("/organisations/**", "/campagnes/**", "/revision/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
+                // back to the page asked for (an invitation's link), without Spring's "?continue" marker
+                .requestCache(cache -> cache.requestCache(pageRequests()))
                 .logout(logout -> logout.logoutSuccessUrl("/?deconnexion"))
                 .httpBasic(Customizer.withDefaults())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    private static org.springframework.security.web.savedrequest.HttpSessionRequestCache pageRequests() {
+        var requests = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        requests.setMatchingRequestParameterName(null);
+        return requests;
     }
 
     /**

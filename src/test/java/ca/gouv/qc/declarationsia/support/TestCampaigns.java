@@ -44,6 +44,7 @@ public class TestCampaigns {
 
     /** A campaign opening on September 1st, due October 31st, closing November 30th of its year. */
     public Campaign create(int year, List<String> organizationCodes) {
+
         return SystemAuthentication.runAsSystem(() -> campaigns.create(new CampaignForm(year, LocalDate.of(year, 6, 30),
                 LocalDate.of(year, 9, 1), LocalDate.of(year, 10, 31), LocalDate.of(year, 11, 30), null, null, false,
                 organizationCodes)));

@@ -14,6 +14,23 @@ public final class TestUsers {
     private TestUsers() {
     }
 
+    /** Runs work as the demo reviewer, through the same service checks as its pages. */
+    public static <T> T asReviewer(java.util.function.Supplier<T> work) {
+        org.springframework.security.core.context.SecurityContext previous =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContext context =
+                org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated("analyste", null, java.util.List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority(Roles.REVIEWERS))));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
     public static String coordinator(IdentityService identity) {
         String id = "coordo-test-" + COUNTER.incrementAndGet() + "-" + System.nanoTime();
         User user = identity.newUser(id);

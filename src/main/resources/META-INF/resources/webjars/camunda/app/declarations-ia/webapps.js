@@ -9,7 +9,11 @@
  *    otherwise the text below. The typeahead of the search widget gets role="combobox", the role that allows the
  *    aria-expanded / aria-autocomplete it already carries; a form label that points to no field is tied to its own;
  *    Welcome's empty icon links, which double the named links below them, leave the tab order.
- * 3. Tasklist: "Create task" and "Start process" (and their shortcut, ctrl+alt+p) are for coordinators only.
+ * 3. Tasklist: once a task's form is submitted (HTTP 2xx), the error notices of the earlier tries go: an error that
+ *    was corrected must not stay on screen beside the success (Tasklist keeps its notices until closed).
+ * 5. Cockpit is read-only for managers: its actions (cancel, suspend, retry, add, edit or delete a variable) show to
+ *    coordinators only, by the same class; the engine refuses them to the others anyway.
+ * 4. Tasklist: "Create task" and "Start process" (and their shortcut, ctrl+alt+p) are for coordinators only.
  *    styles: ../declarations-ia/webapps.css hides them until this script has read, from the engine REST API, that
  *    the logged-in user is a member of the group "coordinators". This is presentation only: the engine's
  *    authorizations already refuse what other users would try (no CREATE on tasks, no CREATE_INSTANCE on
@@ -218,7 +222,7 @@ async function checkCoordinator() {
   hideStartShortcutHelp();
 }
 
-if (appName === 'tasklist') {
+if (appName === 'tasklist' || appName === 'cockpit') {
   checkCoordinator();
   // a logout and a new login in the page go through the login route; other route changes keep the same user
   window.addEventListener('hashchange', () => {
@@ -233,4 +237,25 @@ if (appName === 'tasklist') {
       event.stopImmediatePropagation();
     }
   }, true);
+}
+
+/** A task completed (its form submitted, or completed): the error notices left by earlier tries are closed. */
+const TASK_DONE = /\/task\/[^/]+\/(submit-form|complete)$/;
+
+function closeErrorNotices() {
+  document.querySelectorAll('.alert-danger button.close[ng-click^="removeNotification"]').forEach(close => close.click());
+}
+
+if (appName === 'tasklist') {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (String(method).toUpperCase() === 'POST' && TASK_DONE.test(String(url).split('?')[0])) {
+      this.addEventListener('load', () => {
+        if (this.status >= 200 && this.status < 300) {
+          closeErrorNotices();
+        }
+      });
+    }
+    return open.call(this, method, url, ...rest);
+  };
 }

@@ -1,0 +1,150 @@
+package ca.gouv.qc.declarationsia.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.publication.PublicationApprovals;
+import ca.gouv.qc.declarationsia.review.ReviewForm;
+import ca.gouv.qc.declarationsia.review.ReviewService;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import ca.gouv.qc.declarationsia.support.Browser;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The public, signed out, in a browser: from the home page to the year's Portrait, whose figures are those of
+ * {@code GET /api/portraits/{year}}, then the register filtered by category, the coverage page, and the open data.
+ */
+@IntegrationTest
+class PublicJourneyTest {
+
+    private static final int YEAR = 2049;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    TestDeclarations declarations;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    CampaignService campaignService;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    PublicationApprovals approvals;
+
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @Test
+    void the_public_reads_the_portrait_whose_figures_are_the_apis_and_downloads_the_open_data() throws Exception {
+        publishAYear();
+
+        browser.open("/");
+        browser.assertAccessible("the home page, signed out");
+        browser.submit("a[href='/portrait/" + YEAR + "']");
+        JsonNode portrait = json.readTree(browser.download("/api/portraits/" + YEAR));
+        assertThat(browser.text("#portrait-total")).isEqualTo(portrait.get("totalInitiatives").asText()).isEqualTo("3");
+        assertThat(browser.text("#portrait-bodies")).isEqualTo(portrait.get("organizationsWithInitiatives").asText());
+        assertThat(browser.text("#portrait-services")).isEqualTo(portrait.get("servicesToPopulation").asText());
+        assertThat(browser.text("#portrait-generative")).isEqualTo(portrait.get("generativeAi").asText());
+        assertThat(browser.text("#portrait-new")).isEqualTo(portrait.get("newOrganizations").asText());
+        assertThat(browser.texts("#portrait-by-category td:last-child").stream().mapToInt(Integer::parseInt).sum())
+                .isEqualTo(portrait.get("totalInitiatives").asInt());
+        assertThat(browser.pageText()).doesNotContain("Hydro-Logiciels", "Crue360");
+        browser.assertAccessible("the Portrait");
+        browser.screenshot("public-portrait");
+
+        browser.submit("a[href='/portrait/" + YEAR + "/registre']");
+        browser.choose("category", "AUTOMATISATION");
+        browser.submit("form.filters button[type=submit]");
+        assertThat(browser.texts("table.data tbody tr")).hasSize(1).allMatch(row -> row.contains("Tri des courriels"));
+        browser.assertAccessible("the register, filtered");
+
+        browser.open("/portrait/" + YEAR + "/couverture");
+        assertThat(browser.pageText()).contains("Organisme de test JRN-P1", "Organisme de test JRN-P2",
+                "A déclaré des initiatives");
+        browser.assertAccessible("the coverage page");
+
+        String csv = browser.download("/open-data/" + YEAR + "/initiatives.csv");
+        assertThat(csv.lines().skip(1).count()).as("one row per published initiative")
+                .isEqualTo(portrait.get("totalInitiatives").asLong());
+        assertThat(csv).contains("Prévision des crues", "Tri des courriels").doesNotContain("Crue360");
+    }
+
+    /** The whole cycle through the services: two bodies declare, a reviewer accepts, a coordinator publishes. */
+    private void publishAYear() {
+        List.of("JRN-P1", "JRN-P2").forEach(code -> TestOrganizations.create(organizations, code));
+        campaigns.create(YEAR, List.of("JRN-P1", "JRN-P2"));
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
+        campaigns.launch(YEAR);
+        campaigns.runDueJobs(YEAR);
+        declarations.submit(YEAR, "JRN-P1", List.of(TestDeclarations.complete(null, "Prévision des crues", YEAR),
+                TestDeclarations.complete(null, "Agent des permis", YEAR)));
+        declarations.submit(YEAR, "JRN-P2", List.of(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
+                null, "Tri des courriels", "PROJET", "Classement des courriels entrants par sujet pour répondre plus vite.",
+                "AUTOMATISATION", null, "Délais réduits", "EXPLORATION", (YEAR - 1) + "-01", null, null, false, false, false,
+                "DEVELOPPEMENT_INTERNE", null, null, "NON", null, "SOUTIEN_OPERATIONNEL", "HUMAIN_DANS_LA_BOUCLE",
+                "NON_EVALUE", "Tri des courriels entrants.")));
+        campaigns.runDueJobs(YEAR);
+        TestUsers.asReviewer(() -> {
+            List.of("JRN-P1", "JRN-P2").forEach(code -> reviews.decide(YEAR, code,
+                    new ReviewForm("ACCEPT", List.of(), List.of())));
+            return null;
+        });
+        SystemAuthentication.runAsSystem(() -> campaignService.close(year()));
+        campaigns.runDueJobs(YEAR);
+        SystemAuthentication.runAsSystem(() -> {
+            approvals.approve(YEAR, true, null);
+            return null;
+        });
+        campaigns.runDueJobs(YEAR);
+    }
+
+    private static int year() {
+        return YEAR;
+    }
+}

@@ -1,0 +1,258 @@
+package ca.gouv.qc.declarationsia.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.review.ReviewForm;
+import ca.gouv.qc.declarationsia.review.ReviewService;
+import ca.gouv.qc.declarationsia.support.Browser;
+import ca.gouv.qc.declarationsia.support.CaughtMail;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestUsers;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A respondent's season, in a browser: it follows the link of its invitation, signs in, lands on its declaration,
+ * declares an initiative field by field, saves, reloads and finds it, sends a spreadsheet of initiatives, checks,
+ * submits with the attestation and the signatory; later it reads the reviewer's comment on one field, corrects that
+ * field alone and submits again. What the person sees, and what got stored, are checked at each step.
+ */
+@IntegrationTest
+class RespondentJourneyTest {
+
+    private static final int YEAR = 2045;
+    private static final String ORG = "JRN-R";
+    private static final String RESPONDENT = "ia.jrn-r@example.qc.ca";
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/mes-declarations/\\S+)");
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    GreenMail mailCatcher;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @Test
+    void a_respondent_follows_its_invitation_declares_submits_and_corrects_one_field_only() throws Exception {
+        TestOrganizations.createWithLogin(organizations, identity, ORG);
+        campaigns.create(YEAR, List.of(ORG));
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
+        campaigns.launch(YEAR);
+        campaigns.runDueJobs(YEAR);
+
+        MimeMessage invitation = CaughtMail.to(mailCatcher, RESPONDENT).stream()
+                .filter(mail -> subject(mail).startsWith("Campagne " + YEAR)).findFirst().orElseThrow();
+        Matcher link = LINK.matcher(invitation.getContent().toString());
+        assertThat(link.find()).as("the invitation links to the declaration").isTrue();
+        String page = "/mes-declarations/" + YEAR + "/" + ORG;
+        assertThat(link.group(1)).isEqualTo(page);
+
+        browser.open(link.group(1));
+        assertThat(browser.url()).as("asked to sign in first").contains("/login");
+        browser.logIn(RESPONDENT, "demo");
+        assertThat(browser.url()).as("lands on its declaration").endsWith(page);
+        assertThat(browser.text("h1")).isEqualTo("Déclaration " + YEAR + " – " + ORG);
+        assertThat(browser.pageText()).contains("Brouillon", "à soumettre d’ici le 31 octobre " + YEAR);
+        browser.assertAccessible("the declaration, new");
+
+        browser.submit("button[value=add]");
+        assertThat(browser.options("i0-category")).as("every code list offers its labels")
+                .contains("Aide à la décision, planification et/ou prédiction", "Traitement d’image/Imagerie médicale");
+        assertThat(browser.options("i0-riskLevel")).contains("Faible", "Non évalué");
+        browser.type("contactName", "Rita Répondante");
+        browser.type("contactEmail", RESPONDENT);
+        fillInitiative();
+        browser.submit("button[value=save]");
+        assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
+
+        browser.open(page);
+        assertInitiativeShown();
+        Map<String, Object> stored = initiative("Prévision des crues");
+        assertThat(stored).containsEntry("object_type", "PROJET").containsEntry("category", "AIDE_DECISION_PREDICTION")
+                .containsEntry("phase", "EXPLOITATION_SUIVI").containsEntry("start_date", (YEAR - 2) + "-03")
+                .containsEntry("production_date", (YEAR - 1) + "-01").containsEntry("services_to_population", true)
+                .containsEntry("cybersecurity", false).containsEntry("generative_ai", true)
+                .containsEntry("acquisition_mode", "ACQUISITION_FOURNISSEUR").containsEntry("supplier_name", "Hydro-Logiciels inc.")
+                .containsEntry("personal_information", "NON").containsEntry("privacy_impact_assessment", "REALISEE")
+                .containsEntry("decision_role", "AIDE_A_LA_DECISION").containsEntry("human_oversight", "HUMAIN_DANS_LA_BOUCLE")
+                .containsEntry("risk_level", "FAIBLE");
+        browser.screenshot("respondent-declaration-saved");
+
+        // many initiatives come by spreadsheet: the template holds what is declared; one row more adds one
+        String template = browser.download(page + "/modele.csv");
+        assertThat(template).contains("Prévision des crues", "EXPLOITATION_SUIVI");
+        Path spreadsheet = Files.createTempFile("initiatives", ".csv");
+        Files.writeString(spreadsheet, template.strip() + "\n,Tri des courriels,PROJET,Classement des courriels entrants "
+                + "par sujet,AUTOMATISATION,,Délais réduits,EXPLORATION," + (YEAR - 1) + "-01,,,non,non,non,DEVELOPPEMENT_INTERNE,,,NON,,"
+                + "SOUTIEN_OPERATIONNEL,HUMAIN_DANS_LA_BOUCLE,NON_EVALUE,Tri des courriels\n", StandardCharsets.UTF_8);
+        browser.attach("initiativesFile", spreadsheet);
+        browser.submit("form[action$='/import'] button[type=submit]");
+        assertThat(browser.text(".notice")).contains("Initiatives importées");
+        assertThat(browser.text("#initiatives")).isEqualTo("Initiatives (2)");
+        assertThat(initiative("Prévision des crues")).as("the spreadsheet sent back changes nothing it held")
+                .isEqualTo(stored);
+
+        browser.submit("button[value=check]");
+        assertThat(browser.text(".notice")).isEqualTo("Vérification réussie : la déclaration peut être soumise.");
+
+        browser.submit("button[value=submit]");
+        assertThat(browser.text(".error-summary")).contains("cochez l’attestation pour soumettre",
+                "Nom du signataire : obligatoire");
+        browser.assertAccessible("the declaration, submission refused");
+        assertThat(status()).isEqualTo("BROUILLON");
+        signAndSubmit();
+        assertThat(browser.text(".notice")).isEqualTo("Déclaration soumise : elle passe maintenant à la révision du Ministère.");
+        assertThat(browser.pageText()).contains("Déclaration soumise le 1er septembre " + YEAR + " à 9 h 00");
+        assertThat(browser.has("button[value=save]")).as("locked once submitted").isFalse();
+        campaigns.runDueJobs(YEAR);
+        assertThat(status()).isEqualTo("EN_REVISION");
+
+        String initiativeId = (String) stored.get("initiative_id");
+        TestUsers.asReviewer(() -> {
+            reviews.decide(YEAR, ORG, new ReviewForm("REQUEST_CORRECTIONS",
+                    List.of(new ReviewForm.Comment(initiativeId, "benefits", "Chiffrez les bénéfices.")), List.of()));
+            return null;
+        });
+        campaigns.runDueJobs(YEAR);
+
+        browser.open(page);
+        assertThat(browser.pageText()).contains("À corriger", "Commentaires de l’analyste", "Chiffrez les bénéfices.");
+        assertThat(browser.element(org.openqa.selenium.By.cssSelector("#commentaires a")).getAttribute("href"))
+                .as("the comment leads to its field").endsWith("#i0-benefits");
+        browser.assertAccessible("the declaration, corrections requested");
+        browser.screenshot("respondent-corrections");
+        Map<String, Object> before = initiative("Prévision des crues");
+        Map<String, Object> other = initiative("Tri des courriels");
+        browser.type("i0-benefits", "Alertes 3 jours plus tôt; 40 % de sinistres en moins");
+        signAndSubmit();
+        assertThat(browser.text(".notice")).startsWith("Déclaration soumise");
+
+        Map<String, Object> after = initiative("Prévision des crues");
+        assertThat(after).containsEntry("benefits", "Alertes 3 jours plus tôt; 40 % de sinistres en moins");
+        before.remove("benefits");
+        after.remove("benefits");
+        assertThat(after).as("every other value unchanged").isEqualTo(before);
+        assertThat(initiative("Tri des courriels")).isEqualTo(other);
+        browser.logOut();
+    }
+
+    private static void fillInitiative() {
+        browser.type("i0-name", "Prévision des crues");
+        browser.choose("i0-objectType", "PROJET");
+        browser.type("i0-description", "Prévoir les crues printanières à partir des relevés hydrométriques.");
+        browser.choose("i0-category", "AIDE_DECISION_PREDICTION");
+        browser.type("i0-benefits", "Alertes plus tôt");
+        browser.choose("i0-phase", "EXPLOITATION_SUIVI");
+        browser.type("i0-startDate", (YEAR - 2) + "-03");
+        browser.type("i0-productionDate", (YEAR - 1) + "-01");
+        browser.tick("i0-servicesToPopulation-oui");
+        browser.tick("i0-cybersecurity-non");
+        browser.tick("i0-generativeAi-oui");
+        browser.choose("i0-acquisitionMode", "ACQUISITION_FOURNISSEUR");
+        browser.type("i0-supplierName", "Hydro-Logiciels inc.");
+        browser.type("i0-productName", "Crue360");
+        browser.choose("i0-personalInformation", "NON");
+        browser.choose("i0-privacyImpactAssessment", "REALISEE");
+        browser.choose("i0-decisionRole", "AIDE_A_LA_DECISION");
+        browser.choose("i0-humanOversight", "HUMAIN_DANS_LA_BOUCLE");
+        browser.choose("i0-riskLevel", "FAIBLE");
+        browser.type("i0-publicDescription", "Prévision des crues printanières pour alerter les municipalités.");
+    }
+
+    private static void assertInitiativeShown() {
+        assertThat(browser.value("i0-name")).isEqualTo("Prévision des crues");
+        assertThat(browser.chosen("i0-objectType")).isEqualTo("PROJET");
+        assertThat(browser.chosen("i0-category")).isEqualTo("AIDE_DECISION_PREDICTION");
+        assertThat(browser.chosen("i0-phase")).isEqualTo("EXPLOITATION_SUIVI");
+        assertThat(browser.value("i0-startDate")).isEqualTo((YEAR - 2) + "-03");
+        assertThat(browser.isTicked("i0-servicesToPopulation-oui")).isTrue();
+        assertThat(browser.isTicked("i0-cybersecurity-non")).isTrue();
+        assertThat(browser.isTicked("i0-generativeAi-oui")).isTrue();
+        assertThat(browser.chosen("i0-acquisitionMode")).isEqualTo("ACQUISITION_FOURNISSEUR");
+        assertThat(browser.value("i0-productName")).isEqualTo("Crue360");
+        assertThat(browser.chosen("i0-privacyImpactAssessment")).isEqualTo("REALISEE");
+        assertThat(browser.chosen("i0-riskLevel")).isEqualTo("FAIBLE");
+        assertThat(browser.value("i0-publicDescription")).startsWith("Prévision des crues printanières");
+    }
+
+    private static void signAndSubmit() {
+        browser.tick("attestation");
+        browser.type("signatoryName", "Denise Directrice");
+        browser.type("signatoryRole", "Dirigeante de l’information");
+        browser.type("signatoryEmail", "dri.jrn-r@example.qc.ca");
+        browser.submit("button[value=submit]");
+    }
+
+    private String status() {
+        return jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, YEAR, ORG);
+    }
+
+    private Map<String, Object> initiative(String name) {
+        return jdbc.queryForMap("""
+                select s.* from initiative_snapshot s join declaration d on d.id = s.declaration_id
+                 where d.campaign_year = ? and d.organization_code = ? and s.name = ?""", YEAR, ORG, name);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package ca.gouv.qc.declarationsia.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gouv.qc.declarationsia.declaration.InitiativeCodes;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.support.Browser;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A reviewer's day, in a browser: the declarations awaiting review with their dates as people write them; one
+ * declaration read with labels, not codes; corrections requested with a comment on one initiative's field; the
+ * resubmission accepted with a generic product name; another declaration decided in Tasklist, where a missing
+ * comment gets a clear message and a decision is a real one.
+ */
+@IntegrationTest
+class ReviewerJourneyTest {
+
+    private static final int YEAR = 2046;
+    private static final Pattern RAW_CODE = Pattern.compile("\\b(" + String.join("|", InitiativeCodes.BY_FIELD.values()
+            .stream().flatMap(Arrays::stream).map(Enum::name).toList()) + ")\\b");
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    TestDeclarations declarations;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        campaigns.cleanUp(YEAR);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @Test
+    void a_reviewer_reads_labels_requests_a_correction_accepts_and_decides_in_tasklist() {
+        List.of("JRN-V1", "JRN-V2").forEach(code -> TestOrganizations.create(organizations, code));
+        campaigns.create(YEAR, List.of("JRN-V1", "JRN-V2"));
+        TestCampaigns.clockAt(LocalDateTime.of(YEAR, 10, 1, 18, 31));
+        campaigns.launch(YEAR);
+        campaigns.runDueJobs(YEAR);
+        declarations.submit(YEAR, "JRN-V1", List.of(TestDeclarations.complete(null, "Prévision des crues", YEAR)));
+        declarations.submit(YEAR, "JRN-V2", List.of());
+        campaigns.runDueJobs(YEAR);
+
+        browser.logIn("analyste", "demo");
+        browser.open("/revision");
+        assertThat(browser.pageText()).as("dates as people write them")
+                .contains("1er octobre " + YEAR + " à 14 h 31").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+        browser.assertAccessible("the declarations awaiting review");
+        browser.submit("a[href='/revision/" + YEAR + "/JRN-V1']");
+
+        assertThat(browser.pageText()).contains("Projet", "Aide à la décision, planification et/ou prédiction",
+                "Exploitation et suivi", "Acquisition auprès d’un fournisseur", "Humain dans la boucle", "Oui",
+                "Système (étape automatique)");
+        assertThat(RAW_CODE.matcher(browser.text("main")).results().map(match -> match.group()).toList())
+                .as("labels, not codes").isEmpty();
+        browser.assertAccessible("a declaration under review");
+        browser.screenshot("reviewer-declaration");
+        String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
+                + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR);
+
+        browser.choose("comment-initiative0", initiativeId);
+        browser.choose("comment-field0", "benefits");
+        browser.type("comment-message0", "Chiffrez les bénéfices : combien d’alertes, combien plus tôt?");
+        browser.tick("decision-corrections");
+        browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
+        assertThat(browser.text(".notice")).isEqualTo("Corrections demandées; l’organisme reçoit vos commentaires.");
+        assertThat(status("JRN-V1")).isEqualTo("A_CORRIGER");
+        assertThat(jdbc.queryForObject("select c.field || ' ' || c.initiative_id from review_comment c "
+                + "join review_round r on r.id = c.review_round_id join declaration d on d.id = r.declaration_id "
+                + "where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR))
+                .isEqualTo("benefits " + initiativeId);
+
+        declarations.submit(YEAR, "JRN-V1", List.of(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
+                initiativeId, "Prévision des crues", "PROJET",
+                "Prévoir les crues printanières à partir des relevés hydrométriques.", "AIDE_DECISION_PREDICTION", null,
+                "Douze alertes par printemps, trois jours plus tôt", "EXPLOITATION_SUIVI", (YEAR - 2) + "-03",
+                (YEAR - 1) + "-01", null, true, false, true, "ACQUISITION_FOURNISSEUR", "Hydro-Logiciels inc.", "Crue360",
+                "NON", "REALISEE", "AIDE_A_LA_DECISION", "HUMAIN_DANS_LA_BOUCLE", "FAIBLE",
+                "Prévision des crues printanières pour alerter les municipalités.")));
+        campaigns.runDueJobs(YEAR);
+        browser.open("/revision/" + YEAR + "/JRN-V1");
+        assertThat(browser.pageText()).as("what changed since the previous submission")
+                .contains("modifié", "Alertes plus tôt", "Douze alertes par printemps");
+        browser.type("generic0", "Logiciel de prévision hydrologique");
+        browser.tick("decision-accept");
+        browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
+        assertThat(browser.text(".notice")).isEqualTo("Déclaration acceptée; l’organisme en est avisé.");
+        campaigns.runDueJobs(YEAR);
+        assertThat(status("JRN-V1")).isEqualTo("ACCEPTEE");
+        assertThat(jdbc.queryForObject("select generic_product_name from initiative_snapshot where initiative_id = ?",
+                String.class, initiativeId)).isEqualTo("Logiciel de prévision hydrologique");
+
+        // Tasklist: the review task's form takes a real decision, and says clearly what is missing
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(YEAR + "-JRN-V2").singleResult().getId();
+        browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+        browser.click("button.claim, [ng-click='claim()']");
+        browser.waitUntil(page -> !page.findElements(By.cssSelector("input[type=radio]")).isEmpty()
+                && page.findElements(By.cssSelector(".disabled-form")).isEmpty());
+        browser.clickText("Demander des corrections / Request corrections");
+        browser.clickText("Terminer");
+        browser.waitUntil(page -> page.findElement(By.tagName("body")).getText().contains("au moins un commentaire"));
+        assertThat(status("JRN-V2")).as("nothing changed").isEqualTo("EN_REVISION");
+        browser.screenshot("reviewer-tasklist-refused");
+        browser.clickText("Accepter la déclaration / Accept");
+        browser.clickText("Terminer");
+        browser.waitUntil(page -> tasks.createTaskQuery().taskId(task).count() == 0);
+        browser.waitUntil(page -> page.findElements(By.cssSelector(".alert-danger")).stream().noneMatch(
+                notice -> notice.isDisplayed()));
+        campaigns.runDueJobs(YEAR);
+        assertThat(status("JRN-V2")).as("a real decision").isEqualTo("ACCEPTEE");
+        assertThat(jdbc.queryForObject("select actor from declaration_transition t join declaration d on d.id = "
+                + "t.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V2' and t.to_status = 'ACCEPTEE'",
+                String.class, YEAR)).as("credited to the reviewer signed in").isEqualTo("analyste");
+        browser.open("/");
+        browser.logOut();
+    }
+
+    private String status(String organizationCode) {
+        return jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, YEAR, organizationCode);
+    }
+}
