@@ -83,9 +83,11 @@ public class CampaignDashboard {
 
     /** Page {@code number} (from 1; past the last, the last) of the filtered, sorted tracking. */
     public Page page(int year, String status, Boolean overdueOnly, String sort, int number) {
-        Page page = query(year, status, overdueOnly, sort, PAGE_SIZE, (Math.max(1, number) - 1) * PAGE_SIZE);
-        return page.rows().isEmpty() && number > 1 && page.total() > 0 ? page(year, status, overdueOnly, sort, page.pages())
-                : new Page(page.rows(), page.total(), Math.max(1, number), PAGE_SIZE);
+        // bounded first: page 50,000,000 would overflow the offset; any page past the last shows the last
+        int bounded = Math.min(Math.max(1, number), Integer.MAX_VALUE / PAGE_SIZE);
+        Page page = query(year, status, overdueOnly, sort, PAGE_SIZE, (bounded - 1) * PAGE_SIZE);
+        return page.rows().isEmpty() && bounded > 1 && page.total() > 0 ? page(year, status, overdueOnly, sort, page.pages())
+                : new Page(page.rows(), page.total(), bounded, PAGE_SIZE);
     }
 
     private Page query(int year, String status, Boolean overdueOnly, String sort, int limit, int offset) {

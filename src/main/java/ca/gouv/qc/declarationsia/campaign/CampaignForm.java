@@ -1,8 +1,10 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.shared.validation.PlausibleDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -17,12 +19,15 @@ import java.util.List;
  */
 public record CampaignForm(
         @NotNull @Min(2020) @Max(2100) Integer year,
-        @NotNull LocalDate referenceDate,
-        @NotNull LocalDate openingDate,
-        @NotNull LocalDate dueDate,
-        @NotNull LocalDate closingDate,
+        @NotNull @PlausibleDate LocalDate referenceDate,
+        @NotNull @PlausibleDate LocalDate openingDate,
+        @NotNull @PlausibleDate LocalDate dueDate,
+        @NotNull @PlausibleDate LocalDate closingDate,
         @Size(max = 10) List<@NotNull @Positive Integer> reminderOffsets,
         @Positive @Max(90) Integer overdueReminderDays,
         Boolean allActiveOrganizations,
-        List<String> organizationCodes) {
+        @Size(max = CampaignForm.MAX_TARGETS) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,20}", message = "{validation.organization.code}") String> organizationCodes) {
+
+    /** More bodies than Québec has public bodies: the list is refused before any lookup. */
+    static final int MAX_TARGETS = 20_000;
 }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.shared.Csv;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
@@ -11,8 +12,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -130,17 +129,17 @@ class CampaignPageController {
         response.setHeader("Content-Disposition", "attachment; filename=\"suivi-campagne-" + year + ".csv\"");
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-            csv.printRecord(List.of("code", label("campaign.column.organization", locale), label("campaign.column.status", locale),
+        try (Csv.Writer csv = Csv.writer(writer)) {
+            csv.row(List.of("code", label("campaign.column.organization", locale), label("campaign.column.status", locale),
                     label("campaign.column.dueDate", locale), label("campaign.column.extended", locale),
                     label("campaign.column.overdue", locale), label("campaign.column.submittedAt", locale),
                     label("campaign.column.lastMail", locale), label("campaign.column.lastMailAt", locale),
                     label("campaign.column.rejected", locale)));
             for (CampaignDashboard.Row row : dashboard.rows(year, status, overdue, sort)) {
-                csv.printRecord(row.organizationCode(), safe("en".equals(locale.getLanguage()) ? row.nameEn() : row.nameFr()),
+                csv.row(row.organizationCode(), "en".equals(locale.getLanguage()) ? row.nameEn() : row.nameFr(),
                         label("declarationStatus." + row.status(), locale), row.dueDate(), row.extended(), row.overdue(),
                         row.submittedAt(), row.lastMailKind() == null ? "" : label("mailKind." + row.lastMailKind(), locale),
-                        row.lastMailAt(), safe(row.rejectedAddresses()));
+                        row.lastMailAt(), row.rejectedAddresses());
             }
         }
     }
@@ -161,10 +160,6 @@ class CampaignPageController {
 
     private String label(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    private static String safe(String cell) {
-        return cell != null && !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
 }

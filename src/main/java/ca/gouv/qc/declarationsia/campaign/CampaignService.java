@@ -66,8 +66,8 @@ public class CampaignService {
             jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
                     .param("year", form.year()).update();
         } else {
-            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where code in (:codes)")
-                    .param("year", form.year()).param("codes", new HashSet<>(form.organizationCodes())).update();
+            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where code = any(:codes)")
+                    .param("year", form.year()).param("codes", codes(form)).update();
         }
         return campaign;
     }
@@ -162,11 +162,16 @@ public class CampaignService {
         if (form.organizationCodes() == null || form.organizationCodes().isEmpty()) {
             return List.of(validator.violation("organizationCodes", "NotEmpty", "validation.campaign.noTarget"));
         }
-        Set<String> known = new HashSet<>(jdbc.sql("select code from organization where active and code in (:codes)")
-                .param("codes", new HashSet<>(form.organizationCodes())).query(String.class).list());
+        // one array parameter, whatever the number of codes (a list would bind one parameter per code)
+        Set<String> known = new HashSet<>(jdbc.sql("select code from organization where active and code = any(:codes)")
+                .param("codes", codes(form)).query(String.class).list());
         List<String> unknown = form.organizationCodes().stream().filter(code -> !known.contains(code)).distinct().toList();
         return unknown.isEmpty() ? List.of() : List.of(validator.violation("organizationCodes", "Unknown",
                 "validation.campaign.unknownOrganizations", String.join(", ", unknown)));
+    }
+
+    private static String[] codes(CampaignForm form) {
+        return form.organizationCodes().stream().distinct().toArray(String[]::new);
     }
 
     private InvalidInputException refused(String path, String messageKey, Object... arguments) {

@@ -1,5 +1,8 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
+import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
@@ -179,12 +182,14 @@ public class DeclarationService {
      * so no reminder follows.
      */
     @Transactional
+    /** Why a body need not declare this year (shown on the dashboard and the coverage page). */
+    record ExemptionReason(@NotBlank @Size(max = 1000) @FreeText String reason) {
+    }
+
     public Declaration exempt(int year, String organizationCode, String reason) {
         access.requireCoordinator();
         Declaration current = find(year, organizationCode);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInputException(List.of(validator.violation("reason", "Required", "validation.required")));
-        }
+        validator.requireValid(new ExemptionReason(reason));
         lifecycle.exempt(current, reason.strip(), CurrentUser.actorId());
         runtime.createMessageCorrelation(EXEMPTED_MESSAGE)
                 .processInstanceBusinessKey(new DeclarationKey(year, organizationCode).businessKey())

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,7 +46,7 @@ class InitiativeCsv {
 
     String template(Declaration declaration) {
         return write(printer -> {
-            printer.printRecord(COLUMNS);
+            printer.row(COLUMNS);
             for (InitiativeSnapshot initiative : declaration.initiatives()) {
                 InitiativeForm form = DeclarationPageForm.Initiative.of(initiative).toForm();
                 List<Object> cells = new ArrayList<>();
@@ -55,7 +54,7 @@ class InitiativeCsv {
                     Object value = component.getAccessor().invoke(form);
                     cells.add(value instanceof Boolean yes ? (yes ? "oui" : "non") : value);
                 }
-                printer.printRecord(cells);
+                printer.row(cells);
             }
         });
     }
@@ -63,17 +62,17 @@ class InitiativeCsv {
     /** Every code a column takes, with its French and English label. */
     String codes(Map<String, Enum<?>[]> codesByField) {
         return write(printer -> {
-            printer.printRecord("field", "code", "libelle", "label");
+            printer.row("field", "code", "libelle", "label");
             for (var entry : codesByField.entrySet()) {
                 for (Enum<?> code : entry.getValue()) {
                     String key = entry.getKey() + "." + code.name();
-                    printer.printRecord(entry.getKey(), code.name(), messages.getMessage(key, null, Locale.CANADA_FRENCH),
+                    printer.row(entry.getKey(), code.name(), messages.getMessage(key, null, Locale.CANADA_FRENCH),
                             messages.getMessage(key, null, Locale.CANADA));
                 }
             }
             for (String yesNo : List.of("servicesToPopulation", "cybersecurity", "generativeAi")) {
-                printer.printRecord(yesNo, "oui", "Oui", "Yes");
-                printer.printRecord(yesNo, "non", "Non", "No");
+                printer.row(yesNo, "oui", "Oui", "Yes");
+                printer.row(yesNo, "non", "Non", "No");
             }
         });
     }
@@ -112,7 +111,7 @@ class InitiativeCsv {
         Object[] values = new Object[COLUMNS.size()];
         RecordComponent[] components = InitiativeForm.class.getRecordComponents();
         for (int i = 0; i < components.length; i++) {
-            String cell = record.isSet(COLUMNS.get(i)) ? record.get(COLUMNS.get(i)) : "";
+            String cell = record.isSet(COLUMNS.get(i)) ? Csv.restored(record.get(COLUMNS.get(i))) : "";
             if (components[i].getType() == Boolean.class) {
                 Boolean yes = cell.isBlank() ? null : Csv.yesNo(cell);
                 if (!cell.isBlank() && yes == null) {
@@ -142,14 +141,14 @@ class InitiativeCsv {
     }
 
     private interface Printing {
-        void print(CSVPrinter printer) throws Exception;
+        void print(Csv.Writer printer) throws ReflectiveOperationException;
     }
 
     private static String write(Printing printing) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+        try (Csv.Writer printer = Csv.writer(out)) {
             printing.print(printer);
-        } catch (Exception e) {
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("CSV not written", e);
         }
         return out.toString();

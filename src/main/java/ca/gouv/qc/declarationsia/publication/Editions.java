@@ -2,8 +2,10 @@ package ca.gouv.qc.declarationsia.publication;
 
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
+import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
-import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -74,11 +76,13 @@ public class Editions {
 
     /** A correction after publication: only a published year, and only with a note saying what changed. */
     @Transactional
+    /** Why an erratum was published, shown with its version. */
+    record ChangeNote(@NotBlank @Size(max = 2000) @FreeText String changeNote) {
+    }
+
     public int publishErratum(int year, String publishedBy, String changeNote) {
         portrait(year);
-        if (changeNote == null || changeNote.isBlank() || changeNote.length() > 2000) {
-            throw new InvalidInputException(List.of(validator.violation("changeNote", "Required", "validation.required")));
-        }
+        validator.requireValid(new ChangeNote(changeNote));
         return publish(year, publishedBy, changeNote.strip());
     }
 

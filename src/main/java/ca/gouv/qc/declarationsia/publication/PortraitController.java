@@ -1,12 +1,11 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.shared.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -76,14 +75,12 @@ class PortraitController {
     @GetMapping(path = "/open-data/{year}/initiatives.csv", produces = "text/csv;charset=UTF-8")
     ResponseEntity<String> csv(@PathVariable int year) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(CSV_COLUMNS);
+        try (Csv.Writer csv = Csv.writer(out)) {
+            csv.row(CSV_COLUMNS);
             for (OpenDataRow row : rows(year)) {
-                printer.printRecord(cell(row.name()), row.categoryLabel(), cell(row.organization()), cell(row.portfolio()),
-                        cell(row.benefits()), row.statusLabel(), row.id(), cell(row.genericProductName()));
+                csv.row(row.name(), row.categoryLabel(), row.organization(), row.portfolio(), row.benefits(),
+                        row.statusLabel(), row.id(), row.genericProductName());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"initiatives-ia-" + year + ".csv\"")
@@ -107,10 +104,5 @@ class PortraitController {
 
     private String label(String key) {
         return messages.getMessage(key, null, key, Locale.CANADA_FRENCH);
-    }
-
-    /** A spreadsheet must not run a cell as a formula. */
-    private static String cell(String text) {
-        return text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

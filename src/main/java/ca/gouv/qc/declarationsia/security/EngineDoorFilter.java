@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,6 +66,8 @@ class EngineDoorFilter extends OncePerRequestFilter {
     private static final Pattern JOB_WRITE = Pattern.compile("^/(job|job-definition)(/.*)?$");
     private static final Pattern TASK_CREATE = Pattern.compile("^/task/create/?$");
     private static final Pattern TASK_NOTE = Pattern.compile("^/task/([^/]+)/(comment|attachment)(/.*)?$");
+    /** Checks any user's password: a way around the sign-in's throttle, which nothing of the product needs. */
+    private static final Pattern PASSWORD_CHECK = Pattern.compile("^/identity/verify/?$");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Map<String, TaskDoor> doors;
@@ -120,6 +123,10 @@ class EngineDoorFilter extends OncePerRequestFilter {
         }
         Matcher completion = TASK_COMPLETION.matcher(route);
         Matcher note = TASK_NOTE.matcher(route);
+        if (PASSWORD_CHECK.matcher(route).matches()) {
+            refuse(request, response, HttpStatus.FORBIDDEN, "password", "validation.engine.passwordCheck");
+            return;
+        }
         if (completion.matches()) {
             Task task = task(completion.group(1));
             if (task == null) {
@@ -154,9 +161,9 @@ class EngineDoorFilter extends OncePerRequestFilter {
     /** The task's capability does what completing it means, as the caller; the task completes, or nothing changes. */
     private void complete(TaskDoor door, TaskDoor.DoorTask task, JsonNode document, Caller caller, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        java.util.Locale previousLocale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale previousLocale = LocaleContextHolder.getLocale();
         // the door's messages in the caller's language, as on our pages (this filter runs outside Spring MVC)
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(locales.resolveLocale(request));
+        LocaleContextHolder.setLocale(locales.resolveLocale(request));
         try {
             runAs(caller, () -> door.complete(task, values(document)));
         } catch (InvalidInputException refused) {
@@ -169,7 +176,7 @@ class EngineDoorFilter extends OncePerRequestFilter {
             write(request, response, HttpStatus.CONFLICT, "error.concurrentModification", List.of());
             return;
         } finally {
-            org.springframework.context.i18n.LocaleContextHolder.setLocale(previousLocale);
+            LocaleContextHolder.setLocale(previousLocale);
         }
         if (document != null && document.path("withVariablesInReturn").asBoolean(false)) {
             response.setStatus(HttpServletResponse.SC_OK);

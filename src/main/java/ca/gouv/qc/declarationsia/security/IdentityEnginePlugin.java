@@ -8,12 +8,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Identity settings of the engine: respondents log in with their email address and organization groups are named
- * {@code org-<CODE>}, which Camunda's default id patterns refuse; coordinators administer the Camunda webapps.
+ * {@code org-<CODE>}, which Camunda's default id patterns refuse; coordinators administer the Camunda webapps; no
+ * lock-out by the engine.
  */
 @Component
 class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
 
-    static final String USER_ID_PATTERN = "[a-zA-Z0-9._@+-]{1,64}";
+    /** An email address is a respondent's id: an apostrophe (o'neil@…) included, 64 characters at most (the column). */
+    static final String USER_ID_PATTERN = "[a-zA-Z0-9._@+'-]{1,64}";
     static final String GROUP_ID_PATTERN = "[a-zA-Z0-9_-]{1,64}";
 
     @Override
@@ -22,5 +24,9 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
         List<String> adminGroups = new ArrayList<>(List.of("camunda-admin", Roles.COORDINATORS));
         configuration.setAdminGroups(adminGroups);
+        // Camunda's lock-out refuses the right password after any wrong one and locks an account for good after
+        // ten: a stranger could keep anyone out. Our LoginThrottle paces guessers by address and account instead.
+        configuration.setLoginDelayMaxTime(0);
+        configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     }
 }

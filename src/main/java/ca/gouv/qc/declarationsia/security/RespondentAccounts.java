@@ -30,6 +30,12 @@ public class RespondentAccounts {
         this.identity = identity;
     }
 
+    /** What an account takes as identifier: Camunda's user-id pattern, once the address is in lower case. */
+    public static boolean isSignInEmail(String email) {
+        String userId = email.trim().toLowerCase(Locale.ROOT);
+        return userId.matches(IdentityEnginePlugin.USER_ID_PATTERN) && userId.indexOf('@') > 0;
+    }
+
     public record Respondent(String name, String email) {
 
         String userId() {

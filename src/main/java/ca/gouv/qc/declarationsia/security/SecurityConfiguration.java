@@ -1,6 +1,10 @@
 package ca.gouv.qc.declarationsia.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +41,10 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    /** Swagger UI styles some of its elements inline; it runs no inline script. */
+    private static final String API_DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     /** Cockpit, Tasklist and Admin keep their own CSRF filter and session; they need the Spring login first. */
     @Bean
@@ -50,19 +56,26 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/app/admin/*/setup/**"), path("/camunda/api/admin/setup/**"))
                         .hasAuthority(Roles.COORDINATORS)
                         .anyRequest().authenticated())
+                // their own token (WebappCsrfGuard, then Camunda's filter)
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(headers -> referrerPolicy(headers).frameOptions(frame -> frame.sameOrigin()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .build();
     }
 
-    /** The engine REST API authenticates with HTTP Basic through Camunda's own filter, so authorizations apply. */
+    /**
+     * The engine REST API: HTTP Basic, checked by our login (so its throttle applies), then handed to Camunda's
+     * filter as the authenticated user, so Camunda's authorizations apply. Stateless: no session, hence no CSRF.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, ProblemJsonSecurityHandler problems) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(SecurityConfiguration::referrerPolicy)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
@@ -85,11 +98,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.POST, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.GET, "/api/organizations").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
+                        .requestMatchers("/api/accounts/**").hasAuthority(Roles.COORDINATORS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // A script sending its credentials with each call cannot be the victim of CSRF; a browser session can.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // Basic credentials that do not hold end the request with a 401 before anything runs.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
+                .headers(SecurityConfiguration::referrerPolicy)
                 .build();
     }
 
@@ -99,28 +115,43 @@ class SecurityConfiguration {
         return http.securityMatcher(new OrRequestMatcher(path("/v3/api-docs/**"), path("/swagger-ui/**"),
                         path("/swagger-ui.html")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> referrerPolicy(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCUMENTATION_POLICY)))
                 .build();
     }
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemJsonSecurityHandler problems, LoginFailures failures)
+            throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         // an error page must never turn a 401 or 404 into a login redirect
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/login/**", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/portrait/**", "/open-data/**", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers("/organisations/**", "/campagnes/**", "/revision/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
                 // back to the page asked for (an invitation's link), without Spring's "?continue" marker
                 .requestCache(cache -> cache.requestCache(pageRequests()))
                 .logout(logout -> logout.logoutSuccessUrl("/?deconnexion"))
-                .httpBasic(Customizer.withDefaults())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .headers(headers -> referrerPolicy(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    /** No address of ours (a declaration's, with its organization and year) leaves for another site. */
+    private static HeadersConfigurer<HttpSecurity> referrerPolicy(HeadersConfigurer<HttpSecurity> headers) {
+        return headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    private static boolean sendsBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && authorization.length() > 6;
     }
 
     private static org.springframework.security.web.savedrequest.HttpSessionRequestCache pageRequests() {
@@ -143,8 +174,17 @@ class SecurityConfiguration {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setInitParameters(Map.of("authentication-provider",
-                SpringSecurityWebappAuthenticationProvider.class.getName()));
+                SpringSecurityEngineAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    /** Before the webapps' API and our engine door on it (see {@link WebappCsrfGuard}). */
+    @Bean
+    FilterRegistrationBean<WebappCsrfGuard> webappCsrfGuard() {
+        FilterRegistrationBean<WebappCsrfGuard> registration = new FilterRegistrationBean<>(new WebappCsrfGuard());
+        registration.addUrlPatterns("/camunda/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
@@ -157,19 +197,19 @@ class SecurityConfiguration {
         FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(
                 new EngineDoorFilter(doors, tasks, runtime, identity, json, messages, locales));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }
 
-    /** Without it /engine-rest answers anyone: Camunda's default. */
+    /** Without it /engine-rest runs with no engine user, so no authorization: Camunda's default. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName()));
+                SpringSecurityEngineAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 }

@@ -97,6 +97,15 @@ public final class Browser {
         waitUntil(page -> !page.getCurrentUrl().contains("/login"));
     }
 
+    /** Tries to sign in on the login page, whatever comes of it (a wrong password, a throttled attempt). */
+    public void attemptLogIn(String user, String password) {
+        open("/login");
+        type("username", user);
+        type("password", password);
+        submit("form.form button[type=submit]");
+        waitForPage();
+    }
+
     public void logOut() {
         open("/");
         submit("form[action='/logout'] button");

@@ -9,10 +9,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.regex.Pattern;
 
 /**
- * A paragraph a person writes (a description, benefits): line breaks and tabs allowed, other control characters not.
+ * A paragraph a person writes (a description, benefits): line breaks and tabs allowed, other control characters
+ * and lone surrogates not.
  * Markup is kept as text and escaped wherever it is shown.
  */
 @Documented
@@ -29,11 +29,11 @@ public @interface FreeText {
 
     class Validator implements ConstraintValidator<FreeText, String> {
 
-        private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || !FORBIDDEN.matcher(value).find();
+            return value == null
+                    || !TextRules.hasControlBesideLineBreaks(value) && !TextRules.hasLoneSurrogate(value)
+                    && !TextRules.hasDirectionOverride(value);
         }
     }
 }

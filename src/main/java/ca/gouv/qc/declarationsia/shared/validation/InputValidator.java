@@ -41,6 +41,16 @@ public class InputValidator {
         return new Violation(path, code, withFieldLabel(path, message));
     }
 
+    /** A request parameter refused ({@code ?page=x}), labelled as the page names it. */
+    public Violation parameterViolation(String name, String code, String messageKey) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        String label = messages.getMessage("param." + name, null,
+                messages.getMessage("field." + name, null, name, locale), locale);
+        String message = messages.getMessage(messageKey, null, messageKey, locale);
+        return new Violation(name, code, messages.getMessage("validation.format", new Object[] {label, message},
+                label + " : " + message, locale));
+    }
+
     /** A date as people write it; a code by its label ({@code DeclarationStatus.EN_REVISION} → « En révision »). */
     private Object shown(Object argument, java.util.Locale locale) {
         if (argument instanceof java.time.LocalDate date) {

@@ -48,7 +48,9 @@ public @interface PlainText {
             if (value == null || value.isEmpty()) {
                 return true;
             }
-            return !forbidden.matcher(value).find() && FORMULA_STARTS.indexOf(value.charAt(0)) < 0;
+            return !forbidden.matcher(value).find() && !TextRules.hasLoneSurrogate(value)
+                    && !TextRules.hasDirectionOverride(value)
+                    && FORMULA_STARTS.indexOf(value.charAt(0)) < 0;
         }
     }
 }

@@ -1,7 +1,12 @@
 package ca.gouv.qc.declarationsia.shared.web;
 
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.MediaType;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,9 +28,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
+    private final InputValidator validator;
 
-    ApiExceptionHandler(MessageSource messages) {
+    ApiExceptionHandler(MessageSource messages, InputValidator validator) {
         this.messages = messages;
+        this.validator = validator;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -53,10 +60,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "error.concurrentModification");
     }
 
+    /** Unreadable JSON, or a value of the wrong type: the field is named when Jackson knows where it was. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "error.malformedRequest"));
+        boolean located = exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, located ? "error.invalidInput" : "error.malformedRequest");
+        problem.setProperty("errors", List.of(located
+                ? JsonFields.violation((JsonMappingException) exception.getCause(), validator)
+                : validator.violation("body", "Unreadable", "validation.body.unreadable")));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A path or query parameter of the wrong type ({@code /api/campaigns/abc}, {@code ?page=x}). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.parameters");
+        String name = exception.getPropertyName() == null ? "" : exception.getPropertyName();
+        problem.setProperty("errors", List.of(validator.parameterViolation(name, "TypeMismatch",
+                TypeNames.messageKey(exception.getRequiredType()))));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Every other error Spring MVC answers itself (405, 413, 415…), titled and said in the caller's language. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body == null || body instanceof ProblemDetail) {
+            ProblemDetail problem = body == null ? ProblemDetail.forStatus(status) : (ProblemDetail) body;
+            problem.setTitle(message("error.status." + status.value() + ".title"));
+            problem.setDetail(message("error.status." + status.value()));
+            body = problem;
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, request);
     }
 
     private ProblemDetail problem(HttpStatus status, String key) {

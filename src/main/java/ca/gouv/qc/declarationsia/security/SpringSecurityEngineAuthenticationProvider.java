@@ -6,13 +6,15 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Lets Cockpit, Tasklist and Admin trust the user already logged in through Spring Security: one login for the
- * whole product. Camunda then loads the user's groups itself, so its authorizations apply.
+ * Lets Cockpit, Tasklist, Admin and the engine REST API trust the user already signed in through Spring Security:
+ * one login for the whole product, one throttle. The user's groups are its authorities (from Camunda's identity
+ * service, or from the identity provider's claims), so Camunda's authorizations apply to them.
  */
-public class SpringSecurityWebappAuthenticationProvider extends ContainerBasedAuthenticationProvider {
+public class SpringSecurityEngineAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -21,6 +23,8 @@ public class SpringSecurityWebappAuthenticationProvider extends ContainerBasedAu
                 || authentication instanceof AnonymousAuthenticationToken) {
             return AuthenticationResult.unsuccessful();
         }
-        return AuthenticationResult.successful(authentication.getName());
+        AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
+        result.setGroups(authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        return result;
     }
 }
