@@ -8,6 +8,7 @@ import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -95,7 +96,9 @@ public class CampaignService {
         campaigns.findScheduled().ifPresent(scheduled -> {
             throw refused("status", "validation.campaign.otherScheduled", scheduled.year(), scheduled.openingDate());
         });
-        boolean early = LocalDate.now(clock).isBefore(campaign.openingDate());
+        // taken before the process starts, so that the launch comes before its first step in the history
+        Instant now = clock.instant();
+        boolean early = LocalDate.ofInstant(now, clock.getZone()).isBefore(campaign.openingDate());
         String processId = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(year),
                 Map.of("campaignYear", year)).getId();
         jdbc.sql("""
@@ -105,7 +108,7 @@ public class CampaignService {
                  where year = :year
                 """)
                 .param("status", early ? CampaignStatus.PLANIFIEE.name() : CampaignStatus.OUVERTE.name())
-                .param("now", Timestamp.from(clock.instant())).param("actor", CurrentUser.actorId())
+                .param("now", Timestamp.from(now)).param("actor", CurrentUser.actorId())
                 .param("early", early).param("process", processId).param("year", year).update();
         return get(year);
     }

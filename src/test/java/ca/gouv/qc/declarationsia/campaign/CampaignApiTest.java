@@ -154,7 +154,14 @@ class CampaignApiTest {
         mvc.perform(post(url).with(httpBasic("gestion", "demo")).with(csrf()).param("organizationCode", "EXE-1")
                 .param("reason", "Organisme dissous")).andExpect(status().isForbidden());
         mvc.perform(post(url).with(httpBasic("coordo", "demo")).with(csrf()).param("organizationCode", "EXE-1")
-                .param("reason", "Organisme dissous le 1er septembre")).andExpect(status().isFound());
+                        .param("reason", "Organisme dissous le 1er septembre"))
+                .andExpect(status().isFound())
+                .andExpect(result -> assertThat(result.getFlashMap().get("errors")).as("not confirmed").asList()
+                        .extracting(error -> ((Violation) error).path()).containsExactly("confirmExemption"));
+        assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = 'EXE-1'",
+                String.class, YEAR + 4)).as("nothing done without the confirmation").isEqualTo("BROUILLON");
+        mvc.perform(post(url).with(httpBasic("coordo", "demo")).with(csrf()).param("organizationCode", "EXE-1")
+                .param("reason", "Organisme dissous le 1er septembre").param("confirmed", "true")).andExpect(status().isFound());
 
         assertThat(jdbc.queryForMap("select status, exemption_reason from declaration where campaign_year = ? "
                 + "and organization_code = 'EXE-1'", YEAR + 4))
@@ -187,7 +194,7 @@ class CampaignApiTest {
                 .andExpect(content().string(containsString("PAGING-120,")));
 
         mvc.perform(post("/campagnes/{year}/exemption", YEAR + 5).with(httpBasic("coordo", "demo")).with(csrf())
-                        .param("organizationCode", "PAGING-999").param("reason", "Organisme dissous"))
+                        .param("organizationCode", "PAGING-999").param("reason", "Organisme dissous").param("confirmed", "true"))
                 .andExpect(status().isFound())
                 .andExpect(result -> assertThat(result.getFlashMap().get("errors")).asList()
                         .extracting(error -> ((Violation) error).path()).containsExactly("organizationCode"));
