@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
@@ -43,9 +44,11 @@ class CampaignPageController {
     private final InputValidator validator;
     private final MessageSource messages;
     private final Clock clock;
+    private final AccessPolicy access;
 
     CampaignPageController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
-            DeclarationService declarations, InputValidator validator, MessageSource messages, Clock clock) {
+            DeclarationService declarations, InputValidator validator, MessageSource messages, Clock clock,
+            AccessPolicy access) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.extensions = extensions;
@@ -53,6 +56,7 @@ class CampaignPageController {
         this.validator = validator;
         this.messages = messages;
         this.clock = clock;
+        this.access = access;
     }
 
     @ModelAttribute("canAct")
@@ -122,6 +126,7 @@ class CampaignPageController {
      */
     @PostMapping("/{year}/lancer")
     String launch(@PathVariable int year, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
         if (!confirmed) {
             return unconfirmed(year, "confirmLaunch", "validation.campaign.confirmLaunch", redirect);
         }
@@ -132,6 +137,7 @@ class CampaignPageController {
 
     @PostMapping("/{year}/fermer")
     String close(@PathVariable int year, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
         if (!confirmed) {
             return unconfirmed(year, "confirmClose", "validation.campaign.confirmClose", redirect);
         }
@@ -152,6 +158,7 @@ class CampaignPageController {
     @PostMapping("/{year}/exemption")
     String exempt(@PathVariable int year, @RequestParam String organizationCode, @RequestParam String reason,
             @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
         redirect.addFlashAttribute("errorForm", "exemption");
         if (!confirmed) {
             // what was typed comes back with the error, so that nothing is typed twice

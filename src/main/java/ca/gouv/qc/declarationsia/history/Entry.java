@@ -9,5 +9,6 @@ import java.util.List;
  */
 public record Entry(Instant at, Kind kind, String what, List<String> details, String who) {
 
-    public enum Kind { PROCESS, TASK, TRANSITION, REVIEW, EXTENSION, MAIL, INCIDENT }
+    /** In the order a history tells what happened at the same instant: the decision, then what it changed, then the mail. */
+    public enum Kind { REVIEW, EXTENSION, TRANSITION, PROCESS, TASK, MAIL, INCIDENT }
 }

@@ -27,10 +27,11 @@ class Timelines {
         this.trail = trail;
     }
 
-    /** Oldest first; what has no time yet (a job's next try) last. */
+    /** Oldest first; what has no time yet (a job's next try) last; at the same instant, in the order of {@link Kind}. */
     static List<Entry> inOrder(List<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        sorted.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Entry::kind));
         return sorted;
     }
 

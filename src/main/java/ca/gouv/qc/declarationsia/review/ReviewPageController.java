@@ -80,7 +80,9 @@ class ReviewPageController {
     String decide(@PathVariable int year, @PathVariable String organizationCode, @ModelAttribute("form") ReviewPageForm form,
             @RequestParam(required = false) boolean confirmed, Model model, RedirectAttributes redirect) {
         if (!confirmed) {
-            access.requireStaff();
+            if (!ca.gouv.qc.declarationsia.security.CurrentUser.get().isReviewer()) {
+                throw new org.springframework.security.access.AccessDeniedException("Reviewers only");
+            }
             return page(declarations.get(year, organizationCode), model,
                     List.of(validator.violation("confirm", "NotConfirmed", "validation.review.confirm")));
         }

@@ -144,7 +144,7 @@ class CoordinatorJourneyTest {
         browser.screenshot("coordinator-dashboard");
 
         assertThat(browser.text("#close-consequence")).as("what closing leaves behind")
-                .contains("30 novembre " + YEAR, "1 des 2 organismes appelés à déclarer n’ont pas encore soumis");
+                .contains("30 novembre " + YEAR, "1 des 2 organismes appelés à déclarer n’a pas encore soumis sa déclaration");
         browser.tick("confirmClose");
         browser.submit("form[action='/campagnes/" + YEAR + "/fermer'] button");
         assertThat(browser.text(".notice")).startsWith("Campagne fermée");
