@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Dates the models ask for, read from our tables rather than kept in process variables, so that an extension or a
  * corrected campaign date applies at once (during a correction round, the round's own due date is the one that
- * counts): {@code ${campaignCalendar.closingOf(campaignYear)}},
+ * counts): {@code ${campaignCalendar.openingOf(campaignYear)}}, {@code ${campaignCalendar.closingOf(campaignYear)}},
  * {@code ${campaignCalendar.dueDateOf(execution)}}, {@code ${campaignCalendar.followUpCycle}}.
  */
 @Component("campaignCalendar")
@@ -26,6 +26,14 @@ public class CampaignCalendar {
     CampaignCalendar(JdbcClient jdbc, CampaignProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+    }
+
+    /** The start of the opening day: a campaign launched earlier waits until then, one launched later goes on at once. */
+    public Date openingOf(int campaignYear) {
+        LocalDate opening = jdbc.sql("select opening_date from campaign where year = :year")
+                .param("year", campaignYear).query(LocalDate.class).optional()
+                .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear));
+        return QuebecTime.startOf(opening);
     }
 
     public Date closingOf(int campaignYear) {

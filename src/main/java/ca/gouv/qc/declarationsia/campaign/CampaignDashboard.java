@@ -31,11 +31,13 @@ public class CampaignDashboard {
      * @param mailDelivery whether mail is getting out, for every campaign
      * @param publication EN_COURS while the Portrait is being published, ECHEC if that failed (an incident in
      *        Cockpit), PUBLIEE once out, empty before the approval
+     * @param openingScheduled launched before its opening date: the invitations go out on that date
+     * @param awaiting bodies whose answer is still expected (draft or corrections), what closing leaves unanswered
      */
     public record Summary(int year, String status, LocalDate openingDate, LocalDate dueDate, LocalDate closingDate,
             int targets, Map<String, Integer> declarationsByStatus, int submitted, int exempted, int overdue,
             double responseRate, int mailsPending, int mailsRejected, MailDelivery.State mailDelivery,
-            String publication) {
+            String publication, boolean openingScheduled, int awaiting) {
     }
 
     /** One page of the tracking: the dashboard shows 50 bodies at a time, not the thousands of a campaign. */
@@ -83,14 +85,18 @@ public class CampaignDashboard {
 
     /** Page {@code number} (from 1; past the last, the last) of the filtered, sorted tracking. */
     public Page page(int year, String status, Boolean overdueOnly, String sort, int number) {
-        // bounded first: page 50,000,000 would overflow the offset; any page past the last shows the last
-        int bounded = Math.min(Math.max(1, number), Integer.MAX_VALUE / PAGE_SIZE);
-        Page page = query(year, status, overdueOnly, sort, PAGE_SIZE, (bounded - 1) * PAGE_SIZE);
-        return page.rows().isEmpty() && bounded > 1 && page.total() > 0 ? page(year, status, overdueOnly, sort, page.pages())
-                : new Page(page.rows(), page.total(), bounded, PAGE_SIZE);
+        int requested = Math.max(1, number);
+        Page page = query(year, status, overdueOnly, sort, PAGE_SIZE, (long) (requested - 1) * PAGE_SIZE);
+        if (!page.rows().isEmpty() || requested == 1) {
+            return new Page(page.rows(), page.total(), requested, PAGE_SIZE);
+        }
+        // asked beyond the last page: count once, then show the last one
+        int total = query(year, status, overdueOnly, sort, 1, 0).total();
+        return total == 0 ? new Page(List.of(), 0, 1, PAGE_SIZE)
+                : page(year, status, overdueOnly, sort, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
-    private Page query(int year, String status, Boolean overdueOnly, String sort, int limit, int offset) {
+    private Page query(int year, String status, Boolean overdueOnly, String sort, int limit, long offset) {
         String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
         int[] total = {0};
         List<Row> rows = jdbc.sql("""
@@ -122,19 +128,23 @@ public class CampaignDashboard {
                         instant(rs.getTimestamp("last_mail_at")), rs.getString("rejected_addresses"));
                 })
                 .list();
-        return new Page(rows, total[0], offset / Math.max(1, limit) + 1, limit);
+        return new Page(rows, total[0], (int) (offset / Math.max(1, limit)) + 1, limit);
     }
 
+    /** The counts per status, rate and mail mean something once the declarations exist, not before the launch. */
     public Summary summary(Campaign campaign) {
         int year = campaign.year();
         Map<String, Integer> byStatus = new TreeMap<>();
-        jdbc.sql("select status, count(*) as n from declaration_deadline where campaign_year = :year group by status")
-                .param("year", year)
-                .query((rs, i) -> byStatus.put(rs.getString("status"), rs.getInt("n"))).list();
+        if (campaign.launched()) {
+            jdbc.sql("select status, count(*) as n from declaration_deadline where campaign_year = :year group by status")
+                    .param("year", year)
+                    .query((rs, i) -> byStatus.put(rs.getString("status"), rs.getInt("n"))).list();
+        }
         Counts counts = jdbc.sql("""
                 select count(*) as targets, count(*) filter (where responded) as responded,
                        count(*) filter (where exempted) as exempted,
-                       count(*) filter (where awaiting_body and due_date < :today) as overdue
+                       count(*) filter (where awaiting_body and due_date < :today) as overdue,
+                       count(*) filter (where awaiting_body) as awaiting
                   from declaration_deadline where campaign_year = :year
                 """).param("year", year).param("today", QuebecTime.engineToday()).query(Counts.class).single();
         Map<String, Integer> mails = new TreeMap<>();
@@ -143,10 +153,11 @@ public class CampaignDashboard {
         return new Summary(year, campaign.status().name(), campaign.openingDate(), campaign.dueDate(),
                 campaign.closingDate(), counts.targets(), byStatus, counts.responded(), counts.exempted(),
                 counts.overdue(), counts.responseRate(), mails.getOrDefault("PENDING", 0),
-                mails.getOrDefault("REJECTED", 0), mail.state(), publication(campaign));
+                mails.getOrDefault("REJECTED", 0), mail.state(), publication(campaign), campaign.openingScheduled(),
+                counts.awaiting());
     }
 
-    private record Counts(int targets, int responded, int exempted, int overdue) {
+    private record Counts(int targets, int responded, int exempted, int overdue, int awaiting) {
 
         /** Bodies that answered, over the bodies asked to (an exempted body was not), one decimal. */
         double responseRate() {

@@ -2,16 +2,23 @@ package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.shared.Csv;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import ca.gouv.qc.declarationsia.shared.web.PageNumber;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,15 +42,20 @@ class CampaignPageController {
     private final DeclarationService declarations;
     private final InputValidator validator;
     private final MessageSource messages;
+    private final Clock clock;
+    private final AccessPolicy access;
 
     CampaignPageController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
-            DeclarationService declarations, InputValidator validator, MessageSource messages) {
+            DeclarationService declarations, InputValidator validator, MessageSource messages, Clock clock,
+            AccessPolicy access) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.extensions = extensions;
         this.declarations = declarations;
         this.validator = validator;
         this.messages = messages;
+        this.clock = clock;
+        this.access = access;
     }
 
     @ModelAttribute("canAct")
@@ -55,6 +67,14 @@ class CampaignPageController {
     String list(Model model) {
         model.addAttribute("campaigns", campaigns.list());
         return "campaign/list";
+    }
+
+    /** The errors of a refused form by field, so that each shows beside its field (and all in the summary). */
+    private static Map<String, String> byField(List<Violation> violations) {
+        Map<String, String> byPath = new LinkedHashMap<>();
+        violations.forEach(violation -> byPath.merge(violation.path().replaceAll("\\[\\d+]", ""), violation.message(),
+                (a, b) -> a + " " + b));
+        return byPath;
     }
 
     @PostMapping
@@ -72,6 +92,7 @@ class CampaignPageController {
             return "redirect:/campagnes/" + campaign.year();
         } catch (InvalidInputException invalid) {
             model.addAttribute("errors", invalid.violations());
+            model.addAttribute("errorsByField", byField(invalid.violations()));
             model.addAttribute("campaigns", campaigns.list());
             return "campaign/list";
         }
@@ -80,11 +101,16 @@ class CampaignPageController {
     @GetMapping("/{year}")
     String dashboard(@PathVariable int year, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) String page, Model model) {
         Campaign campaign = campaigns.get(year);
         model.addAttribute("campaign", campaign);
         model.addAttribute("summary", dashboard.summary(campaign));
-        CampaignDashboard.Page tracking = dashboard.page(year, status, overdue, sort, page);
+        // what a launch now would do: open at once, or schedule the opening for its date
+        model.addAttribute("launchSchedules", LocalDate.now(clock).isBefore(campaign.openingDate()));
+        @SuppressWarnings("unchecked")
+        List<Violation> errors = (List<Violation>) model.getAttribute("errors");
+        model.addAttribute("errorsByField", byField(errors == null ? List.of() : errors));
+        CampaignDashboard.Page tracking = dashboard.page(year, status, overdue, sort, PageNumber.of(page));
         model.addAttribute("page", tracking);
         model.addAttribute("rows", tracking.rows());
         model.addAttribute("status", status);
@@ -93,19 +119,34 @@ class CampaignPageController {
         return "campaign/dashboard";
     }
 
+    /**
+     * The page asks for a ticked confirmation beside the button of each action that cannot be undone (launch,
+     * close, exemption); the API does not: its callers mean what they send.
+     */
     @PostMapping("/{year}/lancer")
-    String launch(@PathVariable int year, RedirectAttributes redirect) {
-        return act(year, redirect, () -> campaigns.launch(year), "campaign.launched");
+    String launch(@PathVariable int year, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
+        if (!confirmed) {
+            return unconfirmed(year, "confirmLaunch", "validation.campaign.confirmLaunch", redirect);
+        }
+        Campaign before = campaigns.get(year);
+        boolean early = LocalDate.now(clock).isBefore(before.openingDate());
+        return act(year, redirect, () -> campaigns.launch(year), early ? "campaign.scheduled" : "campaign.launched");
     }
 
     @PostMapping("/{year}/fermer")
-    String close(@PathVariable int year, RedirectAttributes redirect) {
+    String close(@PathVariable int year, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
+        if (!confirmed) {
+            return unconfirmed(year, "confirmClose", "validation.campaign.confirmClose", redirect);
+        }
         return act(year, redirect, () -> campaigns.close(year), "campaign.closed");
     }
 
     @PostMapping("/{year}/prolongation")
     String extend(@PathVariable int year, @RequestParam String organizationCode,
             @ModelAttribute ExtensionForm form, BindingResult binding, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("errorForm", "extension");
         if (binding.hasErrors()) {
             redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
             return "redirect:/campagnes/" + year;
@@ -115,8 +156,24 @@ class CampaignPageController {
 
     @PostMapping("/{year}/exemption")
     String exempt(@PathVariable int year, @RequestParam String organizationCode, @RequestParam String reason,
-            RedirectAttributes redirect) {
-        return act(year, redirect, () -> declarations.exempt(year, organizationCode, reason), "campaign.exempted");
+            @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
+        redirect.addFlashAttribute("errorForm", "exemption");
+        if (!confirmed) {
+            // what was typed comes back with the error, so that nothing is typed twice
+            redirect.addFlashAttribute("exemption", Map.of("organizationCode", organizationCode, "reason", reason));
+            return unconfirmed(year, "confirmExemption", "validation.campaign.confirmExemption", redirect);
+        }
+        String next = act(year, redirect, () -> declarations.exempt(year, organizationCode, reason), "campaign.exempted");
+        if (!redirect.getFlashAttributes().containsKey("done")) {
+            redirect.addFlashAttribute("exemption", Map.of("organizationCode", organizationCode, "reason", reason));
+        }
+        return next;
+    }
+
+    private String unconfirmed(int year, String field, String messageKey, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("errors", List.of(validator.violation(field, "NotConfirmed", messageKey)));
+        return "redirect:/campagnes/" + year;
     }
 
     /** The tracking as a spreadsheet: UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralized. */

@@ -8,4 +8,8 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Integer
 
     @Query("select * from campaign where status = 'OUVERTE'")
     Optional<Campaign> findOpen();
+
+    /** Launched before its opening date, waiting for it. */
+    @Query("select * from campaign where status = 'PLANIFIEE' and launched_at is not null")
+    Optional<Campaign> findScheduled();
 }

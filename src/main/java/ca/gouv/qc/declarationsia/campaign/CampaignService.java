@@ -1,12 +1,15 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,9 +62,9 @@ public class CampaignService {
         Set<Campaign.Reminder> reminders = form.reminderOffsets() == null || form.reminderOffsets().isEmpty()
                 ? Campaign.DEFAULT_REMINDERS
                 : form.reminderOffsets().stream().map(Campaign.Reminder::new).collect(Collectors.toSet());
-        Campaign campaign = campaigns.save(new Campaign(form.year(), form.referenceDate(), form.openingDate(),
+        Campaign campaign = campaigns.save(Campaign.planned(form.year(), form.referenceDate(), form.openingDate(),
                 form.dueDate(), form.closingDate(), reminders,
-                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays(), CampaignStatus.PLANIFIEE, null, null));
+                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays()));
         if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
             jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
                     .param("year", form.year()).update();
@@ -72,22 +75,41 @@ public class CampaignService {
         return campaign;
     }
 
-    /** PLANIFIEE → OUVERTE and the campaign process starts; the fan-out then runs on the job executor. */
+    /**
+     * Starts the campaign's process. On or after the opening date, PLANIFIEE → OUVERTE at once and the fan-out runs on
+     * the job executor; before it, the campaign stays PLANIFIEE with its opening scheduled: the process waits for the
+     * opening date (a timer), then opens it and invites every body. One campaign open or scheduled at a time.
+     */
     @Transactional
     public Campaign launch(int year) {
         access.requireCoordinator();
         Campaign campaign = get(year);
+        if (campaign.openingScheduled()) {
+            throw refused("status", "validation.campaign.alreadyScheduled", year, campaign.openingDate());
+        }
         if (!campaign.status().canMoveTo(CampaignStatus.OUVERTE)) {
             throw refused("status", "validation.campaign.notPlanned", year, campaign.status());
         }
         campaigns.findOpen().ifPresent(open -> {
             throw refused("status", "validation.campaign.alreadyOpen", open.year());
         });
+        campaigns.findScheduled().ifPresent(scheduled -> {
+            throw refused("status", "validation.campaign.otherScheduled", scheduled.year(), scheduled.openingDate());
+        });
+        // taken before the process starts, so that the launch comes before its first step in the history
+        Instant now = clock.instant();
+        boolean early = LocalDate.ofInstant(now, clock.getZone()).isBefore(campaign.openingDate());
         String processId = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(year),
                 Map.of("campaignYear", year)).getId();
-        jdbc.sql("update campaign set status = 'OUVERTE', launched_at = :now, process_instance_id = :process, "
-                        + "version = version + 1 where year = :year")
-                .param("now", Timestamp.from(clock.instant())).param("process", processId).param("year", year).update();
+        jdbc.sql("""
+                update campaign set status = :status, launched_at = :now, launched_by = :actor,
+                       opened_at = case when :early then null else cast(:now as timestamptz) end,
+                       process_instance_id = :process, version = version + 1
+                 where year = :year
+                """)
+                .param("status", early ? CampaignStatus.PLANIFIEE.name() : CampaignStatus.OUVERTE.name())
+                .param("now", Timestamp.from(now)).param("actor", CurrentUser.actorId())
+                .param("early", early).param("process", processId).param("year", year).update();
         return get(year);
     }
 
@@ -104,6 +126,8 @@ public class CampaignService {
         } catch (MismatchingMessageCorrelationException stillLaunching) {
             throw refused("status", "validation.campaign.stillLaunching", year);
         }
+        jdbc.sql("update campaign set closed_by = :actor where year = :year")
+                .param("actor", CurrentUser.actorId()).param("year", year).update();
         return get(year);
     }
 
@@ -140,7 +164,8 @@ public class CampaignService {
         if (form.referenceDate().isAfter(form.openingDate())) {
             violations.add(validator.violation("referenceDate", "NotAfterOpening", "validation.campaign.referenceBeforeOpening"));
         }
-        if (form.reminderOffsets() != null) {
+        // with the due date before the opening, no reminder can fall between them: that one error says it all
+        if (form.reminderOffsets() != null && form.openingDate().isBefore(form.dueDate())) {
             long window = ChronoUnit.DAYS.between(form.openingDate(), form.dueDate());
             for (int i = 0; i < form.reminderOffsets().size(); i++) {
                 if (form.reminderOffsets().get(i) >= window) {

@@ -1,13 +1,17 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What happened to a declaration, for its pages: the audited transitions and the reviewer's latest comments. */
+/**
+ * What happened to a declaration, for its pages and its history: the audited transitions, the extensions granted and
+ * the reviewer's latest comments.
+ */
 @Repository
 public class DeclarationHistory {
 
@@ -19,6 +23,11 @@ public class DeclarationHistory {
     }
 
     public record Comment(String initiativeId, String field, String message) {
+    }
+
+    /** A new due date a coordinator granted, and why. */
+    public record Extension(LocalDate previousDueDate, LocalDate newDueDate, String reason, String grantedBy,
+            Instant grantedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -34,6 +43,17 @@ public class DeclarationHistory {
                 """).param("id", declarationId)
                 .query((rs, i) -> new Transition(rs.getString("from_status"), rs.getString("to_status"),
                         rs.getString("actor"), rs.getString("comment"), rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+    }
+
+    public List<Extension> extensions(long declarationId) {
+        return jdbc.sql("""
+                select previous_due_date, new_due_date, reason, granted_by, granted_at from deadline_extension
+                 where declaration_id = :id order by id
+                """).param("id", declarationId)
+                .query((rs, i) -> new Extension(rs.getObject("previous_due_date", LocalDate.class),
+                        rs.getObject("new_due_date", LocalDate.class), rs.getString("reason"), rs.getString("granted_by"),
+                        rs.getTimestamp("granted_at").toInstant()))
                 .list();
     }
 

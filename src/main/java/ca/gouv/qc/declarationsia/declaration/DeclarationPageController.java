@@ -176,6 +176,16 @@ class DeclarationPageController {
                 .map(DeclarationRules.CarriedOver::id).collect(Collectors.toSet());
     }
 
+    /** Managers and reviewers open a draft from the dashboard to read it: no form they could not save. */
+    private boolean mayWrite(String organizationCode) {
+        try {
+            access.requireWrite(organizationCode);
+            return true;
+        } catch (org.springframework.security.access.AccessDeniedException readOnly) {
+            return false;
+        }
+    }
+
     /** UTF-8 with a byte order mark, so that spreadsheets open the accents right. */
     private static ResponseEntity<String> download(String fileName, String content) {
         return ResponseEntity.ok()
@@ -192,7 +202,9 @@ class DeclarationPageController {
         model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("declaration", declaration);
-        model.addAttribute("editable", declaration.status().isEditable());
+        boolean writer = mayWrite(declaration.organizationCode());
+        model.addAttribute("editable", declaration.status().isEditable() && writer);
+        model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
         model.addAttribute("dueDate", declarations.dueDate(declaration));
         model.addAttribute("codes", InitiativeCodes.BY_FIELD);
         model.addAttribute("carriedOver", carriedOver(declaration));

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An initiative's value as a person reads it, in the page's language: a code by its label (« Projet », not PROJET),
- * a yes/no as Oui/Non, nothing as a dash. Pages use it as {@code ${@initiativeLabels.value(field, value)}}.
+ * a yes/no as Oui/Non, a month as « mars 2025 » (not 2025-03), nothing as a dash. Pages use it as
+ * {@code ${@initiativeLabels.value(field, value)}}.
  */
 @Component("initiativeLabels")
 public class InitiativeLabels {
@@ -23,6 +24,11 @@ public class InitiativeLabels {
         }
         if (value instanceof Boolean yes) {
             return text(yes ? "common.yes" : "common.no", value.toString());
+        }
+        if (value instanceof java.time.YearMonth month) {
+            java.util.Locale locale = LocaleContextHolder.getLocale();
+            return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+                    "en".equals(locale.getLanguage()) ? java.util.Locale.CANADA : java.util.Locale.CANADA_FRENCH).format(month);
         }
         if (InitiativeCodes.isCoded(field)) {
             return text(field + "." + value, value.toString());

@@ -11,11 +11,16 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import ca.gouv.qc.declarationsia.shared.web.PageNumber;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Local mode: every mail the product sent, as sent, for coordinators to read (newest first). */
 @Controller
@@ -24,12 +29,15 @@ class DevMailController {
 
     record CaughtMail(String to, String subject, Instant sentAt, String body) {
 
-        /** As a coordinator in Québec reads it. */
-        public String sentAtLocal() {
-            return sentAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                    .format(sentAt.atZone(ca.gouv.qc.declarationsia.shared.QuebecTime.ZONE));
+        boolean matches(String text) {
+            String wanted = text.toLowerCase(Locale.ROOT);
+            return to.toLowerCase(Locale.ROOT).contains(wanted)
+                    || (subject != null && subject.toLowerCase(Locale.ROOT).contains(wanted));
         }
     }
+
+    /** Mail bodies are long: a page shows 20. */
+    static final int PAGE_SIZE = 20;
 
     private final java.util.Optional<GreenMail> mailCatcher;
 
@@ -37,10 +45,19 @@ class DevMailController {
         this.mailCatcher = mailCatcher;
     }
 
+    /** Newest first, those whose recipients or subject contain {@code q}, 20 a page. */
     @GetMapping("/dev/mail")
-    String mail(Model model) throws MessagingException, IOException {
+    String mail(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model)
+            throws MessagingException, IOException {
+        List<CaughtMail> all = mailCatcher.isEmpty() ? List.of() : caught(mailCatcher.get());
+        List<CaughtMail> found = q == null || q.isBlank() ? all : all.stream().filter(mail -> mail.matches(q.trim())).toList();
+        int number = PageNumber.within(PageNumber.of(page), found.size(), PAGE_SIZE);
+        int from = (number - 1) * PAGE_SIZE;
         model.addAttribute("catcherRunning", mailCatcher.isPresent());
-        model.addAttribute("mails", mailCatcher.isEmpty() ? List.of() : caught(mailCatcher.get()));
+        model.addAttribute("q", q);
+        model.addAttribute("caught", all.size());
+        model.addAttribute("mails", new PageImpl<>(found.subList(from, Math.min(found.size(), from + PAGE_SIZE)),
+                PageRequest.of(number - 1, PAGE_SIZE), found.size()));
         return "local/mail";
     }
 

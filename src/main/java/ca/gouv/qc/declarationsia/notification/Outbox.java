@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues mail in the caller's transaction: the mail exists if and only if the decision to send it was committed.
- * The dispatcher then delivers it ({@link MailDispatcher}), off the process's path.
+ * The dispatcher then delivers it ({@link MailDispatcher}), off the process's path. What was queued, and where each
+ * mail stands, is read here too, for the histories.
  */
 @Service
 public class Outbox {
@@ -46,6 +48,49 @@ public class Outbox {
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         return inserted == 1;
+    }
+
+    /**
+     * One queued mail and where it stands.
+     *
+     * @param status PENDING (not sent yet: {@code attempts} and {@code lastError} say why), SENT or REJECTED
+     */
+    public record QueuedMail(MailKind kind, String recipients, String cc, String subject, String status, int attempts,
+            String lastError, String rejectedAddresses, Instant createdAt, Instant sentAt) {
+    }
+
+    /** How many mails of a kind are in a status, for a campaign's history. */
+    public record MailCount(MailKind kind, String status, int count) {
+    }
+
+    /** Every mail of one body's declaration, oldest first. */
+    @Transactional(readOnly = true)
+    public List<QueuedMail> mailsOf(int campaignYear, String organizationCode) {
+        return jdbc.sql("""
+                select kind, recipients, cc, subject, status, attempts, last_error, rejected_addresses, created_at, sent_at
+                  from mail_outbox where campaign_year = :year and organization_code = :organization
+                 order by created_at, id
+                """).param("year", campaignYear).param("organization", organizationCode)
+                .query((rs, i) -> new QueuedMail(MailKind.valueOf(rs.getString("kind")), rs.getString("recipients"),
+                        rs.getString("cc"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
+                        rs.getString("last_error"), rs.getString("rejected_addresses"),
+                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at"))))
+                .list();
+    }
+
+    /** A campaign's mail, counted by kind and status. */
+    @Transactional(readOnly = true)
+    public List<MailCount> countsOf(int campaignYear) {
+        return jdbc.sql("""
+                select kind, status, count(*) as n from mail_outbox where campaign_year = :year
+                 group by kind, status order by kind, status
+                """).param("year", campaignYear)
+                .query((rs, i) -> new MailCount(MailKind.valueOf(rs.getString("kind")), rs.getString("status"), rs.getInt("n")))
+                .list();
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String join(List<String> addresses) {

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.organization;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.web.PageNumber;
 import java.io.IOException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +44,11 @@ class OrganizationPageController {
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) LggriCategory category,
             @RequestParam(required = false) String portfolio, @RequestParam(required = false) Boolean active,
-            Model model) {
+            @RequestParam(required = false) String page, Model model) {
         access.requireStaff();
         OrganizationDirectory.Filter filter = new OrganizationDirectory.Filter(q, category, portfolio, active);
         model.addAttribute("filter", filter);
-        model.addAttribute("organizations", directory.find(filter));
+        model.addAttribute("organizations", directory.find(filter, PageNumber.of(page)));
         return "organization/list";
     }
 

@@ -111,6 +111,14 @@ public class OrganizationService {
         return organizations.countActive();
     }
 
+    /** Each portfolio's English name by its French one: the published editions keep the French label. Public. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> portfolioNamesInEnglish() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        portfolios.findAll().forEach(portfolio -> names.put(portfolio.nameFr(), portfolio.nameEn()));
+        return names;
+    }
+
     /** A portfolio by code or by its French or English name, as coordinators type it in a spreadsheet. */
     private Optional<Portfolio> findPortfolio(String codeOrName) {
         String value = codeOrName.trim();

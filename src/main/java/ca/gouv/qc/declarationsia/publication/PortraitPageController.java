@@ -15,10 +15,12 @@ class PortraitPageController {
 
     private final Editions editions;
     private final MessageSource messages;
+    private final PortfolioLabels portfolios;
 
-    PortraitPageController(Editions editions, MessageSource messages) {
+    PortraitPageController(Editions editions, MessageSource messages, PortfolioLabels portfolios) {
         this.editions = editions;
         this.messages = messages;
+        this.portfolios = portfolios;
     }
 
     @GetMapping("/portrait/{year}")
@@ -31,7 +33,7 @@ class PortraitPageController {
                         code -> text("category." + code, locale)),
                 BarChart.of("chart-status", text("portrait.byStatus", locale), portrait.byStatus(),
                         code -> text("publishedStatus." + code, locale)),
-                BarChart.of("chart-portfolio", text("portrait.byPortfolio", locale), portrait.byPortfolio(), label -> label)));
+                BarChart.of("chart-portfolio", text("portrait.byPortfolio", locale), portrait.byPortfolio(), portfolios::of)));
         return "publication/portrait";
     }
 

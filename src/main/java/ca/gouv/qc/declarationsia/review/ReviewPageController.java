@@ -6,6 +6,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Reviewers: the declarations awaiting review, and one declaration with what changed, to accept or send back. */
@@ -34,15 +36,17 @@ class ReviewPageController {
     private final ReviewComparison comparison;
     private final ReviewService reviews;
     private final AccessPolicy access;
+    private final InputValidator validator;
     private final JdbcClient jdbc;
 
     ReviewPageController(DeclarationService declarations, DeclarationHistory history, ReviewComparison comparison,
-            ReviewService reviews, AccessPolicy access, JdbcClient jdbc) {
+            ReviewService reviews, AccessPolicy access, InputValidator validator, JdbcClient jdbc) {
         this.declarations = declarations;
         this.history = history;
         this.comparison = comparison;
         this.reviews = reviews;
         this.access = access;
+        this.validator = validator;
         this.jdbc = jdbc;
     }
 
@@ -71,9 +75,17 @@ class ReviewPageController {
         return page(declaration, model, List.of());
     }
 
+    /** The decision cannot be taken back: the page asks for a ticked confirmation beside the button (the API does not). */
     @PostMapping("/{year}/{organizationCode}")
     String decide(@PathVariable int year, @PathVariable String organizationCode, @ModelAttribute("form") ReviewPageForm form,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) boolean confirmed, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            if (!ca.gouv.qc.declarationsia.security.CurrentUser.get().isReviewer()) {
+                throw new org.springframework.security.access.AccessDeniedException("Reviewers only");
+            }
+            return page(declarations.get(year, organizationCode), model,
+                    List.of(validator.violation("confirm", "NotConfirmed", "validation.review.confirm")));
+        }
         try {
             reviews.decide(year, organizationCode, form.toForm());
             redirect.addFlashAttribute("done", "ACCEPT".equals(form.getDecision()) ? "review.accepted" : "review.sentBack");
@@ -90,6 +102,8 @@ class ReviewPageController {
         model.addAttribute("fields", ReviewService.FIELDS.stream().sorted().toList());
         model.addAttribute("transitions", history.transitions(declaration.id()));
         model.addAttribute("errors", errors);
+        model.addAttribute("confirmError", errors.stream().filter(error -> "confirm".equals(error.path()))
+                .map(Violation::message).findFirst().orElse(null));
         return "review/declaration";
     }
 

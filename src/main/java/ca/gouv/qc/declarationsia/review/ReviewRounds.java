@@ -24,6 +24,10 @@ class ReviewRounds {
     record Comment(String initiativeId, String field, String message) {
     }
 
+    /** A round as the declaration's history tells it. */
+    record Decided(long id, int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt) {
+    }
+
     private static final String CURRENT_SUBMISSION = """
             (select max(s.number) from declaration_submission s where s.declaration_id = d.id)
             """;
@@ -64,6 +68,16 @@ class ReviewRounds {
                    and r.submission_number = """ + CURRENT_SUBMISSION)
                 .param("year", key.campaignYear()).param("organization", key.organizationCode())
                 .query(Round.class).optional();
+    }
+
+    List<Decided> of(long declarationId) {
+        return jdbc.sql("""
+                select id, round, submission_number, decision, reviewer, decided_at from review_round
+                 where declaration_id = :declaration order by round
+                """).param("declaration", declarationId)
+                .query((rs, i) -> new Decided(rs.getLong("id"), rs.getInt("round"), rs.getInt("submission_number"),
+                        rs.getString("decision"), rs.getString("reviewer"), rs.getTimestamp("decided_at").toInstant()))
+                .list();
     }
 
     List<Comment> comments(long roundId) {

@@ -54,6 +54,28 @@ public class ReviewService {
         this.validator = validator;
     }
 
+    /** One review round: its decision, who took it and when, and its comments. */
+    public record Round(int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt,
+            List<Comment> comments) {
+    }
+
+    public record Comment(String initiativeId, String field, String message) {
+    }
+
+    /** Every round of a declaration, oldest first, for its history (staff). */
+    @Transactional(readOnly = true)
+    public List<Round> rounds(Declaration declaration) {
+        if (!CurrentUser.get().isStaff()) {
+            throw new AccessDeniedException("Ministry staff only");
+        }
+        return rounds.of(declaration.id()).stream()
+                .map(round -> new Round(round.round(), round.submissionNumber(), round.decision(), round.reviewer(),
+                        round.decidedAt(), rounds.comments(round.id()).stream()
+                                .map(comment -> new Comment(comment.initiativeId(), comment.field(), comment.message()))
+                                .toList()))
+                .toList();
+    }
+
     @Transactional
     public void decide(int year, String organizationCode, ReviewForm form) {
         CurrentUser reviewer = CurrentUser.get();

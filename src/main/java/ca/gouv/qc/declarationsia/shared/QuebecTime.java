@@ -23,6 +23,11 @@ public final class QuebecTime {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
+    /** The first instant of a date in Québec: an opening date counts whole. */
+    public static Date startOf(LocalDate date) {
+        return Date.from(date.atStartOfDay(ZONE).toInstant());
+    }
+
     /** The first instant after a date, in Québec: a due or closing date counts whole. */
     public static Date endOf(LocalDate date) {
         return Date.from(date.plusDays(1).atStartOfDay(ZONE).toInstant());

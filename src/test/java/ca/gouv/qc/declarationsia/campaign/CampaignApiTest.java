@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
@@ -154,7 +156,14 @@ class CampaignApiTest {
         mvc.perform(post(url).with(httpBasic("gestion", "demo")).with(csrf()).param("organizationCode", "EXE-1")
                 .param("reason", "Organisme dissous")).andExpect(status().isForbidden());
         mvc.perform(post(url).with(httpBasic("coordo", "demo")).with(csrf()).param("organizationCode", "EXE-1")
-                .param("reason", "Organisme dissous le 1er septembre")).andExpect(status().isFound());
+                        .param("reason", "Organisme dissous le 1er septembre"))
+                .andExpect(status().isFound())
+                .andExpect(result -> assertThat(result.getFlashMap().get("errors")).as("not confirmed").asList()
+                        .extracting(error -> ((Violation) error).path()).containsExactly("confirmExemption"));
+        assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = 'EXE-1'",
+                String.class, YEAR + 4)).as("nothing done without the confirmation").isEqualTo("BROUILLON");
+        mvc.perform(post(url).with(httpBasic("coordo", "demo")).with(csrf()).param("organizationCode", "EXE-1")
+                .param("reason", "Organisme dissous le 1er septembre").param("confirmed", "true")).andExpect(status().isFound());
 
         assertThat(jdbc.queryForMap("select status, exemption_reason from declaration where campaign_year = ? "
                 + "and organization_code = 'EXE-1'", YEAR + 4))
@@ -182,16 +191,92 @@ class CampaignApiTest {
                 .andExpect(content().string(containsString("Page 3 sur 3 : organismes 101 à 120 sur 120")))
                 .andExpect(content().string(containsString("(PAGING-120)")))
                 .andExpect(content().string(not(containsString("(PAGING-100)"))));
+        for (String beyond : java.util.List.of("50000000", "99999999999999")) {
+            mvc.perform(get("/campagnes/{year}", YEAR + 5).param("sort", "code").param("page", beyond).with(httpBasic("coordo", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Page 3 sur 3 : organismes 101 à 120 sur 120")));
+        }
+        for (String nonsense : java.util.List.of("-1", "0", "abc", "")) {
+            mvc.perform(get("/campagnes/{year}", YEAR + 5).param("page", nonsense).with(httpBasic("coordo", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Page 1 sur 3 : organismes 1 à 50 sur 120")));
+        }
+        mvc.perform(get("/campagnes/{year}", YEAR + 5).param("status", "ACCEPTEE").param("page", "9").with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("0 organisme(s)")));
         mvc.perform(get("/campagnes/{year}/suivi.csv", YEAR + 5).with(httpBasic("coordo", "demo")))
                 .andExpect(content().string(containsString("PAGING-001,")))
                 .andExpect(content().string(containsString("PAGING-120,")));
 
         mvc.perform(post("/campagnes/{year}/exemption", YEAR + 5).with(httpBasic("coordo", "demo")).with(csrf())
-                        .param("organizationCode", "PAGING-999").param("reason", "Organisme dissous"))
+                        .param("organizationCode", "PAGING-999").param("reason", "Organisme dissous").param("confirmed", "true"))
                 .andExpect(status().isFound())
                 .andExpect(result -> assertThat(result.getFlashMap().get("errors")).asList()
                         .extracting(error -> ((Violation) error).path()).containsExactly("organizationCode"));
         campaigns.cleanUp(YEAR + 5);
+    }
+
+    @Test
+    void a_launch_before_the_opening_date_schedules_the_opening_once_and_the_page_asks_to_confirm_first() throws Exception {
+        int year = 2073;
+        TestOrganizations.create(organizations, "EARLY-1");
+        TestCampaigns.clockAt(LocalDateTime.of(year - 1, 12, 1, 18, 31));
+        mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(year).replace("API-1\", \"API-2", "EARLY-1")))
+                .andExpect(status().isCreated());
+        mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(year + 1).replace("API-1\", \"API-2", "EARLY-1")))
+                .andExpect(status().isCreated());
+        try {
+            mvc.perform(post("/campagnes/{year}/lancer", year).with(httpBasic("gestion", "demo")).with(csrf())
+                    .param("confirmed", "true")).andExpect(status().isForbidden());
+            mvc.perform(post("/campagnes/{year}/lancer", year).with(httpBasic("coordo", "demo")).with(csrf()))
+                    .andExpect(status().isFound())
+                    .andExpect(result -> assertThat(result.getFlashMap().get("errors")).asList()
+                            .extracting(error -> ((Violation) error).path()).containsExactly("confirmLaunch"));
+            assertThat(jdbc.queryForObject("select launched_at is null from campaign where year = ?", Boolean.class, year))
+                    .as("not launched without the confirmation").isTrue();
+            mvc.perform(get("/campagnes/{year}", year).with(httpBasic("coordo", "demo")))
+                    .andExpect(content().string(allOf(containsString("Le lancement programme l’ouverture : l’organisme visé "
+                                    + "recevra son invitation le 1er septembre " + year),
+                            containsString("Lancer et programmer l’ouverture"), not(containsString("Brouillon")),
+                            not(containsString("Taux de réponse")))));
+
+            mvc.perform(asCoordinator(post("/api/campaigns/{year}/launch", year)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("PLANIFIEE"))
+                    .andExpect(jsonPath("$.openingScheduled").value(true))
+                    .andExpect(jsonPath("$.declarationsByStatus").isEmpty());
+            mvc.perform(asCoordinator(post("/api/campaigns/{year}/launch", year)))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.errors[0].message", containsString("son ouverture est programmée le 1er septembre " + year)));
+            mvc.perform(asCoordinator(post("/api/campaigns/{year}/launch", year + 1)))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.errors[0].message", containsString("une seule campagne peut être ouverte ou programmée")));
+            mvc.perform(asCoordinator(post("/api/campaigns/{year}/close", year)))
+                    .andExpect(status().isUnprocessableEntity());
+            assertThat(jdbc.queryForObject("select count(*) from declaration where campaign_year = ?", Integer.class, year))
+                    .isZero();
+
+            // the history tells it, for staff only, found by its business key
+            mvc.perform(get("/campagnes/historique").param("cle", " " + year + " ").with(httpBasic("gestion", "demo")))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/campagnes/" + year + "/historique"));
+            mvc.perform(get("/campagnes/{year}/historique", year).with(httpBasic("gestion", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("ouverture programmée le 1er septembre " + year),
+                            containsString("En attente de la date d’ouverture"))));
+            mvc.perform(get("/campagnes/historique").param("cle", year + "-EARLY-1").with(httpBasic("gestion", "demo")))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().string(containsString("aucune campagne ni déclaration pour « " + year + "-EARLY-1 »")));
+            mvc.perform(get("/campagnes/historique").param("cle", "MRNF 2027").with(httpBasic("gestion", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("id=\"cle-error\"")));
+            mvc.perform(get("/campagnes/{year}/historique", year).with(httpBasic("ia.mrnf@example.qc.ca", "demo")))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/campagnes/historique").param("cle", String.valueOf(year)).with(httpBasic("ia.mrnf@example.qc.ca", "demo")))
+                    .andExpect(status().isForbidden());
+        } finally {
+            campaigns.cleanUp(year);
+            campaigns.cleanUp(year + 1);
+        }
     }
 
     private static String campaign(int year) {

@@ -59,8 +59,8 @@ class DeclarationPersistenceTest {
     @Test
     void a_declaration_and_its_snapshots_round_trip() {
         TestOrganizations.create(organizations, "DECL-1");
-        campaigns.save(new Campaign(2061, LocalDate.of(2061, 6, 30), LocalDate.of(2061, 9, 1), LocalDate.of(2061, 10, 31),
-                LocalDate.of(2061, 11, 30), Campaign.DEFAULT_REMINDERS, 7, CampaignStatus.PLANIFIEE, null, null));
+        campaigns.save(Campaign.planned(2061, LocalDate.of(2061, 6, 30), LocalDate.of(2061, 9, 1), LocalDate.of(2061, 10, 31),
+                LocalDate.of(2061, 11, 30), Campaign.DEFAULT_REMINDERS, 7));
         String initiativeId = transactions.execute(status -> initiativeIds.next("DECL-1"));
         InitiativeSnapshot snapshot = new InitiativeSnapshot(initiativeId, "Agent conversationnel des impôts",
                 ObjectType.ACTIF_INFORMATIONNEL, "Un agent répond aux questions fréquentes des citoyens.",

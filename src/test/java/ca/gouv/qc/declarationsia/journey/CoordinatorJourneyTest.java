@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.Browser;
+import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +24,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A coordinator's campaign, in a browser: created and launched from the pages, followed on its dashboard, an
- * extension granted, a body exempted, closed, and its publication approved in Tasklist through the Camunda Form;
- * the Portrait is then public.
+ * A coordinator's campaign, in a browser and in French: created and launched from the pages (each action that cannot
+ * be undone confirmed beside its button, saying what it does and to how many bodies), followed on its dashboard, an
+ * extension granted, a body exempted, closed, its publication approved in Tasklist through the Camunda Form, its
+ * process opened in Cockpit and its whole history read; the Portrait is then public. A campaign launched before its
+ * opening date waits for that date: its invitations go out on the opening day.
  */
 @IntegrationTest
 class CoordinatorJourneyTest {
 
     private static final int YEAR = 2047;
+    private static final int EARLY_YEAR = 2071;
     private static Browser browser;
 
     @LocalServerPort
@@ -47,6 +53,12 @@ class CoordinatorJourneyTest {
     TaskService tasks;
 
     @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    GreenMail mailCatcher;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
@@ -59,6 +71,7 @@ class CoordinatorJourneyTest {
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
+        campaigns.cleanUp(EARLY_YEAR);
     }
 
     @AfterAll
@@ -76,28 +89,35 @@ class CoordinatorJourneyTest {
         browser.logIn("coordo", "demo");
         browser.open("/campagnes");
         browser.assertAccessible("the campaigns");
-        browser.type("year", String.valueOf(YEAR));
-        browser.type("referenceDate", YEAR + "-06-30");
-        browser.type("openingDate", YEAR + "-09-01");
-        browser.type("dueDate", YEAR + "-10-31");
-        browser.type("closingDate", YEAR + "-11-30");
-        browser.type("reminderOffsets", "30,14,7,1");
-        browser.type("overdueReminderDays", "7");
-        browser.element(By.cssSelector("input[name=allActiveOrganizations]")).click();
+        fillCampaign(YEAR, YEAR + "-06-30", YEAR + "-09-01", YEAR + "-10-31", YEAR + "-11-30");
         browser.type("organizationCodes", "JRN-C1,JRN-C2,JRN-C3");
         browser.submit("form[action='/campagnes'] button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Campagne " + YEAR);
         assertThat(browser.text(".notice")).contains("La campagne " + YEAR + " est créée");
         assertThat(jdbc.queryForList("select organization_code from campaign_target where campaign_year = ? order by 1",
                 String.class, YEAR)).containsExactly("JRN-C1", "JRN-C2", "JRN-C3");
+        assertThat(browser.pageText()).as("no status before the launch").doesNotContain("Brouillon", "Taux de réponse")
+                .contains("1er septembre " + YEAR, "Organismes visés par la campagne");
         browser.assertAccessible("a planned campaign");
 
+        assertThat(browser.text("#launch-consequence")).as("on its opening date, the launch opens at once")
+                .isEqualTo("Les 3 organismes visés reçoivent leur invitation maintenant et leur déclaration s’ouvre. "
+                        + "Une fois lancée, la campagne ne peut être annulée.");
+        assertThat(browser.text("label[for=confirmLaunch]"))
+                .isEqualTo("Je confirme le lancement de la campagne " + YEAR + " auprès de 3 organismes");
+        browser.tick("confirmLaunch");
         browser.submit("form[action='/campagnes/" + YEAR + "/lancer'] button");
+        assertThat(jdbc.queryForMap("select status, launched_by from campaign where year = ?", YEAR))
+                .containsEntry("status", "OUVERTE").containsEntry("launched_by", "coordo");
         campaigns.runDueJobs(YEAR);
         browser.open("/campagnes/" + YEAR);
         assertThat(browser.pageText()).contains("Ouverte", "Brouillon");
         assertThat(jdbc.queryForObject("select count(*) from declaration where campaign_year = ?", Integer.class, YEAR))
                 .isEqualTo(3);
+        assertThat(browser.driver().findElements(By.cssSelector("a[href='/mes-declarations/" + YEAR + "/JRN-C1']")))
+                .as("each row links to the body's declaration").hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector(
+                "a[href='/campagnes/" + YEAR + "/declarations/JRN-C1/historique']"))).as("and to its history").hasSize(1);
 
         browser.type("organizationCode", "JRN-C1");
         browser.type("extensionDueDate", YEAR + "-11-15");
@@ -109,8 +129,11 @@ class CoordinatorJourneyTest {
 
         browser.type("exemptOrganization", "JRN-C2");
         browser.type("exemptionReason", "Aucun système d’information cette année : organisme en fusion");
+        assertThat(browser.text("#exemption-consequence")).contains("définitive", "ne vise qu’un organisme", "ses rappels cessent");
+        browser.tick("confirmExemption");
         browser.submit("form[action='/campagnes/" + YEAR + "/exemption'] button");
         assertThat(browser.text(".notice")).isEqualTo("Organisme exempté; ses rappels cessent.");
+        assertThat(status("JRN-C2")).isEqualTo("EXEMPTEE");
 
         declarations.submit(YEAR, "JRN-C3", List.of());
         campaigns.runDueJobs(YEAR);
@@ -120,9 +143,23 @@ class CoordinatorJourneyTest {
         browser.assertAccessible("an open campaign's dashboard");
         browser.screenshot("coordinator-dashboard");
 
+        assertThat(browser.text("#close-consequence")).as("what closing leaves behind")
+                .contains("30 novembre " + YEAR, "1 des 2 organismes appelés à déclarer n’a pas encore soumis sa déclaration");
+        browser.tick("confirmClose");
         browser.submit("form[action='/campagnes/" + YEAR + "/fermer'] button");
         assertThat(browser.text(".notice")).startsWith("Campagne fermée");
+        assertThat(jdbc.queryForMap("select status, closed_by from campaign where year = ?", YEAR))
+                .containsEntry("status", "FERMEE").containsEntry("closed_by", "coordo");
         campaigns.runDueJobs(YEAR);
+
+        String campaignProcess = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(YEAR))
+                .singleResult().getId();
+        browser.open("/camunda/app/cockpit/default/#/process-instance/" + campaignProcess + "/runtime");
+        browser.waitUntil(page -> !page.findElements(By.cssSelector(".dia-history-link")).isEmpty()
+                && page.findElement(By.tagName("body")).getText().contains("Approuver la publication"));
+        assertThat(browser.pageText()).as("Cockpit in French").contains("Tableau de bord", "Clé d’affaires", String.valueOf(YEAR));
+        browser.assertAccessible("Cockpit, the campaign's process");
+        browser.screenshot("coordinator-cockpit-campaign");
 
         String approval = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(YEAR))
                 .taskDefinitionKey("UserTask_ApprovePublication").singleResult().getId();
@@ -130,8 +167,12 @@ class CoordinatorJourneyTest {
         browser.click("button.claim, [ng-click='claim()']");
         browser.waitUntil(page -> !page.findElements(By.cssSelector("input[type=checkbox]")).isEmpty()
                 && page.findElements(By.cssSelector(".disabled-form")).isEmpty());
+        assertThat(browser.pageText()).as("Tasklist in French, the form saying what approving does")
+                .contains("Approuver la publication", "vous publiez le Portrait de l’année", "ne peut plus être modifiée",
+                        "Terminer");
         browser.assertAccessible("Tasklist, the approval task");
-        browser.clickText("J’approuve la publication / I approve the publication");
+        browser.screenshot("coordinator-tasklist-approval");
+        browser.clickText("Je confirme la publication : elle est définitive / I confirm the publication: it is final");
         browser.element(By.cssSelector("textarea")).sendKeys("Portrait relu par la DPI.");
         browser.clickText("Terminer");
         browser.waitUntil(page -> tasks.createTaskQuery().taskId(approval).count() == 0);
@@ -144,8 +185,100 @@ class CoordinatorJourneyTest {
         campaigns.runDueJobs(YEAR);
         browser.open("/campagnes/" + YEAR);
         assertThat(browser.pageText()).contains("Publiée");
+
+        browser.submit("a[href='/campagnes/" + YEAR + "/historique']");
+        assertThat(browser.text("h1")).isEqualTo("Historique de la campagne " + YEAR);
+        assertThat(browser.texts("table.timeline tbody tr")).as("the campaign's whole story, with who did what")
+                .anySatisfy(line -> assertThat(line).contains("Campagne lancée", "coordo"))
+                .anySatisfy(line -> assertThat(line).contains("Date d’ouverture atteinte : la campagne s’ouvre"))
+                .anySatisfy(line -> assertThat(line).contains("Campagne fermée par la coordination", "coordo"))
+                .anySatisfy(line -> assertThat(line).contains("Tâche « Approuver la publication » terminée", "coordo"))
+                .anySatisfy(line -> assertThat(line).contains("Portrait publié"));
+        assertThat(browser.pageText()).contains("Invitation", "Avis de prolongation");
+        browser.assertAccessible("a campaign's history");
+        browser.screenshot("coordinator-campaign-history");
+
         browser.open("/portrait/" + YEAR);
         assertThat(browser.text("h1")).contains(String.valueOf(YEAR));
         browser.logOut();
+    }
+
+    @Test
+    void a_campaign_launched_before_its_opening_date_is_scheduled_and_invites_every_body_on_that_day() {
+        List.of("JRN-E1", "JRN-E2").forEach(code -> TestOrganizations.create(organizations, code));
+        // December 1st, 13:31 in Québec: the campaign opens on January 4th
+        TestCampaigns.clockAt(LocalDateTime.of(EARLY_YEAR - 1, 12, 1, 18, 31));
+        browser.logIn("coordo", "demo");
+        browser.open("/campagnes");
+
+        // a due date before the opening: one clear error, beside its field, and no reminder noise
+        fillCampaign(EARLY_YEAR, (EARLY_YEAR - 1) + "-11-30", EARLY_YEAR + "-01-04", (EARLY_YEAR - 1) + "-12-20",
+                EARLY_YEAR + "-03-31");
+        browser.type("organizationCodes", "JRN-E1,JRN-E2");
+        browser.submit("form[action='/campagnes'] button[type=submit]");
+        assertThat(browser.texts(".error-summary li")).containsExactly("Date limite : doit être après la date d’ouverture");
+        assertThat(browser.text("#dueDate-error")).isEqualTo("Date limite : doit être après la date d’ouverture");
+        assertThat(browser.element(By.id("dueDate")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.pageText()).doesNotContain("jours avant la date limite tombe");
+        assertThat(browser.value("organizationCodes")).as("what was typed stays").isEqualTo("JRN-E1,JRN-E2");
+        browser.assertAccessible("the campaign form with an error");
+        browser.screenshot("coordinator-campaign-form-error");
+        assertThat(jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, EARLY_YEAR)).isZero();
+
+        browser.type("dueDate", EARLY_YEAR + "-03-12");
+        browser.submit("form[action='/campagnes'] button[type=submit]");
+        assertThat(browser.text("h1")).isEqualTo("Campagne " + EARLY_YEAR);
+        assertThat(browser.text("#launch-consequence")).isEqualTo("Le lancement programme l’ouverture : les 2 organismes "
+                + "visés recevront leur invitation le 4 janvier " + EARLY_YEAR + ", jour de l’ouverture; rien ne leur est "
+                + "envoyé d’ici là. Une fois lancée, la campagne ne peut être annulée.");
+        assertThat(browser.text("form[action='/campagnes/" + EARLY_YEAR + "/lancer'] button"))
+                .isEqualTo("Lancer et programmer l’ouverture");
+        browser.tick("confirmLaunch");
+        browser.submit("form[action='/campagnes/" + EARLY_YEAR + "/lancer'] button");
+
+        assertThat(browser.text(".notice")).isEqualTo("Ouverture programmée : les 2 organismes visés recevront leur "
+                + "invitation le 4 janvier " + EARLY_YEAR + ", jour de l’ouverture.");
+        assertThat(browser.text("dl.summary")).contains("Planifiée – ouverture programmée le 4 janvier " + EARLY_YEAR);
+        assertThat(browser.has("form[action='/campagnes/" + EARLY_YEAR + "/lancer']")).as("launched once").isFalse();
+        browser.assertAccessible("a campaign whose opening is scheduled");
+        browser.screenshot("coordinator-opening-scheduled");
+        campaigns.runDueJobs(EARLY_YEAR);
+        assertThat(jdbc.queryForMap("select status, launched_by, opened_at from campaign where year = ?", EARLY_YEAR))
+                .containsEntry("status", "PLANIFIEE").containsEntry("launched_by", "coordo").containsEntry("opened_at", null);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where campaign_year = ?", Integer.class, EARLY_YEAR))
+                .as("nothing sent before the opening date").isZero();
+        assertThat(CaughtMail.to(mailCatcher, "ia.jrn-e1@example.qc.ca")).isEmpty();
+
+        TestCampaigns.clockAt(LocalDateTime.of(EARLY_YEAR, 1, 4, 5, 0));
+        campaigns.runDueJobs(EARLY_YEAR);
+        browser.open("/campagnes/" + EARLY_YEAR);
+        assertThat(browser.text("dl.summary")).contains("Ouverte");
+        assertThat(browser.pageText()).contains("Invitation – envoyé", "4 janvier " + EARLY_YEAR);
+        assertThat(CaughtMail.to(mailCatcher, "ia.jrn-e1@example.qc.ca")).as("invited on the opening day").hasSize(1);
+        assertThat(CaughtMail.to(mailCatcher, "ia.jrn-e2@example.qc.ca")).hasSize(1);
+
+        browser.open("/campagnes/" + EARLY_YEAR + "/historique");
+        assertThat(browser.texts("table.timeline tbody tr"))
+                .anySatisfy(line -> assertThat(line).contains("ouverture programmée le 4 janvier " + EARLY_YEAR, "coordo"))
+                .anySatisfy(line -> assertThat(line).contains("4 janvier " + EARLY_YEAR, "Date d’ouverture atteinte"));
+        browser.logOut();
+    }
+
+    private void fillCampaign(int year, String reference, String opening, String due, String closing) {
+        browser.type("year", String.valueOf(year));
+        browser.type("referenceDate", reference);
+        browser.type("openingDate", opening);
+        browser.type("dueDate", due);
+        browser.type("closingDate", closing);
+        browser.type("reminderOffsets", "30,14,7,1");
+        browser.type("overdueReminderDays", "7");
+        if (browser.isTicked("allActiveOrganizations")) {
+            browser.element(By.id("allActiveOrganizations")).click();
+        }
+    }
+
+    private String status(String organizationCode) {
+        return jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, YEAR, organizationCode);
     }
 }

@@ -107,6 +107,9 @@ class ReviewerJourneyTest {
         browser.choose("comment-field0", "benefits");
         browser.type("comment-message0", "Chiffrez les bénéfices : combien d’alertes, combien plus tôt?");
         browser.tick("decision-corrections");
+        assertThat(browser.text("#decision-consequence")).as("what the decision does, beside the button")
+                .contains("définitive", "avisé par courriel");
+        browser.tick("confirm");
         browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
         assertThat(browser.text(".notice")).isEqualTo("Corrections demandées; l’organisme reçoit vos commentaires.");
         assertThat(status("JRN-V1")).isEqualTo("A_CORRIGER");
@@ -128,6 +131,7 @@ class ReviewerJourneyTest {
                 .contains("modifié", "Alertes plus tôt", "Douze alertes par printemps");
         browser.type("generic0", "Logiciel de prévision hydrologique");
         browser.tick("decision-accept");
+        browser.tick("confirm");
         browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
         assertThat(browser.text(".notice")).isEqualTo("Déclaration acceptée; l’organisme en est avisé.");
         campaigns.runDueJobs(YEAR);

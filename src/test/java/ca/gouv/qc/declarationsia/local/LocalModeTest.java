@@ -58,6 +58,16 @@ class LocalModeTest {
                 .andExpect(content().string(containsString("Campagne 2025 &lt;b&gt;ouverte&lt;/b&gt;")))
                 .andExpect(content().string(not(containsString("<b>ouverte</b>"))))
                 .andExpect(content().string(containsString("la campagne est ouverte.")));
+        mvc.perform(get("/dev/mail").param("q", "IA.MRNF@example").with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("Campagne 2025 &lt;b&gt;ouverte&lt;/b&gt;")));
+        mvc.perform(get("/dev/mail").param("q", "nobody-at-all@nowhere").with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(containsString("0 courriel(s) affiché(s)")))
+                .andExpect(content().string(not(containsString("Campagne 2025 &lt;b&gt;"))));
+        for (String page : java.util.List.of("50000000", "-1", "abc", "99999999999999")) {
+            mvc.perform(get("/dev/mail").param("page", page).with(httpBasic("coordo", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("courriel(s) affiché(s)")));
+        }
     }
 
     private final ApplicationContextRunner localMode = new ApplicationContextRunner()

@@ -40,6 +40,42 @@ class OrganizationPageTest {
         assertThat(codes.indexOf("CEGEP-AT")).isLessThan(codes.indexOf("CEGEP-LEVIS"));
     }
 
+    @Test
+    void the_registry_shows_50_bodies_a_page_and_any_page_number_answers_without_an_error() throws Exception {
+        String first = page("/organisations");
+        int total = Integer.parseInt(find(first, "(\\d+) organisme\\(s\\)"));
+        int pages = (total + 49) / 50;
+        assertThat(total).as("the 139 seeded bodies at least").isGreaterThanOrEqualTo(139);
+        assertThat(codesListed("/organisations")).hasSize(50);
+        assertThat(first).contains("Page 1 sur " + pages + " : 1 à 50 sur " + total, "rel=\"next\"");
+        assertThat(page("/organisations?page=2")).contains("Page 2 sur " + pages + " : 51 à 100 sur " + total);
+        // past the last page, the last; anything that is not a page, the first
+        for (String beyond : List.of("50000000", "99999999999999")) {
+            assertThat(page("/organisations?page=" + beyond)).as(beyond).contains("Page " + pages + " sur " + pages);
+        }
+        for (String nonsense : List.of("-4", "0", "abc", "", "2.5")) {
+            assertThat(page("/organisations?page=" + nonsense)).as(nonsense).contains("Page 1 sur " + pages);
+        }
+        assertThat(page("/organisations?q=cegep de levis&page=7")).as("one page only: no page links")
+                .contains("CEGEP-LEVIS").doesNotContain("rel=\"next\"", "rel=\"prev\"");
+        assertThat(page("/organisations?page=2&category=CEGEP")).as("20 cégeps: one page, the page asked beyond it")
+                .contains("CEGEP-LEVIS", "20 organisme(s)").doesNotContain("Page 2");
+        assertThat(page("/organisations?page=1&active=true")).as("the filters kept in the page links")
+                .contains("href=\"/organisations?active=true&amp;page=2\"");
+    }
+
+    private String page(String url) throws Exception {
+        return mvc.perform(get(url).with(httpBasic("gestion", "demo")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static String find(String html, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(html);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return matcher.group(1);
+    }
+
     private List<String> codesListed(String url) throws Exception {
         String html = mvc.perform(get(url).with(httpBasic("gestion", "demo")))
                 .andExpect(status().isOk())

@@ -149,6 +149,48 @@ class AnnualCampaignProcessTest {
         assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
     }
 
+    @Test
+    void a_campaign_launched_before_its_opening_date_waits_for_it_then_invites_every_body_that_day() {
+        year = 2070;
+        List.of("ACP-E1", "ACP-E2").forEach(code -> TestOrganizations.create(organizations, code));
+        campaigns.create(year, List.of("ACP-E1", "ACP-E2"));
+        // launched in the December before, the campaign opening on September 1st (04:00 UTC is midnight in Québec)
+        TestCampaigns.clockAt(LocalDateTime.of(year - 1, 12, 1, 18, 31));
+        campaigns.launch(year);
+        ProcessInstance campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(year))
+                .singleResult();
+
+        campaigns.runDueJobs(year);
+        assertThat(campaign).isWaitingAt("Event_OpeningDateReached");
+        assertThat(campaignRepository.findById(year).orElseThrow())
+                .satisfies(scheduled -> assertThat(scheduled.status()).isEqualTo(CampaignStatus.PLANIFIEE))
+                .satisfies(scheduled -> assertThat(scheduled.openingScheduled()).isTrue());
+        assertThat(jdbc.queryForObject("select count(*) from declaration where campaign_year = ?", Integer.class, year))
+                .as("nothing opened before the opening date").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where campaign_year = ?", Integer.class, year))
+                .as("no invitation before the opening date").isZero();
+        assertThatThrownBy(() -> campaigns.launch(year)).as("launched once").isInstanceOf(
+                ca.gouv.qc.declarationsia.shared.validation.InvalidInputException.class);
+        assertThatThrownBy(() -> SystemAuthentication.runAsSystem(() -> campaignService.close(year)))
+                .as("not open yet, so not closed either").isInstanceOf(
+                        ca.gouv.qc.declarationsia.shared.validation.InvalidInputException.class);
+
+        TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 3, 59));
+        campaigns.runDueJobs(year);
+        assertThat(campaign).as("a minute before midnight in Québec").isWaitingAt("Event_OpeningDateReached");
+
+        TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 4, 0));
+        campaigns.runDueJobs(year);
+        assertThat(campaign).hasPassed("Event_OpeningDateReached", "ServiceTask_OpenCampaign", "ServiceTask_LaunchDeclarationBatch")
+                .isWaitingAt("Gateway_WaitForClosing");
+        assertThat(campaignRepository.findById(year).orElseThrow())
+                .satisfies(open -> assertThat(open.status()).isEqualTo(CampaignStatus.OUVERTE))
+                .satisfies(open -> assertThat(open.openedAt()).isEqualTo(java.time.Instant.parse(year + "-09-01T04:00:00Z")));
+        assertThat(jdbc.queryForList("select organization_code from mail_outbox where campaign_year = ? and kind = 'INVITATION' "
+                + "and status = 'SENT' order by 1", String.class, year)).as("every body invited on the opening day")
+                .containsExactly("ACP-E1", "ACP-E2");
+    }
+
     private void approve() {
         SystemAuthentication.runAsSystem(() -> {
             approvals.approve(year, true, "Portrait relu");
@@ -163,8 +205,9 @@ class AnnualCampaignProcessTest {
         campaigns.launch(year);
         ProcessInstance campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(year))
                 .singleResult();
-        assertThat(campaign).isWaitingAt("ServiceTask_PlanLaunchBatches");
+        assertThat(campaign).as("on its opening date, the timer is already due").isWaitingAt("Event_OpeningDateReached");
         campaigns.runDueJobs(year);
+        assertThat(campaign).hasPassed("Event_OpeningDateReached", "ServiceTask_OpenCampaign", "ServiceTask_PlanLaunchBatches");
         return campaign;
     }
 }

@@ -83,11 +83,18 @@ class ReviewPageTest {
                 .andExpect(content().string(allOf(containsString("IA-REV-PAGE-0001"), containsString("Prévision des crues"),
                         containsString("nouvelle cette année"), containsString("Enregistrer la décision"))));
 
-        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS"))
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "ACCEPT"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Confirmation de la décision : cochez la case pour confirmer"),
+                        containsString("id=\"confirm-error\""))));
+        assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, YEAR, ORG)).as("nothing decided without the confirmation").isEqualTo("EN_REVISION");
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS")
+                        .param("confirmed", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("au moins un commentaire")));
         mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS")
-                        .param("comments[0].initiativeId", "IA-REV-PAGE-0001").param("comments[0].field", "benefits")
+                        .param("confirmed", "true").param("comments[0].initiativeId", "IA-REV-PAGE-0001").param("comments[0].field", "benefits")
                         .param("comments[0].message", "Chiffrez les bénéfices.")
                         .param("overrides[0].initiativeId", "IA-REV-PAGE-0001").param("overrides[0].genericProductName", ""))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/revision"));
@@ -97,7 +104,8 @@ class ReviewPageTest {
         mvc.perform(get("/mes-declarations/" + YEAR + "/" + ORG).with(httpBasic("coordo", "demo")))
                 .andExpect(content().string(allOf(containsString("Commentaires de l’analyste"),
                         containsString("Chiffrez les bénéfices."))));
-        mvc.perform(post(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo")).with(csrf()).param("decision", "ACCEPT"))
+        mvc.perform(post(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo")).with(csrf()).param("decision", "ACCEPT")
+                        .param("confirmed", "true"))
                 .andExpect(status().isForbidden());
     }
 

@@ -167,9 +167,18 @@ public final class Browser {
         waitForPage();
     }
 
-    /** Clicks something that stays on the page (a single-page application's button). */
+    /** Clicks something that stays on the page (a single-page application's button, which it may redraw meanwhile). */
     public void click(String css) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     public void clickText(String text) {

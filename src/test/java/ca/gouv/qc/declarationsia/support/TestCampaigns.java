@@ -89,7 +89,9 @@ public class TestCampaigns {
     /** Leaves no open campaign and no live process of this year behind, for the next test. */
     public void cleanUp(int year) {
         processesOf(year).forEach(id -> runtime.deleteProcessInstanceIfExists(id, "test over", true, true, true, true));
-        jdbc.update("update campaign set status = 'FERMEE' where year = ? and status = 'OUVERTE'", year);
+        // open, or waiting for its opening date: either would keep the next test's campaign from launching
+        jdbc.update("update campaign set status = 'FERMEE' where year = ? and (status = 'OUVERTE' "
+                + "or (status = 'PLANIFIEE' and launched_at is not null))", year);
         ClockUtil.reset();
         // the next test's clock may be earlier than this one's: no pause carried over
         mail.resume();

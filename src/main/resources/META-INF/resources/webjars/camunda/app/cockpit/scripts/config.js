@@ -17,8 +17,10 @@
 
 /*
  * Déclarations IA: this file shadows the one of camunda-webapp-webjar 7.24.0 (same path, earlier on the classpath).
- * Changes from the jar's file: the locales (French first, English for browsers that ask for it) and one custom
- * script shared by the four webapps (../declarations-ia/webapps.js: accessible names for icon-only controls).
+ * Changes from the jar's file: the locales (French first, English for browsers that ask for it), one custom
+ * script shared by the four webapps (../declarations-ia/webapps.js: accessible names for icon-only controls) and a
+ * plugin of Cockpit's own (../declarations-ia/cockpit-history.js: a link from a process instance to our history
+ * page of its business key).
  * Everything else is the jar's file, comments included.
  *
  * The webapp takes the first language of the browser (navigator.languages[0], e.g. "fr-CA" -> "fr", "en-CA" -> "en"):
@@ -32,7 +34,9 @@ export default {
   // },
   customScripts: [
     // relative to /camunda/app/cockpit/: one script shared by the four webapps
-    '../declarations-ia/webapps'
+    '../declarations-ia/webapps',
+    // a process instance's history page (ours), by its business key
+    '../declarations-ia/cockpit-history'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
