@@ -23,11 +23,14 @@ class CampaignApiController {
     private final CampaignService campaigns;
     private final CampaignDashboard dashboard;
     private final ExtensionService extensions;
+    private final CampaignTargets targets;
 
-    CampaignApiController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions) {
+    CampaignApiController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
+            CampaignTargets targets) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.extensions = extensions;
+        this.targets = targets;
     }
 
     @Operation(summary = "Create a planned campaign (coordinators)",
@@ -76,5 +79,15 @@ class CampaignApiController {
     Map<String, LocalDate> extend(@PathVariable int year, @PathVariable String organizationCode,
             @RequestBody ExtensionForm form) {
         return Map.of("dueDate", extensions.grant(year, organizationCode, form));
+    }
+
+    @Operation(summary = "Add a body to a planned or open campaign (coordinators)",
+            description = "A body created or merged during the year. In an open campaign it gets its declaration, its "
+                    + "process and its invitation at once; dueDate (optional, at most the closing date) replaces the "
+                    + "campaign's for that body. 422 names the field.")
+    @PostMapping("/{year}/targets")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> addTarget(@PathVariable int year, @RequestBody TargetForm form) {
+        return Map.of("organizationCode", form.organizationCode(), "dueDate", targets.add(year, form));
     }
 }

@@ -55,13 +55,14 @@ public class CampaignCalendar {
 
     Deadline deadline(int campaignYear, String organizationCode) {
         return jdbc.sql("""
-                select c.due_date,
-                       declaration_due_date(d.status, d.correction_due_date, d.extended_due_date, c.due_date)
-                           as extended_due_date,
+                select coalesce(t.due_date, c.due_date) as due_date,
+                       declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,
+                                            coalesce(t.due_date, c.due_date)) as extended_due_date,
                        c.closing_date, c.overdue_reminder_days,
                        (select string_agg(r.days_before_due::text, ',') from campaign_reminder r
                          where r.campaign_year = c.year) as reminders
                   from campaign c
+                  left join campaign_target t on t.campaign_year = c.year and t.organization_code = :organization
                   left join declaration d on d.campaign_year = c.year and d.organization_code = :organization
                  where c.year = :year
                 """)

@@ -100,7 +100,7 @@ public class CampaignDashboard {
         String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
         int[] total = {0};
         List<Row> rows = jdbc.sql("""
-                select count(*) over () as total, t.organization_code, o.name_fr, o.name_en, t.status, t.due_date,
+                select count(*) over () as total, t.organization_code, o.name_fr, coalesce(o.name_en, o.name_fr) as name_en, t.status, t.due_date,
                        t.extended, t.submitted_at, t.late, (t.awaiting_body and t.due_date < :today) as overdue,
                        m.kind as last_mail_kind, m.status as last_mail_status,
                        coalesce(m.sent_at, m.created_at) as last_mail_at,

@@ -44,10 +44,12 @@ class CampaignPageController {
     private final MessageSource messages;
     private final Clock clock;
     private final AccessPolicy access;
+    private final CampaignTargets targets;
 
     CampaignPageController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
             DeclarationService declarations, InputValidator validator, MessageSource messages, Clock clock,
-            AccessPolicy access) {
+            AccessPolicy access, CampaignTargets targets) {
+        this.targets = targets;
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.extensions = extensions;
@@ -167,6 +169,26 @@ class CampaignPageController {
         String next = act(year, redirect, () -> declarations.exempt(year, organizationCode, reason), "campaign.exempted");
         if (!redirect.getFlashAttributes().containsKey("done")) {
             redirect.addFlashAttribute("exemption", Map.of("organizationCode", organizationCode, "reason", reason));
+        }
+        return next;
+    }
+
+    @PostMapping("/{year}/organismes")
+    String addTarget(@PathVariable int year, @ModelAttribute TargetForm form, BindingResult binding,
+            @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+        access.requireCoordinator();
+        redirect.addFlashAttribute("errorForm", "target");
+        redirect.addFlashAttribute("target", form);
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
+            return "redirect:/campagnes/" + year;
+        }
+        if (!confirmed) {
+            return unconfirmed(year, "confirmTarget", "validation.target.confirm", redirect);
+        }
+        String next = act(year, redirect, () -> targets.add(year, form), "campaign.targetAdded");
+        if (redirect.getFlashAttributes().containsKey("done")) {
+            redirect.getFlashAttributes().remove("target");
         }
         return next;
     }

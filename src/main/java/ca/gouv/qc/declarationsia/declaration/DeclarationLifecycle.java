@@ -257,8 +257,12 @@ public class DeclarationLifecycle {
     /** The date the body's answer is due now, by the database's one definition ({@code declaration_due_date}). */
     static LocalDate dueDate(JdbcClient jdbc, long declarationId) {
         return jdbc.sql("""
-                select declaration_due_date(d.status, d.correction_due_date, d.extended_due_date, c.due_date)
-                  from declaration d join campaign c on c.year = d.campaign_year where d.id = :id
+                select declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,
+                                            coalesce(t.due_date, c.due_date))
+                  from declaration d join campaign c on c.year = d.campaign_year
+                  left join campaign_target t on t.campaign_year = d.campaign_year
+                                             and t.organization_code = d.organization_code
+                 where d.id = :id
                 """).param("id", declarationId).query(LocalDate.class).single();
     }
 

@@ -1,15 +1,15 @@
 package ca.gouv.qc.declarationsia.declaration;
 
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotBlank;
-import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -177,15 +177,15 @@ public class DeclarationService {
         }
     }
 
+    /** Why a body need not declare this year (shown on the dashboard and the coverage page). */
+    record ExemptionReason(@NotBlank @Size(max = 1000) @FreeText String reason) {
+    }
+
     /**
      * A coordinator exempts a body that has not submitted (with the reason): EXEMPTEE, audited, and its process ends,
      * so no reminder follows.
      */
     @Transactional
-    /** Why a body need not declare this year (shown on the dashboard and the coverage page). */
-    record ExemptionReason(@NotBlank @Size(max = 1000) @FreeText String reason) {
-    }
-
     public Declaration exempt(int year, String organizationCode, String reason) {
         access.requireCoordinator();
         Declaration current = find(year, organizationCode);

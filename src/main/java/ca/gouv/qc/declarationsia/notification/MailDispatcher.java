@@ -38,8 +38,8 @@ public class MailDispatcher {
 
     private enum Outcome { NONE, SENT, REJECTED, FAILED }
 
-    private record QueuedMail(long id, String idempotencyKey, String recipients, String cc, String subject, String body,
-            int attempts) {
+    private record QueuedMail(long id, String idempotencyKey, String kind, String recipients, String cc, String subject,
+            String body, int attempts, String personalLinkFor, String personalLinkTarget) {
     }
 
     private final JdbcClient jdbc;
@@ -48,6 +48,7 @@ public class MailDispatcher {
     private final OutboxProperties properties;
     private final Clock clock;
     private final String messageIdDomain;
+    private final PersonalLinks personalLinks;
 
     private int failuresInARow;
     private Instant pausedUntil = Instant.MIN;
@@ -55,8 +56,9 @@ public class MailDispatcher {
     private String lastError;
 
     MailDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions, JavaMailSenderImpl sender,
-            OutboxProperties properties, Clock clock) {
+            OutboxProperties properties, Clock clock, PersonalLinks personalLinks) {
         this.jdbc = jdbc;
+        this.personalLinks = personalLinks;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.smtp = new SmtpConnections(sender, properties.smtp());
@@ -115,7 +117,8 @@ public class MailDispatcher {
     private Outcome next(Connection connection) {
         return ownTransaction.execute(status -> {
             Optional<QueuedMail> due = jdbc.sql("""
-                    select id, idempotency_key, recipients, cc, subject, body, attempts from mail_outbox
+                    select id, idempotency_key, kind, recipients, cc, subject, body, attempts, personal_link_for,
+                           personal_link_target from mail_outbox
                      where status = 'PENDING' and next_attempt_at <= :now
                      order by next_attempt_at, id limit 1 for update skip locked
                     """).param("now", Timestamp.from(clock.instant())).query(QueuedMail.class).optional();
@@ -184,10 +187,19 @@ public class MailDispatcher {
             message.setRecipients(MimeMessage.RecipientType.CC, InternetAddress.parse(mail.cc(), true));
         }
         message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.body(), "UTF-8");
+        message.setText(bodyOf(mail), "UTF-8");
         message.setSentDate(java.util.Date.from(clock.instant()));
         message.setHeader("X-Declarations-IA-Mail", String.valueOf(mail.id()));
         return message;
+    }
+
+    /** The body as sent: a personal link is minted now, in the transaction that marks the mail sent. */
+    private String bodyOf(QueuedMail mail) {
+        if (mail.personalLinkFor() == null) {
+            return mail.body();
+        }
+        String link = personalLinks.mint(MailKind.valueOf(mail.kind()), mail.personalLinkFor(), mail.personalLinkTarget());
+        return mail.body().replace(PersonalLinks.PLACEHOLDER, link);
     }
 
     /** The first cause's message, on one line: what an operator needs, without the stack trace. */

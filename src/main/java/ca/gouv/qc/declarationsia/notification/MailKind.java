@@ -8,5 +8,7 @@ public enum MailKind {
     ESCALATION,
     EXTENSION,
     ACCEPTED,
-    CORRECTIONS_REQUESTED
+    CORRECTIONS_REQUESTED,
+    /** A person asked for a new password ("Mot de passe oublié ?"): no campaign, no body. */
+    PASSWORD_RESET
 }

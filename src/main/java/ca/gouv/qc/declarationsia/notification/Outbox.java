@@ -32,8 +32,10 @@ public class Outbox {
         MailTemplates.Rendered rendered = templates.render(mail.kind(), mail.locale(), mail.model());
         int inserted = jdbc.sql("""
                 insert into mail_outbox (idempotency_key, process_business_key, campaign_year, organization_code, kind,
-                                         recipients, cc, subject, body, created_at, next_attempt_at)
-                values (:key, :businessKey, :year, :organization, :kind, :recipients, :cc, :subject, :body, :now, :now)
+                                         recipients, cc, subject, body, personal_link_for, personal_link_target,
+                                         created_at, next_attempt_at)
+                values (:key, :businessKey, :year, :organization, :kind, :recipients, :cc, :subject, :body,
+                        :linkFor, :linkTarget, :now, :now)
                 on conflict (idempotency_key) do nothing
                 """)
                 .param("key", mail.idempotencyKey())
@@ -45,6 +47,8 @@ public class Outbox {
                 .param("cc", mail.cc().isEmpty() ? null : join(mail.cc()))
                 .param("subject", rendered.subject())
                 .param("body", rendered.body())
+                .param("linkFor", mail.personalLink() == null ? null : mail.personalLink().userId())
+                .param("linkTarget", mail.personalLink() == null ? null : mail.personalLink().targetPath())
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         return inserted == 1;
@@ -76,6 +80,14 @@ public class Outbox {
                         rs.getString("last_error"), rs.getString("rejected_addresses"),
                         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at"))))
                 .list();
+    }
+
+    /** How many mails of this kind were queued to this one address since then (whatever became of them). */
+    @Transactional(readOnly = true)
+    public int queuedSince(MailKind kind, String recipient, Instant since) {
+        return jdbc.sql("select count(*) from mail_outbox where kind = :kind and recipients = :recipient and created_at >= :since")
+                .param("kind", kind.name()).param("recipient", recipient).param("since", java.sql.Timestamp.from(since))
+                .query(Integer.class).single();
     }
 
     /** A campaign's mail, counted by kind and status. */

@@ -53,7 +53,7 @@ class OrganizationApiController {
     }
 
     @Operation(summary = "Import organizations from a UTF-8 CSV file (coordinators)",
-            description = "Columns: code,nameFr,nameEn,acronym,lggriCategory,portfolio,network,respondentEmails,"
+            description = "Columns: code,nameFr,nameEn (optional),acronym,lggriCategory,portfolio,network,respondentEmails,"
                     + "escalationEmail; respondentEmails separated by ';'. Good rows are saved; each rejected row is "
                     + "reported with its line number and reasons.")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

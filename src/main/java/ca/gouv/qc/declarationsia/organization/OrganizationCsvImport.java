@@ -28,7 +28,7 @@ public class OrganizationCsvImport {
 
     static final List<String> COLUMNS = List.of("code", "nameFr", "nameEn", "acronym", "lggriCategory", "portfolio",
             "network", "respondentEmails", "escalationEmail");
-    static final List<String> REQUIRED_COLUMNS = List.of("code", "nameFr", "nameEn", "lggriCategory", "portfolio",
+    static final List<String> REQUIRED_COLUMNS = List.of("code", "nameFr", "lggriCategory", "portfolio",
             "respondentEmails", "escalationEmail");
     private static final int MAX_ROWS = 20_000;
 

@@ -62,13 +62,13 @@ class OrganizationDirectory {
                 .addValue("active", filter.active())
                 .addValue("limit", limit).addValue("offset", offset);
         return jdbc.query("""
-                select count(*) over () as total, o.code, o.name_fr, o.name_en, o.acronym, o.lggri_category, p.name_fr as portfolio_fr,
+                select count(*) over () as total, o.code, o.name_fr, coalesce(o.name_en, o.name_fr) as name_en, o.acronym, o.lggri_category, p.name_fr as portfolio_fr,
                        p.name_en as portfolio_en, o.network, o.active,
                        (select count(*) from organization_respondent r where r.organization_code = o.code) as respondents
                   from organization o
                   join portfolio p on p.code = o.portfolio_code
                  where (cast(:text as text) is null or unaccent(lower(o.name_fr)) like unaccent(:text)
-                        or unaccent(lower(o.name_en)) like unaccent(:text) or lower(o.code) like :text
+                        or unaccent(lower(coalesce(o.name_en, ''))) like unaccent(:text) or lower(o.code) like :text
                         or lower(coalesce(o.acronym, '')) like :text)
                    and (cast(:category as text) is null or o.lggri_category = :category)
                    and (cast(:portfolio as text) is null or o.portfolio_code = :portfolio)

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record OrganizationForm(
         @NotBlank @Size(max = 200) @PlainText String nameFr,
-        @NotBlank @Size(max = 200) @PlainText String nameEn,
+        @Size(max = 200) @PlainText String nameEn,
         @Size(max = 30) @PlainText String acronym,
         @NotBlank @EnumCode(LggriCategory.class) String lggriCategory,
         @NotBlank @Size(max = 200) @PlainText String portfolio,

@@ -68,7 +68,7 @@ public class OrganizationService {
 
         Optional<Organization> existing = organizations.findById(code);
         LggriCategory category = LggriCategory.valueOf(form.lggriCategory());
-        Organization organization = new Organization(code, form.nameFr().trim(), form.nameEn().trim(),
+        Organization organization = new Organization(code, form.nameFr().trim(), blankToNull(form.nameEn()),
                 blankToNull(form.acronym()), category, portfolio.orElseThrow().code(),
                 form.network() != null ? form.network() : category.isNetwork(),
                 form.active() == null || form.active(),

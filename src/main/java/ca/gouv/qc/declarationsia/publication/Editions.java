@@ -4,10 +4,10 @@ import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,12 +74,12 @@ public class Editions {
         return version;
     }
 
-    /** A correction after publication: only a published year, and only with a note saying what changed. */
-    @Transactional
     /** Why an erratum was published, shown with its version. */
     record ChangeNote(@NotBlank @Size(max = 2000) @FreeText String changeNote) {
     }
 
+    /** A correction after publication: only a published year, and only with a note saying what changed. */
+    @Transactional
     public int publishErratum(int year, String publishedBy, String changeNote) {
         portrait(year);
         validator.requireValid(new ChangeNote(changeNote));

@@ -130,6 +130,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/login", "/login/**", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/portrait/**", "/open-data/**", "/actuator/health/**", "/actuator/info").permitAll()
+                        // a personal link, and asking for one, come before any sign-in
+                        .requestMatchers(SignInLinks.PATH, SignInLinks.PATH + "/**", SignInLinkController.FORGOT_PATH).permitAll()
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers("/organisations/**", "/campagnes/**", "/revision/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())

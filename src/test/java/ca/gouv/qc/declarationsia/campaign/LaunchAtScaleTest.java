@@ -83,7 +83,7 @@ class LaunchAtScaleTest {
         mailCatcher.stop();
         try (FakeSmtpServer hung = FakeSmtpServer.hung()) {
             dispatchers.queue(YEAR, codes.get(0), "hung-probe");
-            Thread hungDispatcher = new Thread(() -> dispatchers.to(hung.port(), Duration.ofSeconds(90)).dispatchDue());
+            Thread hungDispatcher = new Thread(() -> dispatchers.to(hung.port(), Duration.ofMinutes(10)).dispatchDue());
             hungDispatcher.start();
 
             campaigns.launch(YEAR);

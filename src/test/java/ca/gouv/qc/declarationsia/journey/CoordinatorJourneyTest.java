@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CoordinatorJourneyTest {
 
     private static final int YEAR = 2047;
-    private static final int EARLY_YEAR = 2071;
+    private static final int EARLY_YEAR = 2038;
     private static Browser browser;
 
     @LocalServerPort

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ManagerJourneyTest {
 
     private static final int YEAR = 2048;
-    private static final int COMPLETED_YEAR = 2072;
+    private static final int COMPLETED_YEAR = 2039;
     private static Browser browser;
 
     @LocalServerPort

@@ -19,8 +19,11 @@ public class MailDispatchers {
     private final PlatformTransactionManager transactions;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonalLinks personalLinks;
 
-    MailDispatchers(JdbcClient jdbc, PlatformTransactionManager transactions, Outbox outbox, Clock clock) {
+    MailDispatchers(JdbcClient jdbc, PlatformTransactionManager transactions, Outbox outbox, Clock clock,
+            PersonalLinks personalLinks) {
+        this.personalLinks = personalLinks;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
@@ -40,7 +43,7 @@ public class MailDispatchers {
                 new OutboxProperties.Dispatch(false, Duration.ofSeconds(5), 200),
                 new OutboxProperties.Retry(Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 new OutboxProperties.Smtp(Duration.ofSeconds(2), commandTimeout, Duration.ofSeconds(10), finalReplyTimeout));
-        return new MailDispatcher(jdbc, transactions, sender, properties, clock);
+        return new MailDispatcher(jdbc, transactions, sender, properties, clock, personalLinks);
     }
 
     /** A reminder to the body's respondent, queued outside any process (the key must be new). */

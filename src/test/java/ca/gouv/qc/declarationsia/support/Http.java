@@ -58,6 +58,13 @@ public final class Http {
         return at(port).signIn(user, password);
     }
 
+    /** A visitor's browser session, not signed in: its cookie and CSRF token go with every later request. */
+    public static Http visitor(int port) {
+        Http session = new Http("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), null);
+        session.csrfToken = session.get("/login").csrfToken();
+        return session;
+    }
+
     /** A browser's session from this client's address, signed in on the login page. */
     public Http signIn(String user, String password) {
         Http session = new Http(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), null);

@@ -44,8 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 
-    private static final int YEAR = 2062;
-    private static final int PUBLISHED_YEAR = 2064;
+    private static final int YEAR = 2032;
+    private static final int PUBLISHED_YEAR = 2033;
     private static final String BODY = "HOST-A";
     private static final String REVIEWED = "HOST-R";
     /** Our tables, and Camunda's users: what a refused request must leave exactly as it was. */
@@ -57,10 +57,10 @@ class HostileInputTest {
     private static final List<String> REACHED_ROWS = List.of(
             "select * from organization where code like 'HOST-%'",
             "select * from organization_respondent where organization_code like 'HOST-%'",
-            "select * from campaign where year in (2062, 2064, 2065)",
-            "select * from declaration where campaign_year in (2062, 2064, 2065)",
+            "select * from campaign where year in (2032, 2033, 2034)",
+            "select * from declaration where campaign_year in (2032, 2033, 2034)",
             "select * from initiative where organization_code like 'HOST-%'",
-            "select * from published_edition where campaign_year = 2064");
+            "select * from published_edition where campaign_year = 2033");
 
     /** What kind of value a field holds: a hostile value is refused only where it cannot be meant. */
     enum Kind { NAME, PARAGRAPH, CODE, DATE, NUMBER, LIST, BOOLEAN }
@@ -158,8 +158,8 @@ class HostileInputTest {
                  "portfolio": "Finances", "respondents": [{"name": "Rita", "email": "ia.host-new@example.qc.ca"}],
                  "escalationContact": {"name": "Jean Roy", "email": "dri@host-new.example.qc.ca"}}""";
         String campaign = """
-                {"year": 2065, "referenceDate": "2065-06-30", "openingDate": "2065-09-01", "dueDate": "2065-10-31",
-                 "closingDate": "2065-11-30", "reminderOffsets": [30, 7], "overdueReminderDays": 7,
+                {"year": 2034, "referenceDate": "2034-06-30", "openingDate": "2034-09-01", "dueDate": "2034-10-31",
+                 "closingDate": "2034-11-30", "reminderOffsets": [30, 7], "overdueReminderDays": 7,
                  "organizationCodes": ["HOST-A"]}""";
         String draft = "{\"version\": 0, \"noInitiatives\": false, \"contact\": {\"name\": \"Rita\", \"email\": "
                 + "\"rita@host-a.example.qc.ca\"}, \"initiatives\": [" + TestInitiatives.json(null, "Tri du courrier") + "]}";
@@ -176,9 +176,9 @@ class HostileInputTest {
                 new Door("coordo", "PUT", "/api/organizations/HOST-NEW", organization.replace("@@", "\"Nouvel organisme\"")
                         .replace("[{\"name\": \"Rita\", \"email\": \"ia.host-new@example.qc.ca\"}]", "@@"),
                         "respondents", Kind.LIST),
-                new Door("coordo", "POST", "/api/campaigns", campaign.replace("\"2065-06-30\"", "@@"), "referenceDate",
+                new Door("coordo", "POST", "/api/campaigns", campaign.replace("\"2034-06-30\"", "@@"), "referenceDate",
                         Kind.DATE),
-                new Door("coordo", "POST", "/api/campaigns", campaign.replace("2065,", "@@,"), "year", Kind.NUMBER),
+                new Door("coordo", "POST", "/api/campaigns", campaign.replace("2034,", "@@,"), "year", Kind.NUMBER),
                 new Door("coordo", "POST", "/api/campaigns", campaign.replace("[30, 7]", "@@"), "reminderOffsets",
                         Kind.LIST),
                 new Door("coordo", "POST", "/api/campaigns", campaign.replace("[\"HOST-A\"]", "@@"),
@@ -365,8 +365,8 @@ class HostileInputTest {
         assertThat(draft.status()).as(draft.toString()).isEqualTo(422);
         assertThat(paths(draft)).contains("initiatives");
         Http.Response campaign = as("coordo").postJson("/api/campaigns", """
-                {"year": 2065, "referenceDate": "2065-06-30", "openingDate": "2065-09-01", "dueDate": "2065-10-31",
-                 "closingDate": "2065-11-30", "organizationCodes": [%s]}""".formatted(codes));
+                {"year": 2034, "referenceDate": "2034-06-30", "openingDate": "2034-09-01", "dueDate": "2034-10-31",
+                 "closingDate": "2034-11-30", "organizationCodes": [%s]}""".formatted(codes));
         assertThat(campaign.status()).as(campaign.toString()).isEqualTo(422);
         assertThat(paths(campaign)).contains("organizationCodes");
         assertThat(fingerprint()).isEqualTo(before);

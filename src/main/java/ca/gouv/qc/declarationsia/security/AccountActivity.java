@@ -1,0 +1,61 @@
+package ca.gouv.qc.declarationsia.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether an account was ever used: a person who never signed in gets a personal link in its campaign mail. Counted
+ * on interactive sign-ins only (the login page, single sign-on, a chosen password), not on each API call.
+ */
+@Service
+public class AccountActivity {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccountActivity(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Of these account ids, the ones that never signed in and never chose a password. */
+    @Transactional(readOnly = true)
+    public Set<String> neverSignedIn(Collection<String> userIds) {
+        Set<String> never = new HashSet<>(userIds);
+        if (!never.isEmpty()) {
+            never.removeAll(jdbc.sql("select user_id from account_sign_in where user_id = any(:ids)")
+                    .param("ids", userIds.toArray(String[]::new)).query(String.class).list());
+        }
+        return never;
+    }
+
+    @EventListener
+    @Transactional
+    public void signedIn(InteractiveAuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getName().length() > 64) {
+            return; // not an account of ours (a single sign-on subject longer than any Camunda user id)
+        }
+        jdbc.sql("""
+                insert into account_sign_in (user_id, last_signed_in_at) values (:user, :now)
+                on conflict (user_id) do update set last_signed_in_at = excluded.last_signed_in_at
+                """).param("user", event.getAuthentication().getName()).param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Transactional
+    void passwordChosen(String userId) {
+        jdbc.sql("""
+                insert into account_sign_in (user_id, password_chosen_at, last_signed_in_at) values (:user, :now, :now)
+                on conflict (user_id) do update set password_chosen_at = excluded.password_chosen_at,
+                                                     last_signed_in_at = excluded.last_signed_in_at
+                """).param("user", userId).param("now", Timestamp.from(clock.instant())).update();
+    }
+}
