@@ -80,23 +80,40 @@ public class CampaignDashboard {
 
     /** Every row, for the CSV export and the API. */
     public List<Row> rows(int year, String status, Boolean overdueOnly, String sort) {
-        return query(year, status, overdueOnly, sort, Integer.MAX_VALUE, 0).rows();
+        return rows(year, status, overdueOnly, sort, null);
+    }
+
+    /** Every row whose body's name (French or English, accents ignored) or code contains {@code text}. */
+    public List<Row> rows(int year, String status, Boolean overdueOnly, String sort, String text) {
+        return query(year, status, overdueOnly, sort, text, Integer.MAX_VALUE, 0).rows();
     }
 
     /** Page {@code number} (from 1; past the last, the last) of the filtered, sorted tracking. */
     public Page page(int year, String status, Boolean overdueOnly, String sort, int number) {
+        return page(year, status, overdueOnly, sort, null, number);
+    }
+
+    /** The same, for the bodies whose name or code contains {@code text}. */
+    public Page page(int year, String status, Boolean overdueOnly, String sort, String text, int number) {
         int requested = Math.max(1, number);
-        Page page = query(year, status, overdueOnly, sort, PAGE_SIZE, (long) (requested - 1) * PAGE_SIZE);
+        Page page = query(year, status, overdueOnly, sort, text, PAGE_SIZE, (long) (requested - 1) * PAGE_SIZE);
         if (!page.rows().isEmpty() || requested == 1) {
             return new Page(page.rows(), page.total(), requested, PAGE_SIZE);
         }
         // asked beyond the last page: count once, then show the last one
-        int total = query(year, status, overdueOnly, sort, 1, 0).total();
+        int total = query(year, status, overdueOnly, sort, text, 1, 0).total();
         return total == 0 ? new Page(List.of(), 0, 1, PAGE_SIZE)
-                : page(year, status, overdueOnly, sort, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+                : page(year, status, overdueOnly, sort, text, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
-    private Page query(int year, String status, Boolean overdueOnly, String sort, int limit, long offset) {
+    /** {@code text} as a LIKE pattern, lower case, its wildcards taken literally; null when there is nothing to find. */
+    private static String pattern(String text) {
+        return text == null || text.isBlank() ? null
+                : "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+    }
+
+    private Page query(int year, String status, Boolean overdueOnly, String sort, String text, int limit, long offset) {
         String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
         int[] total = {0};
         List<Row> rows = jdbc.sql("""
@@ -115,10 +132,14 @@ public class CampaignDashboard {
                  where t.campaign_year = :year
                    and (cast(:status as text) is null or t.status = :status)
                    and (not :overdueOnly or (t.awaiting_body and t.due_date < :today))
+                   and (cast(:text as text) is null or unaccent(lower(o.name_fr)) like unaccent(:text)
+                        or unaccent(lower(o.name_en)) like unaccent(:text) or lower(t.organization_code) like :text
+                        or lower(coalesce(o.acronym, '')) like :text)
                  order by\s""" + orderBy + " limit :limit offset :offset")
                 .param("year", year).param("limit", limit).param("offset", offset).param("today", QuebecTime.engineToday())
                 .param("status", status == null || status.isBlank() ? null : status)
                 .param("overdueOnly", Boolean.TRUE.equals(overdueOnly))
+                .param("text", pattern(text))
                 .query((rs, i) -> {
                     total[0] = rs.getInt("total");
                     return new Row(rs.getString("organization_code"), rs.getString("name_fr"),

@@ -103,7 +103,7 @@ class CampaignPageController {
     @GetMapping("/{year}")
     String dashboard(@PathVariable int year, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String page, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
         Campaign campaign = campaigns.get(year);
         model.addAttribute("campaign", campaign);
         model.addAttribute("summary", dashboard.summary(campaign));
@@ -112,11 +112,12 @@ class CampaignPageController {
         @SuppressWarnings("unchecked")
         List<Violation> errors = (List<Violation>) model.getAttribute("errors");
         model.addAttribute("errorsByField", byField(errors == null ? List.of() : errors));
-        CampaignDashboard.Page tracking = dashboard.page(year, status, overdue, sort, PageNumber.of(page));
+        CampaignDashboard.Page tracking = dashboard.page(year, status, overdue, sort, q, PageNumber.of(page));
         model.addAttribute("page", tracking);
         model.addAttribute("rows", tracking.rows());
         model.addAttribute("status", status);
         model.addAttribute("overdue", overdue);
+        model.addAttribute("q", q == null || q.isBlank() ? null : q.trim());
         model.addAttribute("sort", sort == null ? "name" : sort);
         return "campaign/dashboard";
     }
@@ -202,7 +203,7 @@ class CampaignPageController {
     @GetMapping("/{year}/suivi.csv")
     void exportCsv(@PathVariable int year, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
-            Locale locale, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String q, Locale locale, HttpServletResponse response) throws IOException {
         campaigns.get(year);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"suivi-campagne-" + year + ".csv\"");
@@ -214,7 +215,7 @@ class CampaignPageController {
                     label("campaign.column.overdue", locale), label("campaign.column.submittedAt", locale),
                     label("campaign.column.lastMail", locale), label("campaign.column.lastMailAt", locale),
                     label("campaign.column.rejected", locale)));
-            for (CampaignDashboard.Row row : dashboard.rows(year, status, overdue, sort)) {
+            for (CampaignDashboard.Row row : dashboard.rows(year, status, overdue, sort, q)) {
                 csv.row(row.organizationCode(), "en".equals(locale.getLanguage()) ? row.nameEn() : row.nameFr(),
                         label("declarationStatus." + row.status(), locale), row.dueDate(), row.extended(), row.overdue(),
                         row.submittedAt(), row.lastMailKind() == null ? "" : label("mailKind." + row.lastMailKind(), locale),

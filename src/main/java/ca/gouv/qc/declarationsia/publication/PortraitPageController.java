@@ -1,7 +1,9 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,12 +30,15 @@ class PortraitPageController {
         Portrait portrait = editions.portrait(year);
         model.addAttribute("portrait", portrait);
         model.addAttribute("initiatives", editions.initiatives(year));
+        BiFunction<String, Integer, String> labelled = (label, value) -> messages.getMessage("common.label",
+                new Object[] {label}, locale) + " " + NumberFormat.getIntegerInstance(locale).format(value);
         model.addAttribute("charts", List.of(
                 BarChart.of("chart-category", text("portrait.byCategory", locale), portrait.byCategory(),
-                        code -> text("category." + code, locale)),
+                        code -> text("category." + code, locale), labelled),
                 BarChart.of("chart-status", text("portrait.byStatus", locale), portrait.byStatus(),
-                        code -> text("publishedStatus." + code, locale)),
-                BarChart.of("chart-portfolio", text("portrait.byPortfolio", locale), portrait.byPortfolio(), portfolios::of)));
+                        code -> text("publishedStatus." + code, locale), labelled),
+                BarChart.of("chart-portfolio", text("portrait.byPortfolio", locale), portrait.byPortfolio(), portfolios::of,
+                        labelled)));
         return "publication/portrait";
     }
 

@@ -169,6 +169,8 @@ class TwoNodesTest {
         JobExecutor nodeBJobs = nodeB.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor();
         nodeBJobs.shutdown();
         try {
+            // on its opening date: launched earlier, it would wait for that date
+            TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 13, 0));
             TestCampaigns campaigns = nodeC.getBean(TestCampaigns.class);
             campaigns.create(year, organizations);
             campaigns.launch(year);

@@ -109,10 +109,33 @@ class PublicJourneyTest {
                 "A déclaré des initiatives");
         browser.assertAccessible("the coverage page");
 
+        // in English, the portfolios too (the edition keeps the French label; the open data and the JSON keep it)
+        browser.open("/portrait/" + YEAR + "?lang=en");
+        assertThat(browser.texts("#portrait-by-portfolio td:first-child")).containsExactly("Finance");
+        assertThat(described("chart-portfolio")).as("the chart's text, English colon").isEqualTo("Finance: 3");
+        assertThat(browser.pageText()).as("no French spacing before a colon in English").doesNotContainPattern("\\s:");
+        browser.assertAccessible("the Portrait, in English");
+        browser.screenshot("public-portrait-en");
+        browser.open("/portrait/" + YEAR + "/registre?lang=en");
+        assertThat(browser.options("portfolio")).contains("Finance");
+        assertThat(browser.texts("table.data tbody td")).contains("Finance").doesNotContain("Finances");
+        browser.assertAccessible("the register, in English");
+        browser.open("/portrait/" + YEAR + "?lang=fr");
+        assertThat(browser.texts("#portrait-by-portfolio td:first-child")).containsExactly("Finances");
+        assertThat(described("chart-portfolio")).isEqualTo("Finances : 3");
+        assertThat(portrait.get("byPortfolio").has("Finances")).isTrue();
+
         String csv = browser.download("/open-data/" + YEAR + "/initiatives.csv");
         assertThat(csv.lines().skip(1).count()).as("one row per published initiative")
                 .isEqualTo(portrait.get("totalInitiatives").asLong());
         assertThat(csv).contains("Prévision des crues", "Tri des courriels").doesNotContain("Crue360");
+        assertThat(csv).as("the open data keep the published French label, whatever the reader's language")
+                .contains("Finances").doesNotContain(",Finance,");
+    }
+
+    /** What a chart says to whoever does not see it: its SVG description. */
+    private static String described(String chartId) {
+        return browser.element(org.openqa.selenium.By.id(chartId + "-desc")).getAttribute("textContent");
     }
 
     /** The whole cycle through the services: two bodies declare, a reviewer accepts, a coordinator publishes. */

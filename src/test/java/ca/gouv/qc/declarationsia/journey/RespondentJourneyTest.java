@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -110,6 +112,11 @@ class RespondentJourneyTest {
         browser.assertAccessible("the declaration, new");
 
         browser.submit("button[value=add]");
+        assertThat(browser.text("#initiative-0 > legend")).as("a new initiative's heading, before it has a name or an id")
+                .isEqualTo("Nouvelle initiative n° 1");
+        assertEachRadioBesideItsLabel("i0-cybersecurity");
+        assertEachRadioBesideItsLabel("i0-generativeAi");
+        browser.screenshot("respondent-yes-no", "fieldset.radios:has(#i0-servicesToPopulation-oui)");
         assertThat(browser.options("i0-category")).as("every code list offers its labels")
                 .contains("Aide à la décision, planification et/ou prédiction", "Traitement d’image/Imagerie médicale");
         assertThat(browser.options("i0-riskLevel")).contains("Faible", "Non évalué");
@@ -146,6 +153,18 @@ class RespondentJourneyTest {
         assertThat(initiative("Prévision des crues")).as("the spreadsheet sent back changes nothing it held")
                 .isEqualTo(stored);
 
+        // the same page in English: English spacing before colons, a new initiative's heading in English
+        browser.open(page + "?lang=en");
+        assertThat(browser.pageText()).contains("Status: Draft").doesNotContainPattern("\\s:");
+        browser.submit("button[value=add]");
+        assertThat(browser.text("#initiative-2 > legend")).isEqualTo("New initiative no. 3");
+        assertThat(browser.texts("#initiative-2 fieldset.radios legend"))
+                .containsExactly("Services to the population", "Cybersecurity initiative", "Generative AI");
+        assertEachRadioBesideItsLabel("i2-servicesToPopulation");
+        browser.assertAccessible("the declaration, in English, an initiative added");
+        browser.screenshot("respondent-new-initiative-en", "#initiative-2 > legend");
+        browser.open(page + "?lang=fr");
+
         browser.submit("button[value=check]");
         assertThat(browser.text(".notice")).isEqualTo("Vérification réussie : la déclaration peut être soumise.");
 
@@ -173,7 +192,12 @@ class RespondentJourneyTest {
         assertThat(browser.pageText()).contains("À corriger", "Commentaires de l’analyste", "Chiffrez les bénéfices.");
         assertThat(browser.element(org.openqa.selenium.By.cssSelector("#commentaires a")).getAttribute("href"))
                 .as("the comment leads to its field").endsWith("#i0-benefits");
+        assertThat(browser.text("#commentaires li")).isEqualTo(initiativeId + " – Bénéfices : Chiffrez les bénéfices.");
         browser.assertAccessible("the declaration, corrections requested");
+        browser.open(page + "?lang=en");
+        assertThat(browser.text("#commentaires li")).isEqualTo(initiativeId + " – Benefits: Chiffrez les bénéfices.");
+        assertThat(browser.pageText()).contains("Status: Corrections requested").doesNotContainPattern("\\s:");
+        browser.open(page + "?lang=fr");
         browser.screenshot("respondent-corrections");
         Map<String, Object> before = initiative("Prévision des crues");
         Map<String, Object> other = initiative("Tri des courriels");
@@ -227,6 +251,38 @@ class RespondentJourneyTest {
         assertThat(browser.chosen("i0-privacyImpactAssessment")).isEqualTo("REALISEE");
         assertThat(browser.chosen("i0-riskLevel")).isEqualTo("FAIBLE");
         assertThat(browser.value("i0-publicDescription")).startsWith("Prévision des crues printanières");
+    }
+
+    /**
+     * Oui and Non each sit right beside their own label, on one line under the question (its legend), and the two
+     * pairs stand apart: nobody can take the label of one for the other's.
+     */
+    private static void assertEachRadioBesideItsLabel(String field) {
+        Rectangle yes = rect("#" + field + "-oui");
+        Rectangle yesLabel = rect("label[for='" + field + "-oui']");
+        Rectangle no = rect("#" + field + "-non");
+        Rectangle noLabel = rect("label[for='" + field + "-non']");
+        Rectangle question = rect("fieldset.radios:has(#" + field + "-oui) > legend");
+        int yesGap = yesLabel.getX() - (yes.getX() + yes.getWidth());
+        int noGap = noLabel.getX() - (no.getX() + no.getWidth());
+        assertThat(yesGap).as(field + ": Oui's label right after its radio").isBetween(0, 12);
+        assertThat(noGap).as(field + ": Non's label right after its radio").isBetween(0, 12);
+        assertThat(Math.abs(middle(yes) - middle(yesLabel))).as(field + ": Oui on its label's line").isLessThanOrEqualTo(4);
+        assertThat(Math.abs(middle(no) - middle(noLabel))).as(field + ": Non on its label's line").isLessThanOrEqualTo(4);
+        assertThat(Math.abs(middle(yes) - middle(no))).as(field + ": both choices on one line").isLessThanOrEqualTo(4);
+        assertThat(no.getX() - (yesLabel.getX() + yesLabel.getWidth())).as(field + ": the pairs apart")
+                .isGreaterThanOrEqualTo(3 * Math.max(yesGap, noGap)).isGreaterThanOrEqualTo(16);
+        assertThat(question.getY() + question.getHeight()).as(field + ": the question above its choices")
+                .isLessThanOrEqualTo(yes.getY());
+        assertThat(yes.getX() - question.getX()).as(field + ": the choices under the question").isBetween(-2, 16);
+    }
+
+    private static Rectangle rect(String css) {
+        return browser.element(By.cssSelector(css)).getRect();
+    }
+
+    private static int middle(Rectangle rectangle) {
+        return rectangle.getY() + rectangle.getHeight() / 2;
     }
 
     private static void signAndSubmit() {

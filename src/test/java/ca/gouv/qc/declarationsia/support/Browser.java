@@ -281,6 +281,36 @@ public final class Browser {
         }
     }
 
+    /** A picture of one part of the page, scrolled into view, under target/journeys/: what the person sees there. */
+    public void screenshot(String name, String css) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "journeys"));
+            WebElement part = element(By.cssSelector(css));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", part);
+            Files.write(directory.resolve(name + ".png"), part.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** On how many lines the browser lays out the text of each element found (1: it does not wrap). */
+    public List<Long> lines(String css) {
+        @SuppressWarnings("unchecked")
+        List<Long> lines = (List<Long>) ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0])).map(element => {
+                  const range = document.createRange();
+                  range.selectNodeContents(element);
+                  const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+                  return tops.size;
+                });""", css);
+        return lines;
+    }
+
+    /** The browser window's size, as a person narrows or widens it. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     public void quit() {
         driver.quit();
     }

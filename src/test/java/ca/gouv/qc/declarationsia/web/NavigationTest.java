@@ -74,11 +74,14 @@ class NavigationTest {
     }
 
     @Test
+    /** Whatever the language asked for, the page speaks Québec's: en-CA, fr-CA. */
     void the_english_switch_is_remembered_and_english_browsers_get_english() throws Exception {
         mvc.perform(get("/").param("lang", "en"))
                 .andExpect(content().string(allOf(containsString("lang=\"en\""),
                         containsString("Annual declaration of artificial intelligence initiatives"))))
-                .andExpect(cookie().value("langue", "en"));
+                .andExpect(cookie().value("langue", "en-CA"));
+        mvc.perform(get("/").param("lang", "fr"))
+                .andExpect(cookie().value("langue", "fr-CA"));
         mvc.perform(get("/").header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9"))
                 .andExpect(content().string(containsString("Sign in")));
         mvc.perform(get("/").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE"))
