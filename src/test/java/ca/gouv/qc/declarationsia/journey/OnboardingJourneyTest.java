@@ -126,7 +126,7 @@ class OnboardingJourneyTest {
         browser.type("password", "motdepasse2053!");
         browser.type("confirmation", "motdepasse2053?");
         browser.submit("form.form button[type=submit]");
-        assertThat(browser.text("#password-error")).isEqualTo("Mot de passe : est trop facile à deviner : choisissez plutôt une phrase de plusieurs mots");
+        assertThat(browser.text("#password-error")).isEqualTo("Mot de passe : est trop facile à deviner; choisissez plutôt une phrase de plusieurs mots");
         assertThat(browser.text("#confirmation-error")).isEqualTo("Confirmation du mot de passe : ne correspond pas au mot de passe");
         assertThat(browser.element(org.openqa.selenium.By.id("password")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.assertAccessible("choosing a password, refused");
