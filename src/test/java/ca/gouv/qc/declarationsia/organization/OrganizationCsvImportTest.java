@@ -110,7 +110,7 @@ class OrganizationCsvImportTest {
         importCsv("code,nameFr\nMISS-1,Nom\n")
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].code").value("MissingColumns"))
-                .andExpect(jsonPath("$.errors[0].message", containsString("nameEn, lggriCategory, portfolio")));
+                .andExpect(jsonPath("$.errors[0].message", containsString("colonnes manquantes : lggriCategory, portfolio")));
     }
 
     @Test
