@@ -140,6 +140,7 @@ class SecurityConfiguration {
                     .httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
         LogoutSuccessHandler loggedOut = loggedOut(null);
+        String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
         if (sso.enabled()) {
             ClientRegistrationRepository registration = registrations.getObject();
             http.oauth2Login(login -> login.loginPage("/login")
@@ -148,8 +149,12 @@ class SecurityConfiguration {
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers.getObject()))
                     .failureHandler(new SingleSignOnFailures()));
             loggedOut = loggedOut(registration);
+            // the logout form's redirect to the provider's logout is a form action too (CSP level 2)
+            contentSecurityPolicy = CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                    "form-action 'self' " + providerOrigin(registration.findByRegistrationId(SingleSignOnProperties.REGISTRATION_ID)));
         }
         LogoutSuccessHandler afterLogout = loggedOut;
+        String pagePolicy = contentSecurityPolicy;
         return http
                 .authorizeHttpRequests(requests -> requests
                         // an error page must never turn a 401 or 404 into a login redirect
@@ -163,8 +168,16 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(pageRequests()))
                 .logout(logout -> logout.logoutSuccessHandler(afterLogout))
                 .headers(headers -> referrerPolicy(headers)
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(pagePolicy)))
                 .build();
+    }
+
+    /** Where the provider's logout is (its end_session_endpoint, else its issuer), as a CSP source. */
+    private static String providerOrigin(org.springframework.security.oauth2.client.registration.ClientRegistration registration) {
+        Object endSession = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+        java.net.URI uri = java.net.URI.create(endSession != null ? endSession.toString()
+                : registration.getProviderDetails().getIssuerUri());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /**
