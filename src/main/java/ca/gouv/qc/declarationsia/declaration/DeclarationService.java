@@ -182,10 +182,6 @@ public class DeclarationService {
      * so no reminder follows.
      */
     @Transactional
-    /** Why a body need not declare this year (shown on the dashboard and the coverage page). */
-    record ExemptionReason(@NotBlank @Size(max = 1000) @FreeText String reason) {
-    }
-
     public Declaration exempt(int year, String organizationCode, String reason) {
         access.requireCoordinator();
         Declaration current = find(year, organizationCode);
@@ -195,6 +191,10 @@ public class DeclarationService {
                 .processInstanceBusinessKey(new DeclarationKey(year, organizationCode).businessKey())
                 .correlateAll();
         return find(year, organizationCode);
+    }
+
+    /** Why a body need not declare this year (shown on the dashboard and the coverage page). */
+    record ExemptionReason(@NotBlank @Size(max = 1000) @FreeText String reason) {
     }
 
     /** Every reason the declaration could not be submitted as it stands (empty when it could). */
