@@ -20,15 +20,23 @@ public class AccountActivity {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SingleSignOnProperties singleSignOn;
 
-    AccountActivity(JdbcClient jdbc, Clock clock) {
+    AccountActivity(JdbcClient jdbc, Clock clock, SingleSignOnProperties singleSignOn) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.singleSignOn = singleSignOn;
     }
 
-    /** Of these account ids, the ones that never signed in and never chose a password. */
+    /**
+     * Of these account ids, the ones that never signed in and never chose a password; none when people sign in
+     * through the government's provider alone (a password would open nothing).
+     */
     @Transactional(readOnly = true)
     public Set<String> neverSignedIn(Collection<String> userIds) {
+        if (!singleSignOn.passwordSignIn()) {
+            return Set.of();
+        }
         Set<String> never = new HashSet<>(userIds);
         if (!never.isEmpty()) {
             never.removeAll(jdbc.sql("select user_id from account_sign_in where user_id = any(:ids)")

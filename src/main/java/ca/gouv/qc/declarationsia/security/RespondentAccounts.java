@@ -87,7 +87,7 @@ public class RespondentAccounts {
         identity.saveUser(user);
     }
 
-    private static String randomSecret() {
+    static String randomSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -16,6 +16,15 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -122,8 +131,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http, ProblemJsonSecurityHandler problems, LoginFailures failures)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemJsonSecurityHandler problems, LoginFailures failures,
+            SingleSignOnProperties sso, ObjectProvider<ClientRegistrationRepository> registrations,
+            ObjectProvider<GroupsFromClaims> oidcUsers) throws Exception {
+        // Sign-in options (README, "Sign-in"): the password form unless turned off, the identity provider when set
+        if (sso.passwordSignIn()) {
+            http.formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
+                    .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        LogoutSuccessHandler loggedOut = loggedOut(null);
+        String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
+        if (sso.enabled()) {
+            ClientRegistrationRepository registration = registrations.getObject();
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .authorizationEndpoint(authorization -> authorization
+                            .authorizationRequestResolver(withPkce(registration)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers.getObject()))
+                    .failureHandler(new SingleSignOnFailures()));
+            loggedOut = loggedOut(registration);
+            // the logout form's redirect to the provider's logout is a form action too (CSP level 2)
+            contentSecurityPolicy = CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                    "form-action 'self' " + providerOrigin(registration.findByRegistrationId(SingleSignOnProperties.REGISTRATION_ID)));
+        }
+        LogoutSuccessHandler afterLogout = loggedOut;
+        String pagePolicy = contentSecurityPolicy;
         return http
                 .authorizeHttpRequests(requests -> requests
                         // an error page must never turn a 401 or 404 into a login redirect
@@ -135,14 +166,48 @@ class SecurityConfiguration {
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers("/organisations/**", "/campagnes/**", "/revision/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
                 // back to the page asked for (an invitation's link), without Spring's "?continue" marker
                 .requestCache(cache -> cache.requestCache(pageRequests()))
-                .logout(logout -> logout.logoutSuccessUrl("/?deconnexion"))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .logout(logout -> logout.logoutSuccessHandler(afterLogout))
                 .headers(headers -> referrerPolicy(headers)
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(pagePolicy)))
                 .build();
+    }
+
+    /** Where the provider's logout is (its end_session_endpoint, else its issuer), as a CSP source. */
+    private static String providerOrigin(org.springframework.security.oauth2.client.registration.ClientRegistration registration) {
+        Object endSession = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+        java.net.URI uri = java.net.URI.create(endSession != null ? endSession.toString()
+                : registration.getProviderDetails().getIssuerUri());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /**
+     * The authorization code flow with PKCE (S256), even though the client also has a secret: a code intercepted on
+     * its way back is useless without the verifier kept in the session.
+     */
+    private static OAuth2AuthorizationRequestResolver withPkce(ClientRegistrationRepository registrations) {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /**
+     * After our session ends: the home page, or, for a person signed in by the identity provider that has an
+     * {@code end_session_endpoint}, that provider's logout first (RP-initiated logout), which sends it back home.
+     */
+    private static LogoutSuccessHandler loggedOut(ClientRegistrationRepository registrations) {
+        String home = "/?deconnexion";
+        if (registrations == null) {
+            SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+            handler.setDefaultTargetUrl(home);
+            return handler;
+        }
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}" + home);
+        handler.setDefaultTargetUrl(home);
+        return handler;
     }
 
     /** No address of ours (a declaration's, with its organization and year) leaves for another site. */
@@ -178,6 +243,15 @@ class SecurityConfiguration {
         registration.setInitParameters(Map.of("authentication-provider",
                 SpringSecurityEngineAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    /** After the webapps' CSRF guard: a logout in Cockpit, Tasklist or Admin ends our session too. */
+    @Bean
+    FilterRegistrationBean<WebappLogout> webappLogout() {
+        FilterRegistrationBean<WebappLogout> registration = new FilterRegistrationBean<>(new WebappLogout());
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }

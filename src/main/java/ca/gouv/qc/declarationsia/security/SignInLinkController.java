@@ -38,10 +38,22 @@ class SignInLinkController {
     private final ApplicationEventPublisher events;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInLinkController(SignInLinks links, Passwords passwords, ApplicationEventPublisher events) {
+    private final SingleSignOnProperties singleSignOn;
+
+    SignInLinkController(SignInLinks links, Passwords passwords, ApplicationEventPublisher events,
+            SingleSignOnProperties singleSignOn) {
         this.links = links;
         this.passwords = passwords;
         this.events = events;
+        this.singleSignOn = singleSignOn;
+    }
+
+    /** With password sign-in turned off, there is no password to choose: these pages do not exist. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void requirePasswordSignIn() {
+        if (!singleSignOn.passwordSignIn()) {
+            throw new ca.gouv.qc.declarationsia.shared.NotFoundException("error.status.404");
+        }
     }
 
     @GetMapping(value = SignInLinks.PATH, params = "jeton")

@@ -47,7 +47,9 @@ class CapabilityBoundariesTest {
             Map.entry("published_edition", "publication"), Map.entry("published_initiative", "publication"),
             Map.entry("publication_approval", "publication"),
             Map.entry("mail_outbox", "notification"), Map.entry("login_throttle", "security"),
-            Map.entry("sign_in_link", "security"), Map.entry("account_sign_in", "security"));
+            Map.entry("sign_in_link", "security"), Map.entry("account_sign_in", "security"),
+            // written by Spring Session (JdbcIndexedSessionRepository), configured by security
+            Map.entry("spring_session", "security"), Map.entry("spring_session_attributes", "security"));
 
     /** Within declaration, who writes a declaration's own rows: its lifecycle, and the id counter it calls. */
     private static final Set<String> DECLARATION_WRITERS = Set.of("DeclarationLifecycle", "InitiativeIds", "CarryOver");

@@ -153,7 +153,7 @@ class AbuseResistanceTest {
         assertThat(Http.at(port).get("/swagger-ui/index.html").header("Content-Security-Policy"))
                 .contains("default-src 'self'").contains("script-src 'self'");
         assertThat(Http.at(port).get("/login").headers().allValues("Set-Cookie"))
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("SameSite=Lax")
                         .contains("HttpOnly"));
     }
 }

@@ -113,12 +113,12 @@ class AccessRulesTest {
     @Test
     void a_session_cannot_post_without_its_csrf_token() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "o.csv", "text/csv", "code\n".getBytes());
-        var session = new org.springframework.mock.web.MockHttpSession();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-                        .param("username", "coordo").param("password", PASSWORD).session(session).with(csrf()))
-                .andExpect(status().isFound());
-        mvc.perform(multipart("/organisations/import").file(file).session(session)).andExpect(status().isForbidden());
-        mvc.perform(multipart("/organisations/import").file(file).session(session).with(csrf()))
+        // the session is Spring Session's (in PostgreSQL): it travels in its cookie, as a browser sends it
+        jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                        .param("username", "coordo").param("password", PASSWORD).with(csrf()))
+                .andExpect(status().isFound()).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(multipart("/organisations/import").file(file).cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(multipart("/organisations/import").file(file).cookie(session).with(csrf()))
                 .andExpect(status().isFound()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/organisations"));
     }
 
