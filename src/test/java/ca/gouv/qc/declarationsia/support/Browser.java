@@ -163,8 +163,23 @@ public final class Browser {
     public void submit(String css) {
         WebElement html = driver.findElement(By.tagName("html"));
         element(By.cssSelector(css)).click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, PATIENCE).until(page -> isGone(html));
         waitForPage();
+    }
+
+    /**
+     * Whether the page this element belonged to was replaced. Chromium may answer a question about an element of the
+     * page it is leaving with "node does not belong to the document" rather than "stale": both mean gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException leaving) {
+            return String.valueOf(leaving.getMessage()).contains("does not belong to the document");
+        }
     }
 
     /** Clicks something that stays on the page (a single-page application's button, which it may redraw meanwhile). */
