@@ -88,6 +88,8 @@ class ScaleBenchmark {
     private static HeapSampler heap;
     private static double coldStartSeconds;
     private static String loadAtStart;
+    /** The run's date is the day it started (a run across midnight keeps one name). */
+    private static final LocalDate STARTED = LocalDate.now();
 
     /** The baseline's only addition: the draft row its called processes expect, as our launch writes it. */
     @TestConfiguration
@@ -136,7 +138,7 @@ class ScaleBenchmark {
         figures.note("The engine's clock runs from 2100-10-01 (ClockUtil offset) so that the bench campaigns (2080 onwards) "
                 + "open at launch; the daily follow-up is set to January 1st, so no reminder fires during the run.");
         String machine = machine();
-        String suffix = LocalDate.now() + (SCALE == 1 ? "" : "-scale-" + Figures.format(SCALE));
+        String suffix = STARTED + (SCALE == 1 ? "" : "-scale-" + Figures.format(SCALE));
         Path file = figures.write(Path.of("bench", "results"), "scale-" + suffix + ".txt", machine);
         System.out.println("\n" + figures.text(machine) + "\nWritten to " + file.toAbsolutePath());
     }
@@ -253,7 +255,7 @@ class ScaleBenchmark {
                 String plans = new QueryPlans(jdbc).explain(dashboardYear, BenchData.code(ORGANIZATIONS / 2),
                         jdbc.queryForObject("select max(id) from published_edition where campaign_year = ?", Long.class,
                                 PORTRAIT_YEAR));
-                Files.writeString(Path.of("bench", "results", "query-plans-" + LocalDate.now()
+                Files.writeString(Path.of("bench", "results", "query-plans-" + STARTED
                         + (SCALE == 1 ? "" : "-scale-" + Figures.format(SCALE)) + ".txt"), plans);
             }
         }
@@ -565,7 +567,7 @@ class ScaleBenchmark {
         String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
                 .map(line -> line.replaceAll("\\D", "")).map(kb -> Long.parseLong(kb) / 1024 + " MB").findFirst().orElse("?");
         List<String> lines = new ArrayList<>(List.of(
-                "date: " + LocalDate.now(),
+                "date: %s (started), %s (ended)".formatted(STARTED, LocalDate.now()),
                 "cpu: %d × %s".formatted(Runtime.getRuntime().availableProcessors(), cpu),
                 "memory: " + memory,
                 "os: %s %s (%s)".formatted(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
