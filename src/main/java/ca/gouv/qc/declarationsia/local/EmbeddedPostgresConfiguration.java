@@ -31,7 +31,10 @@ class EmbeddedPostgresConfiguration {
                 // Spring stops the server once everything using it (the engine first) has shut down.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "off");
+                // off: a crash of the machine may lose the last commits, which local mode and tests can afford;
+                // on (declarations.local.postgres.durable): each commit waits for its WAL on disk, as in production
+                .setServerConfig("fsync", properties.postgres().durable() ? "on" : "off")
+                .setServerConfig("synchronous_commit", properties.postgres().durable() ? "on" : "off");
         String directory = properties.postgres().dataDirectory();
         if (!directory.isBlank()) {
             Path dataDirectory = Path.of(directory).toAbsolutePath();

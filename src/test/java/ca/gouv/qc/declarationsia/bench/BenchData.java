@@ -30,12 +30,14 @@ final class BenchData {
     void organizations(int count) {
         jdbc.update("""
                 insert into organization (code, name_fr, name_en, lggri_category, portfolio_code, network,
-                       escalation_email, next_initiative_number)
+                       escalation_email)
                 select 'B-' || lpad(n::text, 5, '0'), 'Organisme public ' || lpad(n::text, 5, '0'),
                        'Public body ' || lpad(n::text, 5, '0'), 'ORGANISME_BUDGETAIRE', 'FINANCES', n % 7 = 0,
-                       'dri.b' || n || '@bench.example.qc.ca', 11
+                       'dri.b' || n || '@bench.example.qc.ca'
                   from generate_series(1, ?) n
                 """, count);
+        jdbc.update("insert into initiative_counter (organization_code, next_number) "
+                + "select 'B-' || lpad(n::text, 5, '0'), 11 from generate_series(1, ?) n", count);
         jdbc.update("""
                 insert into organization_respondent (organization_code, position, name, email)
                 select 'B-' || lpad(n::text, 5, '0'), 0, 'Répondant ' || n, 'ia.b' || n || '@bench.example.qc.ca'

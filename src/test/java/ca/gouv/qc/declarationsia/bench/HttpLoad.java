@@ -64,6 +64,56 @@ final class HttpLoad {
         return new Latencies(millis, errors);
     }
 
+    /** A new request each time (built before its timing starts), one at a time, after a few unmeasured ones. */
+    Latencies sequentialEach(int warmUp, int measured, java.util.function.Supplier<HttpRequest> request) {
+        for (int i = 0; i < warmUp; i++) {
+            send(request.get());
+        }
+        List<Double> millis = new ArrayList<>();
+        int errors = 0;
+        for (int i = 0; i < measured; i++) {
+            HttpRequest prepared = request.get();
+            long start = System.nanoTime();
+            if (send(prepared)) {
+                millis.add((System.nanoTime() - start) / 1e6);
+            } else {
+                errors++;
+            }
+        }
+        return new Latencies(millis, errors);
+    }
+
+    /** A page's session as a browser holds it: its cookie and the CSRF token its forms carry. */
+    record Session(String cookie, String csrf) {
+    }
+
+    Session session(String path, String user, String password) {
+        try {
+            HttpResponse<String> page = http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = page.headers().allValues("Set-Cookie").stream().map(value -> value.split(";")[0])
+                    .filter(value -> value.startsWith("JSESSIONID=")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no session from " + path + ": " + page.statusCode()));
+            java.util.regex.Matcher token = java.util.regex.Pattern
+                    .compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"_csrf\"")
+                    .matcher(page.body());
+            if (!token.find()) {
+                throw new IllegalStateException("no CSRF token on " + path);
+            }
+            return new Session(cookie, token.group(1) != null ? token.group(1) : token.group(2));
+        } catch (java.io.IOException | InterruptedException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Whether the request answers 2xx now (quietly: used to wait for something to appear). */
+    boolean succeeds(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+        } catch (Exception failure) {
+            return false;
+        }
+    }
+
     /** One request per user, all released at the same instant. */
     <T> Latencies concurrent(List<T> users, Function<T, HttpRequest> request)
             throws InterruptedException {
@@ -95,7 +145,9 @@ final class HttpLoad {
     private boolean send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
+            // a page's form answers with a redirect to the page (post, redirect, get)
+            if (response.statusCode() / 100 != 2 && !(response.statusCode() == 302 && request.method().equals("POST")
+                    && !response.headers().firstValue("Location").orElse("").contains("login"))) {
                 System.err.printf("%s %s -> %d %s%n", request.method(), request.uri(), response.statusCode(),
                         response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
                 return false;
