@@ -91,7 +91,8 @@ final class HttpLoad {
         try {
             HttpResponse<String> page = http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
             String cookie = page.headers().allValues("Set-Cookie").stream().map(value -> value.split(";")[0])
-                    .filter(value -> value.startsWith("JSESSIONID=")).findFirst()
+                    // Spring Session's cookie (sessions in PostgreSQL), or the container's without it
+                    .filter(value -> value.startsWith("SESSION=") || value.startsWith("JSESSIONID=")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no session from " + path + ": " + page.statusCode()));
             java.util.regex.Matcher token = java.util.regex.Pattern
                     .compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"_csrf\"")
