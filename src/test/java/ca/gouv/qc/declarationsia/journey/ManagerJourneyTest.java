@@ -16,6 +16,8 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -250,13 +253,44 @@ class ManagerJourneyTest {
         browser.press("Clé d’aff");
         browser.waitUntil(page -> !page.findElements(By.xpath("//ul[contains(@class,'dropdown-menu')]//a[normalize-space(.)='Clé d’affaires']")).isEmpty());
         browser.press(Keys.ENTER);
-        browser.waitUntil(page -> "formData.editValue".equals(page.switchTo().activeElement().getAttribute("ng-model")));
-        browser.press(businessKey, Keys.ENTER);
+        enterSearchValue(businessKey);
         String instanceLink = "tbody tr td a[href*='process-instance']:not([href*='incidents-tab'])";
         browser.waitUntil(page -> page.findElements(By.xpath("//td[normalize-space(.)='" + businessKey + "']")).size() == 1
                 && page.findElements(By.cssSelector(instanceLink)).size() == 1);
         browser.element(By.cssSelector(instanceLink)).click();
         browser.waitUntil(page -> page.getCurrentUrl().contains("/process-instance/"));
         browser.waitUntil(page -> page.findElement(By.tagName("body")).getText().contains(businessKey));
+    }
+
+    /**
+     * Types the criterion's value and confirms it, as a person would again when Cockpit's search loses it: its
+     * editor may be redrawn while typing, and an Enter taken before the value leaves the criterion at "??".
+     */
+    private void enterSearchValue(String value) {
+        By editor = By.cssSelector("[cam-widget-search] input[ng-model='formData.editValue']");
+        By valueMissing = By.xpath("//*[@cam-widget-search]//*[contains(@class,'value-field')][normalize-space(.)='??']");
+        browser.waitUntil(page -> {
+            try {
+                List<WebElement> editing = page.findElements(editor);
+                if (!editing.isEmpty()) {
+                    WebElement field = editing.get(0);
+                    if (value.equals(field.getAttribute("value"))) {
+                        field.sendKeys(Keys.ENTER);
+                    } else {
+                        field.clear();
+                        field.sendKeys(value);
+                    }
+                    return false;
+                }
+                List<WebElement> missing = page.findElements(valueMissing);
+                if (!missing.isEmpty()) {
+                    missing.get(0).click();
+                    return false;
+                }
+                return URLDecoder.decode(page.getCurrentUrl(), StandardCharsets.UTF_8).contains("\"" + value + "\"");
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 }
