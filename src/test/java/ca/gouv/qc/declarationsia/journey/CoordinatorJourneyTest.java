@@ -3,7 +3,6 @@ package ca.gouv.qc.declarationsia.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
@@ -14,13 +13,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,14 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * opening date waits for that date: its invitations go out on the opening day.
  */
 @IntegrationTest
-class CoordinatorJourneyTest {
+class CoordinatorJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2047;
     private static final int EARLY_YEAR = 2038;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -61,25 +53,10 @@ class CoordinatorJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(EARLY_YEAR);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

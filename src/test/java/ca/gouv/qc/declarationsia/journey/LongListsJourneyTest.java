@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.notification.MailKind;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import java.time.LocalDateTime;
@@ -12,12 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * not wrap in a narrow window, a label for every code, no French spacing before an English colon.
  */
 @IntegrationTest
-class LongListsJourneyTest {
+class LongListsJourneyTest extends BrowserJourney {
 
     /** Planned, never launched: a thousand bodies targeted. */
     private static final int PLANNED = 2078;
@@ -35,10 +31,6 @@ class LongListsJourneyTest {
     private static final int OPEN = 2079;
     private static final int BODIES = 1_000;
     private static final int INVITED = 60;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -46,26 +38,11 @@ class LongListsJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
     @AfterEach
     void cleanUp() {
         browser.resize(1280, 1024);
         campaigns.cleanUp(PLANNED);
         campaigns.cleanUp(OPEN);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

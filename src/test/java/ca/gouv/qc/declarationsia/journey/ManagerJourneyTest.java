@@ -10,7 +10,6 @@ import ca.gouv.qc.declarationsia.publication.PublicationApprovals;
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
@@ -22,16 +21,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,14 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Cockpit no longer shows) from the dashboard, and finds another by its business key.
  */
 @IntegrationTest
-class ManagerJourneyTest {
+class ManagerJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2048;
     private static final int COMPLETED_YEAR = 2039;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -77,25 +69,10 @@ class ManagerJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(COMPLETED_YEAR);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

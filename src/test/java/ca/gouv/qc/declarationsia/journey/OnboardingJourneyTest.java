@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gouv.qc.declarationsia.notification.MailDispatcher;
 import ca.gouv.qc.declarationsia.notification.PersonalLinks;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.Http;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
@@ -22,13 +21,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * oublié ?" answers the same whether or not the address has an account. No token in the outbox, the tables or the logs.
  */
 @IntegrationTest
-class OnboardingJourneyTest {
+class OnboardingJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2037;
     private static final String ORG = "JRN-N";
@@ -46,10 +43,6 @@ class OnboardingJourneyTest {
     private static final String LATE_RESPONDENT = "ia.jrn-nx@example.qc.ca";
     private static final String PASSWORD = "Trois chats gris dorment au soleil";
     private static final Pattern PERSONAL_LINK = Pattern.compile("https?://[^\\s/]+(/acces\\?jeton=([A-Za-z0-9_-]+))");
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -73,9 +66,6 @@ class OnboardingJourneyTest {
 
     @BeforeEach
     void start() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
         logs.start();
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     }
@@ -85,14 +75,6 @@ class OnboardingJourneyTest {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         campaigns.cleanUp(YEAR);
         browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import ca.gouv.qc.declarationsia.publication.PublicationApprovals;
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
@@ -18,25 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The public, signed out, in a browser: from the home page to the year's Portrait, whose figures are those of
  * {@code GET /api/portraits/{year}}, then the register filtered by category, the coverage page, and the open data.
  */
 @IntegrationTest
-class PublicJourneyTest {
+class PublicJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2049;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -59,24 +51,9 @@ class PublicJourneyTest {
     @Autowired
     ObjectMapper json;
 
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
@@ -22,14 +21,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,16 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * field alone and submits again. What the person sees, and what got stored, are checked at each step.
  */
 @IntegrationTest
-class RespondentJourneyTest {
+class RespondentJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2045;
     private static final String ORG = "JRN-R";
     private static final String RESPONDENT = "ia.jrn-r@example.qc.ca";
     private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/mes-declarations/\\S+)");
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -68,24 +60,9 @@ class RespondentJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.declaration.InitiativeCodes;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
-import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
@@ -14,13 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,15 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * comment gets a clear message and a decision is a real one.
  */
 @IntegrationTest
-class ReviewerJourneyTest {
+class ReviewerJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2046;
     private static final Pattern RAW_CODE = Pattern.compile("\\b(" + String.join("|", InitiativeCodes.BY_FIELD.values()
             .stream().flatMap(Arrays::stream).map(Enum::name).toList()) + ")\\b");
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestCampaigns campaigns;
@@ -55,24 +47,9 @@ class ReviewerJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test
