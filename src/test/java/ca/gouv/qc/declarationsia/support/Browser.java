@@ -283,6 +283,35 @@ public final class Browser {
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                         + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"))).isEmpty();
+        if (!driver.getCurrentUrl().contains("/camunda/")) { // Camunda's webapps lay themselves out
+            assertReflows(page);
+        }
+    }
+
+    /** WCAG 1.4.10: 320 px wide, the page scrolls only up and down (a wide data table scrolls within its region). */
+    private void assertReflows(String page) {
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        resize(320, size.getHeight());
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> overflowing = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                    const width = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= width + 1) return [];
+                    const scrollsWithin = element => {
+                      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+                        if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+                      }
+                      return false;
+                    };
+                    return Array.from(document.body.querySelectorAll('*'))
+                      .filter(element => element.getBoundingClientRect().right > width + 1 && !scrollsWithin(element))
+                      .slice(0, 8).map(element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+                        + (element.className ? '.' + element.className : '') + ' (to ' + Math.round(element.getBoundingClientRect().right) + ' px)');
+                    """);
+            assertThat(overflowing).as(page + ", 320 px wide (WCAG 1.4.10 reflow), scrolls sideways because of").isEmpty();
+        } finally {
+            driver.manage().window().setSize(size);
+        }
     }
 
     /** A picture of the page, under target/journeys/, to look at what the person saw. */
