@@ -37,6 +37,7 @@ class DeclarationApiTest {
 
     private static final int YEAR = 2098;
     private static final int OTHER_YEAR = 2093;
+    private static final int MISMATCH_YEAR = 2050;
     private static final String ORG = "DECL-API";
     private static final String RESPONDENT = "ia.decl-api@example.qc.ca";
 
@@ -74,6 +75,7 @@ class DeclarationApiTest {
     void cleanUp() {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(OTHER_YEAR);
+        campaigns.cleanUp(MISMATCH_YEAR);
     }
 
     @Test
@@ -188,6 +190,27 @@ class DeclarationApiTest {
         mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(draft))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.noInitiatives").value(true));
+    }
+
+    @Test
+    void a_sub_category_that_does_not_go_with_the_category_stays_in_the_draft_and_the_rules_name_it() throws Exception {
+        TestOrganizations.create(organizations, ORG + "3");
+        campaigns.create(MISMATCH_YEAR, List.of(ORG + "3"));
+        transactions.executeWithoutResult(status -> opening.open(MISMATCH_YEAR, ORG + "3"));
+        String url = "/api/campaigns/" + MISMATCH_YEAR + "/declarations/" + ORG + "3";
+        String mismatched = TestInitiatives.json(null, "Cartographie des milieux humides")
+                .replace("\"ASSISTANT_AGENT_CONVERSATIONNEL\"", "\"GEOMATIQUE_GEOSPATIAL\", \"subcategory\": \"IMAGERIE_MEDICALE\"");
+
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"initiatives\": [" + mismatched + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.initiatives[0].category").value("GEOMATIQUE_GEOSPATIAL"))
+                .andExpect(jsonPath("$.initiatives[0].subcategory").value("IMAGERIE_MEDICALE"));
+        mvc.perform(post(url + "/validate").with(httpBasic("coordo", "demo")).header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.submittable").value(false))
+                .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[0].subcategory')].message",
+                        hasItem(containsString("Traitement"))));
     }
 
     /** Last year: an accepted declaration of the organization with two active initiatives. */
