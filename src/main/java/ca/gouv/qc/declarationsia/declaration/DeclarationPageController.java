@@ -39,6 +39,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/mes-declarations/{year}/{organizationCode}")
 class DeclarationPageController {
 
+    /** Headings of the errors: the draft was saved (then checked), nothing was saved, the file was not imported. */
+    private static final String SAVED = "declaration.errors.saved";
+    private static final String NOT_SAVED = "declaration.errors.notSaved";
+    private static final String NOT_IMPORTED = "declaration.errors.notImported";
+
     private static final String REMOVE = "remove:";
 
     private final DeclarationService declarations;
@@ -67,7 +72,7 @@ class DeclarationPageController {
     String show(@PathVariable int year, @PathVariable String organizationCode, Model model) {
         Declaration declaration = declarations.get(year, organizationCode);
         model.addAttribute("form", DeclarationPageForm.of(declaration));
-        return page(declaration, model, List.of());
+        return page(declaration, model, List.of(), SAVED);
     }
 
     @PostMapping
@@ -81,12 +86,12 @@ class DeclarationPageController {
         List<Violation> unreadable = bind(form, request);
         model.addAttribute("form", form);
         if (!unreadable.isEmpty()) {
-            return page(stored, model, unreadable);
+            return page(stored, model, unreadable, NOT_SAVED);
         }
         if ("add".equals(action)) {
             form.getInitiatives().add(new DeclarationPageForm.Initiative());
             model.addAttribute("added", true);
-            return page(stored, model, List.of());
+            return page(stored, model, List.of(), SAVED);
         }
         if (action.startsWith(REMOVE)) {
             form.remove(action.substring(REMOVE.length()), carriedOver(stored));
@@ -95,19 +100,19 @@ class DeclarationPageController {
         try {
             saved = declarations.saveDraft(year, organizationCode, form.toForm());
         } catch (InvalidInputException invalid) {
-            return page(stored, model, invalid.violations());
+            return page(stored, model, invalid.violations(), NOT_SAVED);
         } catch (OptimisticLockingFailureException staleTab) {
             // the other tab's save stands; this page keeps what was typed, on top of it, for a deliberate second save
             Declaration current = declarations.get(year, organizationCode);
             form.setVersion(current.version());
             String message = messages.getMessage("error.concurrentModification.page", null, LocaleContextHolder.getLocale());
-            return page(current, model, List.of(new Violation("version", "Conflict", message)));
+            return page(current, model, List.of(new Violation("version", "Conflict", message)), NOT_SAVED);
         }
         if ("check".equals(action)) {
             List<Violation> problems = declarations.check(year, organizationCode);
             model.addAttribute("form", DeclarationPageForm.of(saved));
             model.addAttribute("checked", problems.isEmpty());
-            return page(saved, model, problems);
+            return page(saved, model, problems, SAVED);
         }
         if ("submit".equals(action)) {
             try {
@@ -118,7 +123,7 @@ class DeclarationPageController {
                 model.addAttribute("form", DeclarationPageForm.of(saved));
                 model.addAttribute("signatory", new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail));
                 model.addAttribute("attested", attestation);
-                return page(saved, model, refused.violations());
+                return page(saved, model, refused.violations(), SAVED);
             }
             redirect.addFlashAttribute("done", "declaration.submitted");
         } else {
@@ -152,7 +157,7 @@ class DeclarationPageController {
         } catch (InvalidInputException invalid) {
             Declaration declaration = declarations.get(year, organizationCode);
             model.addAttribute("form", DeclarationPageForm.of(declaration));
-            return page(declaration, model, invalid.violations());
+            return page(declaration, model, invalid.violations(), NOT_IMPORTED);
         }
     }
 
@@ -193,7 +198,9 @@ class DeclarationPageController {
                 .body("\uFEFF" + content);
     }
 
-    private String page(Declaration declaration, Model model, List<Violation> errors) {
+    /** The errors' heading says whether what the person did was kept: trusting a wrong one loses work. */
+    private String page(Declaration declaration, Model model, List<Violation> errors, String errorsHeading) {
+        model.addAttribute("errorsHeading", errorsHeading);
         Map<String, String> byPath = new LinkedHashMap<>();
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));
         List<DeclarationHistory.Comment> comments = history.latestComments(declaration.id());

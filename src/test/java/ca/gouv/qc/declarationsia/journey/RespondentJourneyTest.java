@@ -142,12 +142,37 @@ class RespondentJourneyTest extends BrowserJourney {
         browser.screenshot("respondent-new-initiative-en", "#initiative-2 > legend");
         browser.open(page + "?lang=fr");
 
+        // a month that does not exist: the page says nothing was saved, keeps what was typed, and says why beside it
+        browser.type("i0-startDate", (YEAR - 2) + "-13");
+        browser.submit("button[value=save]");
+        assertThat(browser.text(".error-summary h2")).isEqualTo("1 point(s) à corriger : rien n’est encore enregistré. "
+                + "Ce que vous avez saisi reste sur cette page; corrigez-le, puis enregistrez.");
+        assertThat(browser.text("#i0-startDate-error")).isEqualTo("Début (AAAA-MM) : doit être un mois au format AAAA-MM");
+        assertThat(browser.element(org.openqa.selenium.By.id("i0-startDate")).getAttribute("aria-describedby"))
+                .isEqualTo("i0-startDate-error");
+        assertThat(browser.value("i0-startDate")).isEqualTo((YEAR - 2) + "-13");
+        assertThat(initiative("Prévision des crues")).as("nothing saved").isEqualTo(stored);
+        browser.assertAccessible("the declaration, a save refused");
+        browser.screenshot("respondent-save-refused", "#initiative-0");
+        browser.type("i0-startDate", (YEAR - 2) + "-03");
+        // a sub-category of another category: saved as chosen, and named beside its field by the check
+        browser.choose("i0-subcategory", "IMAGERIE_MEDICALE");
+        browser.submit("button[value=check]");
+        assertThat(browser.text(".error-summary h2")).isEqualTo("1 point(s) à corriger; le brouillon est enregistré.");
+        assertThat(browser.text("#i0-subcategory-error"))
+                .endsWith("— Sous-catégorie : seulement avec la catégorie « Traitement d’image/Imagerie médicale »");
+        assertThat(initiative("Prévision des crues")).containsEntry("subcategory", "IMAGERIE_MEDICALE");
+        browser.choose("i0-subcategory", "");
+        browser.submit("button[value=save]");
+        assertThat(initiative("Prévision des crues")).isEqualTo(stored);
+
         browser.submit("button[value=check]");
         assertThat(browser.text(".notice")).isEqualTo("Vérification réussie : la déclaration peut être soumise.");
 
         browser.submit("button[value=submit]");
         assertThat(browser.text(".error-summary")).contains("cochez l’attestation pour soumettre",
                 "Nom du signataire : obligatoire");
+        assertThat(browser.text("#signatoryName-error")).isEqualTo("Nom du signataire : obligatoire");
         browser.assertAccessible("the declaration, submission refused");
         assertThat(status()).isEqualTo("BROUILLON");
         signAndSubmit();
