@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -148,13 +149,21 @@ class CampaignPageController {
 
     @PostMapping("/{year}/prolongation")
     String extend(@PathVariable int year, @RequestParam String organizationCode,
-            @ModelAttribute ExtensionForm form, BindingResult binding, RedirectAttributes redirect) {
+            @ModelAttribute ExtensionForm form, BindingResult binding,
+            @RequestParam(name = "dueDate", required = false) String typedDueDate, RedirectAttributes redirect) {
         redirect.addFlashAttribute("errorForm", "extension");
+        // what was typed comes back with the error, so that nothing is typed twice
+        redirect.addFlashAttribute("extension", Map.of("organizationCode", organizationCode,
+                "dueDate", Objects.toString(typedDueDate, ""), "reason", Objects.toString(form.reason(), "")));
         if (binding.hasErrors()) {
             redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
             return "redirect:/campagnes/" + year;
         }
-        return act(year, redirect, () -> extensions.grant(year, organizationCode, form), "campaign.extended");
+        String next = act(year, redirect, () -> extensions.grant(year, organizationCode, form), "campaign.extended");
+        if (redirect.getFlashAttributes().containsKey("done")) {
+            redirect.getFlashAttributes().remove("extension");
+        }
+        return next;
     }
 
     @PostMapping("/{year}/exemption")

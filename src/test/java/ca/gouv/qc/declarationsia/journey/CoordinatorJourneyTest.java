@@ -96,9 +96,15 @@ class CoordinatorJourneyTest extends BrowserJourney {
         assertThat(browser.driver().findElements(By.cssSelector(
                 "a[href='/campagnes/" + YEAR + "/declarations/JRN-C1/historique']"))).as("and to its history").hasSize(1);
 
-        browser.type("organizationCode", "JRN-C1");
+        // a mistyped code: the error names the field in words, and what was typed is still there to fix
+        browser.type("organizationCode", "JRN-C9");
         browser.type("extensionDueDate", YEAR + "-11-15");
         browser.type("reason", "Changement de direction informatique");
+        browser.submit("form[action='/campagnes/" + YEAR + "/prolongation'] button");
+        assertThat(browser.text("#organizationCode-error")).startsWith("Code de l’organisme : Aucune déclaration de cet organisme");
+        assertThat(browser.value("extensionDueDate")).isEqualTo(YEAR + "-11-15");
+        assertThat(browser.value("reason")).isEqualTo("Changement de direction informatique");
+        browser.type("organizationCode", "JRN-C1");
         browser.submit("form[action='/campagnes/" + YEAR + "/prolongation'] button");
         assertThat(browser.text(".notice")).isEqualTo("Délai accordé; les répondants en sont avisés par courriel.");
         assertThat(jdbc.queryForObject("select extended_due_date::text from declaration where campaign_year = ? "

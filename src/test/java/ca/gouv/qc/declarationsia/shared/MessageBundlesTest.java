@@ -90,6 +90,22 @@ class MessageBundlesTest {
     }
 
     @Test
+    void every_field_an_error_names_in_the_code_has_its_label() throws IOException {
+        // an error without its label shows the code's name to the person ("organizationCode : …")
+        Pattern namedField = Pattern.compile("(?:violation|unconfirmed)\\((?:year, )?\"([a-zA-Z][\\w.]*)\",");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher fields = namedField.matcher(Files.readString(source));
+                while (fields.find()) {
+                    String key = "field." + fields.group(1);
+                    assertThat(french.stringPropertyNames()).as(source.getFileName() + " names the field " + fields.group(1))
+                            .contains(key);
+                }
+            }
+        }
+    }
+
+    @Test
     void every_mail_has_a_subject_and_a_template_in_both_languages() {
         for (MailKind kind : MailKind.values()) {
             assertThat(french.getProperty("mail.subject." + kind)).as("French subject of " + kind).isNotBlank();
