@@ -5,6 +5,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,9 +40,11 @@ class ReviewPageController {
     private final AccessPolicy access;
     private final InputValidator validator;
     private final JdbcClient jdbc;
+    private final OrganizationService organizations;
 
     ReviewPageController(DeclarationService declarations, DeclarationHistory history, ReviewComparison comparison,
-            ReviewService reviews, AccessPolicy access, InputValidator validator, JdbcClient jdbc) {
+            ReviewService reviews, AccessPolicy access, InputValidator validator, JdbcClient jdbc,
+            OrganizationService organizations) {
         this.declarations = declarations;
         this.history = history;
         this.comparison = comparison;
@@ -48,6 +52,7 @@ class ReviewPageController {
         this.access = access;
         this.validator = validator;
         this.jdbc = jdbc;
+        this.organizations = organizations;
     }
 
     record Awaiting(int campaignYear, String organizationCode, String nameFr, String nameEn, java.time.Instant submittedAt,
@@ -83,8 +88,10 @@ class ReviewPageController {
             if (!ca.gouv.qc.declarationsia.security.CurrentUser.get().isReviewer()) {
                 throw new org.springframework.security.access.AccessDeniedException("Reviewers only");
             }
-            return page(declarations.get(year, organizationCode), model,
-                    List.of(validator.violation("confirm", "NotConfirmed", "validation.review.confirm")));
+            // every problem at once: the confirmation and what the decision itself would be refused for
+            List<Violation> errors = new java.util.ArrayList<>(reviews.problems(year, organizationCode, form.toForm()));
+            errors.add(validator.violation("confirm", "NotConfirmed", "validation.review.confirm"));
+            return page(declarations.get(year, organizationCode), model, errors);
         }
         try {
             reviews.decide(year, organizationCode, form.toForm());
@@ -97,11 +104,18 @@ class ReviewPageController {
 
     private String page(Declaration declaration, Model model, List<Violation> errors) {
         model.addAttribute("declaration", declaration);
+        model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
+                .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("reviewable", declaration.status() == DeclarationStatus.EN_REVISION);
         model.addAttribute("initiatives", comparison.compare(declaration));
-        model.addAttribute("fields", ReviewService.FIELDS.stream().sorted().toList());
+        model.addAttribute("fields", ReviewService.FIELDS);
         model.addAttribute("transitions", history.transitions(declaration.id()));
         model.addAttribute("errors", errors);
+        ReviewPageForm form = (ReviewPageForm) model.getAttribute("form");
+        Map<String, String> byPath = new java.util.LinkedHashMap<>();
+        errors.forEach(error -> byPath.merge(form == null ? error.path() : form.pagePath(error.path()), error.message(),
+                (a, b) -> a + " " + b));
+        model.addAttribute("errorsByPath", byPath);
         model.addAttribute("confirmError", errors.stream().filter(error -> "confirm".equals(error.path()))
                 .map(Violation::message).findFirst().orElse(null));
         return "review/declaration";

@@ -2,9 +2,14 @@ package ca.gouv.qc.declarationsia.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** The review page's form, bound field by field, turned into the {@link ReviewForm} the API takes. */
 public class ReviewPageForm {
+
+    private static final Pattern ROW = Pattern.compile("(comments|overrides)\\[(\\d+)](.*)");
 
     private String decision;
     private List<Comment> comments = new ArrayList<>();
@@ -39,11 +44,35 @@ public class ReviewPageForm {
     /** Blank comment rows are rows the reviewer did not use. */
     ReviewForm toForm() {
         return new ReviewForm(decision,
-                comments.stream().filter(c -> c.message != null && !c.message.isBlank())
+                commentRows().stream().map(comments::get)
                         .map(c -> new ReviewForm.Comment(c.initiativeId, c.field, c.message)).toList(),
-                overrides.stream().filter(o -> !blank(o.genericProductName) || !blank(o.statusUnavailableReason))
+                overrideRows().stream().map(overrides::get)
                         .map(o -> new ReviewForm.Override(o.initiativeId, o.genericProductName, o.statusUnavailableReason))
                         .toList());
+    }
+
+    /**
+     * Where an error of the decision sits on the page: {@code overrides[0]} of the decision is the first row filled
+     * in, which may be the page's third.
+     */
+    String pagePath(String path) {
+        Matcher row = ROW.matcher(path);
+        if (!row.matches()) {
+            return path;
+        }
+        List<Integer> rows = "comments".equals(row.group(1)) ? commentRows() : overrideRows();
+        int index = Integer.parseInt(row.group(2));
+        return index < rows.size() ? row.group(1) + "[" + rows.get(index) + "]" + row.group(3) : path;
+    }
+
+    private List<Integer> commentRows() {
+        return IntStream.range(0, comments.size()).filter(i -> !blank(comments.get(i).message)).boxed().toList();
+    }
+
+    private List<Integer> overrideRows() {
+        return IntStream.range(0, overrides.size())
+                .filter(i -> !blank(overrides.get(i).genericProductName) || !blank(overrides.get(i).statusUnavailableReason))
+                .boxed().toList();
     }
 
     private static boolean blank(String text) {

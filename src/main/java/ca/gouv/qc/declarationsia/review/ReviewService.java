@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
@@ -32,12 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
     static final String REVIEW_TASK = "UserTask_ReviewDeclaration";
-    /** Fields a comment may point at: those of the declaration model. */
-    static final Set<String> FIELDS = Set.of("name", "objectType", "description", "category", "subcategory", "benefits",
-            "phase", "startDate", "productionDate", "retirementDate", "servicesToPopulation", "cybersecurity",
+    /** Fields a comment may point at: those of the declaration model, in the order of the declaration's page. */
+    static final List<String> FIELDS = List.of("contact", "noInitiatives", "name", "objectType", "description", "category",
+            "subcategory", "benefits", "phase", "startDate", "productionDate", "retirementDate", "servicesToPopulation", "cybersecurity",
             "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
-            "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription",
-            "noInitiatives", "contact");
+            "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription");
 
     private final DeclarationService declarations;
     private final DeclarationLifecycle lifecycle;
@@ -86,10 +84,7 @@ public class ReviewService {
         if (declaration.status() != DeclarationStatus.EN_REVISION) {
             throw refused("status", "validation.review.notUnderReview", declaration.status());
         }
-        List<Violation> violations = new ArrayList<>(validator.validate(form));
-        if (violations.isEmpty()) {
-            violations.addAll(rules(declaration, form));
-        }
+        List<Violation> violations = problems(declaration, form);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -110,6 +105,21 @@ public class ReviewService {
         tasks.complete(task.getId());
     }
 
+    /** Every reason this decision would be refused (empty when it would be taken), without taking it. */
+    @Transactional(readOnly = true)
+    public List<Violation> problems(int year, String organizationCode, ReviewForm form) {
+        if (!CurrentUser.get().isReviewer()) {
+            throw new AccessDeniedException("Reviewers only");
+        }
+        return problems(declarations.get(year, organizationCode), form);
+    }
+
+    private List<Violation> problems(Declaration declaration, ReviewForm form) {
+        List<Violation> violations = new ArrayList<>(validator.validate(form));
+        violations.addAll(rules(declaration, form));
+        return violations;
+    }
+
     private List<Violation> rules(Declaration declaration, ReviewForm form) {
         List<Violation> violations = new ArrayList<>();
         Map<String, InitiativeSnapshot> initiatives = declaration.initiatives().stream()
@@ -120,6 +130,9 @@ public class ReviewService {
         }
         for (int i = 0; i < comments.size(); i++) {
             ReviewForm.Comment comment = comments.get(i);
+            if (comment == null) {
+                continue; // refused as malformed already
+            }
             if (blankToNull(comment.initiativeId()) != null && !initiatives.containsKey(comment.initiativeId())) {
                 violations.add(validator.violation("comments[" + i + "].initiativeId", "Unknown",
                         "validation.review.unknownInitiative", comment.initiativeId()));
@@ -132,6 +145,9 @@ public class ReviewService {
         List<ReviewForm.Override> overrides = nullToEmpty(form.overrides());
         for (int i = 0; i < overrides.size(); i++) {
             ReviewForm.Override override = overrides.get(i);
+            if (override == null || blankToNull(override.initiativeId()) == null) {
+                continue; // refused as malformed already
+            }
             InitiativeSnapshot initiative = initiatives.get(override.initiativeId());
             if (initiative == null) {
                 violations.add(validator.violation("overrides[" + i + "].initiativeId", "Unknown",

@@ -70,6 +70,9 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.assertAccessible("the declarations awaiting review");
         browser.submit("a[href='/revision/" + YEAR + "/JRN-V1']");
 
+        assertThat(browser.text("p.lead")).as("the body, by its name").isEqualTo("Organisme de test JRN-V1");
+        assertThat(browser.options("comment-field0")).as("fields in the order of the declaration's page")
+                .startsWith("— Aucun champ en particulier —", "Nom de la personne-ressource", "Aucune initiative d’IA cette année", "Nom de l’actif, du projet ou de l’initiative");
         assertThat(browser.pageText()).contains("Projet", "Aide à la décision, planification et/ou prédiction",
                 "Exploitation et suivi", "Acquisition auprès d’un fournisseur", "Humain dans la boucle", "Oui",
                 "Système (étape automatique)");
@@ -106,6 +109,18 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.open("/revision/" + YEAR + "/JRN-V1");
         assertThat(browser.pageText()).as("what changed since the previous submission")
                 .contains("modifié", "Alertes plus tôt", "Douze alertes par printemps");
+        // a generic name that gives the product away, and no confirmation: both said at once, each beside its field
+        browser.type("generic0", "Logiciel Crue360");
+        browser.tick("decision-accept");
+        browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
+        assertThat(browser.text("#generic0-error"))
+                .isEqualTo("Nom générique du produit : le nom générique ne doit nommer ni le fournisseur ni le produit");
+        assertThat(browser.element(By.id("generic0")).getAttribute("aria-describedby")).isEqualTo("generic0-error");
+        assertThat(browser.text("#confirm-error")).endsWith("cochez la case pour confirmer votre décision");
+        assertThat(browser.value("generic0")).isEqualTo("Logiciel Crue360");
+        assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
+        browser.assertAccessible("a review refused");
+        browser.screenshot("reviewer-refused", "form[action='/revision/" + YEAR + "/JRN-V1'] fieldset.card");
         browser.type("generic0", "Logiciel de prévision hydrologique");
         browser.tick("decision-accept");
         browser.tick("confirm");
