@@ -5,6 +5,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
@@ -39,6 +40,9 @@ class CampaignPageController {
 
     private final CampaignService campaigns;
     private final CampaignDashboard dashboard;
+    private static final java.time.format.DateTimeFormatter SPREADSHEET_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final ExtensionService extensions;
     private final DeclarationService declarations;
     private final InputValidator validator;
@@ -219,16 +223,17 @@ class CampaignPageController {
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         try (Csv.Writer csv = Csv.writer(writer)) {
-            csv.row(List.of("code", label("campaign.column.organization", locale), label("campaign.column.status", locale),
+            csv.row(List.of(label("campaign.column.organizationCode", locale), label("campaign.column.organization", locale), label("campaign.column.status", locale),
                     label("campaign.column.dueDate", locale), label("campaign.column.extended", locale),
                     label("campaign.column.overdue", locale), label("campaign.column.submittedAt", locale),
                     label("campaign.column.lastMail", locale), label("campaign.column.lastMailAt", locale),
                     label("campaign.column.rejected", locale)));
             for (CampaignDashboard.Row row : dashboard.rows(year, status, overdue, sort, q)) {
                 csv.row(row.organizationCode(), "en".equals(locale.getLanguage()) ? row.nameEn() : row.nameFr(),
-                        label("declarationStatus." + row.status(), locale), row.dueDate(), row.extended(), row.overdue(),
-                        row.submittedAt(), row.lastMailKind() == null ? "" : label("mailKind." + row.lastMailKind(), locale),
-                        row.lastMailAt(), row.rejectedAddresses());
+                        label("declarationStatus." + row.status(), locale), row.dueDate(), yesNo(row.extended(), locale),
+                        yesNo(row.overdue(), locale), inQuebec(row.submittedAt()),
+                        row.lastMailKind() == null ? "" : label("mailKind." + row.lastMailKind(), locale),
+                        inQuebec(row.lastMailAt()), row.rejectedAddresses());
             }
         }
     }
@@ -245,6 +250,15 @@ class CampaignPageController {
                     "validation.campaign.noSuchDeclaration")));
         }
         return "redirect:/campagnes/" + year;
+    }
+
+    private String yesNo(boolean answer, Locale locale) {
+        return label(answer ? "common.yes" : "common.no", locale);
+    }
+
+    /** As the page shows it, in Québec's time, in a form spreadsheets sort: 2026-12-01 21:24. */
+    private static String inQuebec(java.time.Instant instant) {
+        return instant == null ? "" : SPREADSHEET_TIME.format(instant.atZone(QuebecTime.ZONE));
     }
 
     private String label(String key, Locale locale) {
