@@ -134,6 +134,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
         assertThat(jdbc.queryForMap("select status, closed_by from campaign where year = ?", YEAR))
                 .containsEntry("status", "FERMEE").containsEntry("closed_by", "coordo");
         campaigns.runDueJobs(YEAR);
+        browser.open("/campagnes/" + YEAR);
+        assertThat(browser.text("#publication-next")).as("what comes next, and where")
+                .contains("attend l’approbation", "Approuver la publication dans Tasklist");
 
         String campaignProcess = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(YEAR))
                 .singleResult().getId();

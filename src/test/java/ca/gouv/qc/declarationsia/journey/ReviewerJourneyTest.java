@@ -64,7 +64,9 @@ class ReviewerJourneyTest extends BrowserJourney {
         campaigns.runDueJobs(YEAR);
 
         browser.logIn("analyste", "demo");
-        browser.open("/revision");
+        browser.open("/");
+        browser.submit(".card a[href='/revision']");
+        assertThat(browser.url()).as("from the home page to the declarations to review").endsWith("/revision");
         assertThat(browser.pageText()).as("dates as people write them")
                 .contains("1er octobre " + YEAR + " à 14 h 31").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         browser.assertAccessible("the declarations awaiting review");
