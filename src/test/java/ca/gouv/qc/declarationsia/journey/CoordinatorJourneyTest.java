@@ -214,6 +214,8 @@ class CoordinatorJourneyTest extends BrowserJourney {
         browser.type("dueDate", EARLY_YEAR + "-03-12");
         browser.submit("form[action='/campagnes'] button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Campagne " + EARLY_YEAR);
+        assertThat(browser.text("#target-consequence")).as("a body added now is invited at the launch")
+                .isEqualTo("L’organisme recevra son invitation avec les autres, quand la campagne sera lancée.");
         assertThat(browser.text("#launch-consequence")).isEqualTo("Le lancement programme l’ouverture : les 2 organismes "
                 + "visés recevront leur invitation le 4 janvier " + EARLY_YEAR + ", jour de l’ouverture; rien ne leur est "
                 + "envoyé d’ici là. Une fois lancée, la campagne ne peut être annulée.");
@@ -226,6 +228,8 @@ class CoordinatorJourneyTest extends BrowserJourney {
                 + "invitation le 4 janvier " + EARLY_YEAR + ", jour de l’ouverture.");
         assertThat(browser.text("dl.summary")).contains("Planifiée – ouverture programmée le 4 janvier " + EARLY_YEAR);
         assertThat(browser.has("form[action='/campagnes/" + EARLY_YEAR + "/lancer']")).as("launched once").isFalse();
+        assertThat(browser.text("#target-consequence"))
+                .isEqualTo("L’organisme recevra son invitation avec les autres, à l’ouverture du 4 janvier " + EARLY_YEAR + ".");
         browser.assertAccessible("a campaign whose opening is scheduled");
         browser.screenshot("coordinator-opening-scheduled");
         campaigns.runDueJobs(EARLY_YEAR);
