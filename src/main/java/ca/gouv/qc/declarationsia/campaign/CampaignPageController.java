@@ -16,11 +16,14 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +41,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/campagnes")
 class CampaignPageController {
 
-    private final CampaignService campaigns;
-    private final CampaignDashboard dashboard;
     private static final java.time.format.DateTimeFormatter SPREADSHEET_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private final CampaignService campaigns;
+    private final CampaignDashboard dashboard;
     private final ExtensionService extensions;
     private final DeclarationService declarations;
     private final InputValidator validator;
@@ -89,10 +92,17 @@ class CampaignPageController {
             RedirectAttributes redirect) {
         try {
             if (binding.hasErrors()) {
-                throw new InvalidInputException(binding.getFieldErrors().stream()
+                // what could not be read, and beside it every other problem of the form: all said at once
+                List<Violation> unreadable = binding.getFieldErrors().stream()
                         .map(error -> validator.violation(error.getField().replaceAll("\\[\\d+]", ""), "Format",
                                 "validation.format.invalid"))
-                        .toList());
+                        .distinct().toList();
+                Set<String> unreadableFields = unreadable.stream().map(Violation::path).collect(Collectors.toSet());
+                List<Violation> all = new ArrayList<>(unreadable);
+                campaigns.problems(form).stream()
+                        .filter(problem -> !unreadableFields.contains(problem.path().replaceAll("\\[\\d+]", "")))
+                        .forEach(all::add);
+                throw new InvalidInputException(all);
             }
             Campaign campaign = campaigns.create(form);
             redirect.addFlashAttribute("created", campaign.year());

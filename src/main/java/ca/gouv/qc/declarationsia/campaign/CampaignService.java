@@ -50,12 +50,7 @@ public class CampaignService {
     /** Creates a planned campaign and its targets; refuses the whole form, naming each wrong field. */
     @Transactional
     public Campaign create(CampaignForm form) {
-        access.requireCoordinator();
-        List<Violation> violations = new ArrayList<>(validator.validate(form));
-        if (violations.isEmpty()) {
-            violations.addAll(dateRules(form));
-            violations.addAll(targetRules(form));
-        }
+        List<Violation> violations = problems(form);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -153,28 +148,42 @@ public class CampaignService {
         return campaigns.findAll().stream().sorted((a, b) -> b.year() - a.year()).toList();
     }
 
+    /**
+     * Every reason the campaign could not be created (empty when it could), all at once: a rule between two dates
+     * waits only for those two dates, not for the whole form to be well formed.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> problems(CampaignForm form) {
+        access.requireCoordinator();
+        List<Violation> violations = new ArrayList<>(validator.validate(form));
+        violations.addAll(dateRules(form));
+        violations.addAll(targetRules(form));
+        return violations;
+    }
+
     private List<Violation> dateRules(CampaignForm form) {
         List<Violation> violations = new ArrayList<>();
-        if (!form.openingDate().isBefore(form.dueDate())) {
+        if (form.openingDate() != null && form.dueDate() != null && !form.openingDate().isBefore(form.dueDate())) {
             violations.add(validator.violation("dueDate", "AfterOpening", "validation.campaign.dueAfterOpening"));
         }
-        if (form.closingDate().isBefore(form.dueDate())) {
+        if (form.closingDate() != null && form.dueDate() != null && form.closingDate().isBefore(form.dueDate())) {
             violations.add(validator.violation("closingDate", "NotBeforeDue", "validation.campaign.closingAfterDue"));
         }
-        if (form.referenceDate().isAfter(form.openingDate())) {
+        if (form.referenceDate() != null && form.openingDate() != null && form.referenceDate().isAfter(form.openingDate())) {
             violations.add(validator.violation("referenceDate", "NotAfterOpening", "validation.campaign.referenceBeforeOpening"));
         }
         // with the due date before the opening, no reminder can fall between them: that one error says it all
-        if (form.reminderOffsets() != null && form.openingDate().isBefore(form.dueDate())) {
+        if (form.reminderOffsets() != null && form.openingDate() != null && form.dueDate() != null
+                && form.openingDate().isBefore(form.dueDate())) {
             long window = ChronoUnit.DAYS.between(form.openingDate(), form.dueDate());
             for (int i = 0; i < form.reminderOffsets().size(); i++) {
-                if (form.reminderOffsets().get(i) >= window) {
+                if (form.reminderOffsets().get(i) != null && form.reminderOffsets().get(i) >= window) {
                     violations.add(validator.violation("reminderOffsets[" + i + "]", "BeforeOpening",
                             "validation.campaign.reminderInWindow", form.reminderOffsets().get(i), window));
                 }
             }
         }
-        if (campaigns.existsById(form.year())) {
+        if (form.year() != null && campaigns.existsById(form.year())) {
             violations.add(validator.violation("year", "Duplicate", "validation.campaign.yearTaken", form.year()));
         }
         return violations;
@@ -186,6 +195,9 @@ public class CampaignService {
         }
         if (form.organizationCodes() == null || form.organizationCodes().isEmpty()) {
             return List.of(validator.violation("organizationCodes", "NotEmpty", "validation.campaign.noTarget"));
+        }
+        if (form.organizationCodes().stream().anyMatch(java.util.Objects::isNull)) {
+            return List.of(); // refused as malformed already
         }
         // one array parameter, whatever the number of codes (a list would bind one parameter per code)
         Set<String> known = new HashSet<>(jdbc.sql("select code from organization where active and code = any(:codes)")

@@ -209,6 +209,15 @@ class CoordinatorJourneyTest extends BrowserJourney {
         assertThat(browser.value("organizationCodes")).as("what was typed stays").isEqualTo("JRN-E1,JRN-E2");
         browser.assertAccessible("the campaign form with an error");
         browser.screenshot("coordinator-campaign-form-error");
+
+        // a reminder list that cannot be read hides nothing else: every error at once, each beside its field
+        browser.type("reminderOffsets", "30,abc");
+        browser.submit("form[action='/campagnes'] button[type=submit]");
+        assertThat(browser.texts(".error-summary li")).containsExactlyInAnyOrder("Rappels : format invalide",
+                "Date limite : doit être après la date d’ouverture");
+        assertThat(browser.text("#reminderOffsets-error")).isEqualTo("Rappels : format invalide");
+        assertThat(browser.text("#dueDate-error")).isEqualTo("Date limite : doit être après la date d’ouverture");
+        browser.type("reminderOffsets", "30,14,7,1");
         assertThat(jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, EARLY_YEAR)).isZero();
 
         browser.type("dueDate", EARLY_YEAR + "-03-12");
