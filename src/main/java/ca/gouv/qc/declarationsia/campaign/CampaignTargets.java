@@ -45,6 +45,21 @@ public class CampaignTargets {
         this.clock = clock;
     }
 
+    /** A body added after the campaign's creation: by whom, when, and its own due date if it has one. */
+    public record LateTarget(String organizationCode, LocalDate dueDate, java.time.Instant addedAt, String addedBy) {
+    }
+
+    /** The bodies added to the campaign after its creation, oldest first (the histories tell who added them). */
+    @Transactional(readOnly = true)
+    public List<LateTarget> addedLate(int year) {
+        return jdbc.sql("""
+                select organization_code, due_date, added_at, added_by from campaign_target
+                where campaign_year = :year and added_at is not null order by added_at, organization_code
+                """).param("year", year).query((row, n) -> new LateTarget(row.getString("organization_code"),
+                        row.getObject("due_date", LocalDate.class), row.getTimestamp("added_at").toInstant(),
+                        row.getString("added_by"))).list();
+    }
+
     /** Adds one body; refuses, changing nothing and naming the field, what cannot be done. @return its due date */
     @Transactional
     public LocalDate add(int year, TargetForm form) {

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.history;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignDashboard;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
 import ca.gouv.qc.declarationsia.history.Entry.Kind;
 import ca.gouv.qc.declarationsia.notification.MailKind;
 import ca.gouv.qc.declarationsia.notification.Outbox;
@@ -43,15 +44,17 @@ class CampaignTimeline {
     private final ProcessTrail trail;
     private final Timelines timelines;
     private final Wording words;
+    private final CampaignTargets targets;
 
     CampaignTimeline(CampaignService campaigns, CampaignDashboard dashboard, Outbox outbox, ProcessTrail trail,
-            Timelines timelines, Wording words) {
+            Timelines timelines, Wording words, CampaignTargets targets) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.outbox = outbox;
         this.trail = trail;
         this.timelines = timelines;
         this.words = words;
+        this.targets = targets;
     }
 
     View of(int year) {
@@ -68,6 +71,7 @@ class CampaignTimeline {
             entries.add(new Entry(campaign.closedAt(), Kind.PROCESS, words.text("history.campaign.closedBy",
                     campaign.closingDate()), List.of(), words.who(campaign.closedBy())));
         }
+        targets.addedLate(year).forEach(target -> entries.add(timelines.lateTarget(target, campaign.dueDate(), true)));
         String running = null;
         for (ProcessTrail.Instance instance : trail.instances(CampaignService.PROCESS_KEY, String.valueOf(year))) {
             entries.addAll(timelines.process(instance, TOLD_BY_THE_CAMPAIGN));

@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.history;
 
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
@@ -38,9 +39,11 @@ class DeclarationTimeline {
     private final CampaignService campaigns;
     private final ProcessTrail trail;
     private final Timelines timelines;
+    private final CampaignTargets targets;
 
     DeclarationTimeline(DeclarationService declarations, DeclarationHistory audit, ReviewService reviews, Outbox mail,
-            OrganizationService organizations, CampaignService campaigns, ProcessTrail trail, Timelines timelines) {
+            OrganizationService organizations, CampaignService campaigns, ProcessTrail trail, Timelines timelines,
+            CampaignTargets targets) {
         this.declarations = declarations;
         this.audit = audit;
         this.reviews = reviews;
@@ -49,6 +52,7 @@ class DeclarationTimeline {
         this.campaigns = campaigns;
         this.trail = trail;
         this.timelines = timelines;
+        this.targets = targets;
     }
 
     View of(int year, String organizationCode) {
@@ -61,6 +65,8 @@ class DeclarationTimeline {
             entries.addAll(timelines.process(instance));
             running = instance.running() ? instance.id() : running;
         }
+        targets.addedLate(year).stream().filter(target -> target.organizationCode().equals(organizationCode))
+                .forEach(target -> entries.add(timelines.lateTarget(target, campaign.dueDate(), false)));
         audit.transitions(declaration.id()).forEach(transition -> entries.add(timelines.transition(transition)));
         reviews.rounds(declaration).forEach(round -> entries.add(timelines.round(round)));
         audit.extensions(declaration.id()).forEach(extension -> entries.add(timelines.extension(extension)));

@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.history;
 
 import ca.gouv.qc.declarationsia.campaign.Campaign;
+import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.history.Entry.Kind;
 import ca.gouv.qc.declarationsia.notification.Outbox;
@@ -101,6 +102,14 @@ class Timelines {
         return new Entry(extension.grantedAt(), Kind.EXTENSION,
                 words.text("history.extension", extension.newDueDate(), extension.previousDueDate()),
                 List.of(words.text("history.extension.reason", extension.reason())), words.who(extension.grantedBy()));
+    }
+
+    /** A body added to the campaign after its creation; {@code campaignDueDate} when it has no date of its own. */
+    Entry lateTarget(CampaignTargets.LateTarget target, java.time.LocalDate campaignDueDate, boolean toldByTheCampaign) {
+        java.time.LocalDate due = target.dueDate() != null ? target.dueDate() : campaignDueDate;
+        return new Entry(target.addedAt(), Kind.TARGET, toldByTheCampaign
+                ? words.text("history.target.added", target.organizationCode(), due)
+                : words.text("history.target.addedThis", due), List.of(), words.who(target.addedBy()));
     }
 
     Entry mail(Outbox.QueuedMail mail) {

@@ -146,6 +146,16 @@ class LateTargetTest {
                 String.class, YEAR)).isEqualTo("coordo");
         assertThat(jdbc.queryForObject("select due_date from campaign_target where campaign_year = ? and organization_code = 'LATE-C'",
                 LocalDate.class, YEAR)).as("the campaign's own").isNull();
+
+        // the histories say who added the body, when, and with which due date
+        browser.open("/campagnes/" + YEAR + "/historique?lang=en");
+        assertThat(browser.texts("table.timeline tbody tr"))
+                .anySatisfy(line -> assertThat(line).contains("LATE-C added to the campaign during the year; its due date: October 31, " + YEAR, "coordo"));
+        browser.open("/campagnes/" + YEAR + "/declarations/LATE-C/historique?lang=fr");
+        assertThat(browser.texts("table.timeline tbody tr").get(0)).as("its history starts there")
+                .contains("Organisme ajouté à la campagne en cours d’année; sa date limite : le 31 octobre " + YEAR, "coordo");
+        browser.assertAccessible("the history of a body added during the year");
+        browser.open("/?lang=fr");
     }
 
     private String fingerprint() {
