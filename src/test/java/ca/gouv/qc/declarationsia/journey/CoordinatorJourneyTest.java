@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -158,10 +159,18 @@ class CoordinatorJourneyTest extends BrowserJourney {
                         "Terminer");
         browser.assertAccessible("Tasklist, the approval task");
         browser.screenshot("coordinator-tasklist-approval");
+        // completed without the confirmation: refused, in French, by the rule the API applies too
+        browser.clickText("Terminer");
+        browser.waitUntil(page -> page.findElement(By.tagName("body")).getText()
+                .contains("cochez « Je confirme la publication » pour publier le Portrait"));
+        assertThat(browser.pageText()).doesNotContain("Field is required");
+        assertThat(tasks.createTaskQuery().taskId(approval).count()).as("nothing approved").isEqualTo(1);
+        browser.screenshot("coordinator-tasklist-approval-refused");
         browser.clickText("Je confirme la publication : elle est définitive / I confirm the publication: it is final");
         browser.element(By.cssSelector("textarea")).sendKeys("Portrait relu par la DPI.");
         browser.clickText("Terminer");
         browser.waitUntil(page -> tasks.createTaskQuery().taskId(approval).count() == 0);
+        browser.waitUntil(page -> page.findElements(By.cssSelector(".alert-danger")).stream().noneMatch(WebElement::isDisplayed));
         assertThat(jdbc.queryForObject("select approved_by from publication_approval where campaign_year = ?", String.class,
                 YEAR)).as("recorded with the coordinator signed in").isEqualTo("coordo");
 
