@@ -23,10 +23,10 @@ public record CampaignForm(
         @NotNull @PlausibleDate LocalDate openingDate,
         @NotNull @PlausibleDate LocalDate dueDate,
         @NotNull @PlausibleDate LocalDate closingDate,
-        @Size(max = 10) List<@NotNull @Positive Integer> reminderOffsets,
+        @Size(max = 10, message = "{validation.list.size}") List<@NotNull @Positive Integer> reminderOffsets,
         @Positive @Max(90) Integer overdueReminderDays,
         Boolean allActiveOrganizations,
-        @Size(max = CampaignForm.MAX_TARGETS) List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,20}", message = "{validation.organization.code}") String> organizationCodes) {
+        @Size(max = CampaignForm.MAX_TARGETS, message = "{validation.list.size}") List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,20}", message = "{validation.organization.code}") String> organizationCodes) {
 
     /** More bodies than Québec has public bodies: the list is refused before any lookup. */
     static final int MAX_TARGETS = 20_000;

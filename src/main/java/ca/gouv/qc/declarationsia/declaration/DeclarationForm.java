@@ -21,7 +21,7 @@ public record DeclarationForm(
         Boolean noInitiatives,
         @Valid Person contact,
         Integer version,
-        @Size(max = MAX_INITIATIVES) List<@Valid @NotNull InitiativeForm> initiatives) {
+        @Size(max = MAX_INITIATIVES, message = "{validation.list.size}") List<@Valid @NotNull InitiativeForm> initiatives) {
 
     /** A declaration holds at most this many initiatives (a body with more sends several campaigns' worth by CSV). */
     public static final int MAX_INITIATIVES = 1000;

@@ -24,7 +24,7 @@ public record OrganizationForm(
         Boolean network,
         Boolean active,
         @Pattern(regexp = "fr|en", message = "{validation.language}") String preferredLanguage,
-        @NotEmpty @Size(max = 20) List<@Valid @NotNull @SignInEmail ContactForm> respondents,
+        @NotEmpty @Size(max = 20, message = "{validation.list.size}") List<@Valid @NotNull @SignInEmail ContactForm> respondents,
         @NotNull @Valid ContactForm escalationContact) {
 
     public record ContactForm(

@@ -16,8 +16,8 @@ import java.util.List;
  */
 public record ReviewForm(
         @NotNull @Pattern(regexp = "ACCEPT|REQUEST_CORRECTIONS", message = "{validation.review.decision}") String decision,
-        @Size(max = 200) List<@Valid @NotNull Comment> comments,
-        @Size(max = 1000) List<@Valid @NotNull Override> overrides) {
+        @Size(max = 200, message = "{validation.list.size}") List<@Valid @NotNull Comment> comments,
+        @Size(max = 1000, message = "{validation.list.size}") List<@Valid @NotNull Override> overrides) {
 
     public record Comment(@Size(max = 30) String initiativeId, @Size(max = 50) String field,
             @NotBlank @Size(max = 2000) @FreeText String message) {

@@ -182,7 +182,9 @@ class DeclarationApiTest {
                 .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].name")))
                 .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].category")))
                 .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].startDate")))
-                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].description")));
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].description")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[0].description')].message",
+                        hasItem(containsString("doit compter au plus 3500 caractères"))));
         mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content("{\"initiatives\": ["))
                 .andExpect(status().isBadRequest());
         assertThat(declarations.findByCampaignAndOrganization(OTHER_YEAR, ORG + "2").orElseThrow().version()).isZero();

@@ -82,7 +82,7 @@ class OrganizationCsvImportTest {
                 .andExpect(jsonPath("$.rejected.length()").value(7))
                 .andExpect(jsonPath("$.rejected[0].reasons[0]", containsString("Nom (français) : ne doit contenir")))
                 .andExpect(jsonPath("$.rejected[1].reasons[0]", containsString("balise")))
-                .andExpect(jsonPath("$.rejected[2].reasons[0]", containsString("entre 0 et 200")))
+                .andExpect(jsonPath("$.rejected[2].reasons[0]", containsString("au plus 200 caractères")))
                 .andExpect(jsonPath("$.rejected[4].reasons[0]", containsString("Code")))
                 .andExpect(jsonPath("$.rejected[5].reasons[0]", containsString("colonnes")))
                 .andExpect(jsonPath("$.rejected[6].reasons[0]", containsString("Réseau")));
