@@ -206,6 +206,8 @@ class DeclarationPageController {
         List<DeclarationHistory.Comment> comments = history.latestComments(declaration.id());
         DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
         model.addAttribute("anchors", FieldAnchors.of(errors, comments, form));
+        model.addAttribute("remarks", form != null && declaration.status() == DeclarationStatus.A_CORRIGER
+                ? FieldAnchors.remarks(comments, form) : Map.of());
         model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("declaration", declaration);

@@ -44,6 +44,19 @@ final class FieldAnchors {
         return anchors;
     }
 
+    /** @return by the id of an initiative's field, the reviewer's comment on it: shown beside the field it names */
+    static Map<String, String> remarks(List<DeclarationHistory.Comment> comments, DeclarationPageForm form) {
+        Map<String, String> remarks = new HashMap<>();
+        for (DeclarationHistory.Comment comment : comments) {
+            for (int i = 0; comment.field() != null && i < form.getInitiatives().size(); i++) {
+                if (comment.initiativeId() != null && comment.initiativeId().equals(form.getInitiatives().get(i).getId())) {
+                    remarks.merge("i" + i + "-" + comment.field(), comment.message(), (a, b) -> a + " " + b);
+                }
+            }
+        }
+        return remarks;
+    }
+
     private static String anchor(int index, String field) {
         boolean isInput = field != null && !"id".equals(field) && !"servicesToPopulation".equals(field)
                 && !"cybersecurity".equals(field) && !"generativeAi".equals(field);

@@ -195,6 +195,11 @@ class RespondentJourneyTest extends BrowserJourney {
         assertThat(browser.element(org.openqa.selenium.By.cssSelector("#commentaires a")).getAttribute("href"))
                 .as("the comment leads to its field").endsWith("#i0-benefits");
         assertThat(browser.text("#commentaires li")).isEqualTo(initiativeId + " – Bénéfices : Chiffrez les bénéfices.");
+        assertThat(browser.text("#i0-benefits-remark")).as("and it sits beside its field")
+                .isEqualTo("Commentaire de l’analyste : Chiffrez les bénéfices.");
+        assertThat(browser.element(org.openqa.selenium.By.id("i0-benefits")).getAttribute("aria-describedby"))
+                .isEqualTo("i0-benefits-remark");
+        browser.screenshot("respondent-remark", "#i0-benefits-remark");
         browser.assertAccessible("the declaration, corrections requested");
         browser.open(page + "?lang=en");
         assertThat(browser.text("#commentaires li")).isEqualTo(initiativeId + " – Benefits: Chiffrez les bénéfices.");
