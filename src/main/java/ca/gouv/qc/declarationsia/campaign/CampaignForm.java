@@ -26,8 +26,11 @@ public record CampaignForm(
         @Size(max = 10, message = "{validation.list.size}") List<@NotNull @Positive Integer> reminderOffsets,
         @Positive @Max(90) Integer overdueReminderDays,
         Boolean allActiveOrganizations,
-        @Size(max = CampaignForm.MAX_TARGETS, message = "{validation.list.size}") List<@NotNull @Pattern(regexp = "[A-Z0-9-]{2,20}", message = "{validation.organization.code}") String> organizationCodes) {
+        @Size(max = CampaignForm.MAX_TARGETS, message = "{validation.list.size}") List<@NotNull @Pattern(regexp = CampaignForm.CODE_PATTERN, message = "{validation.organization.code}") String> organizationCodes) {
 
     /** More bodies than Québec has public bodies: the list is refused before any lookup. */
     static final int MAX_TARGETS = 20_000;
+    /** An organization's code, as {@code organizationCodes} accepts it. */
+    static final String CODE_PATTERN = "[A-Z0-9-]{2,20}";
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(CODE_PATTERN);
 }

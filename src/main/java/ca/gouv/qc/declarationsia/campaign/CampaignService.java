@@ -196,8 +196,9 @@ public class CampaignService {
         if (form.organizationCodes() == null || form.organizationCodes().isEmpty()) {
             return List.of(validator.violation("organizationCodes", "NotEmpty", "validation.campaign.noTarget"));
         }
-        if (form.organizationCodes().stream().anyMatch(java.util.Objects::isNull)) {
-            return List.of(); // refused as malformed already
+        if (form.organizationCodes().size() > CampaignForm.MAX_TARGETS
+                || !form.organizationCodes().stream().allMatch(code -> code != null && CampaignForm.CODE.matcher(code).matches())) {
+            return List.of(); // refused as malformed already, before any lookup
         }
         // one array parameter, whatever the number of codes (a list would bind one parameter per code)
         Set<String> known = new HashSet<>(jdbc.sql("select code from organization where active and code = any(:codes)")

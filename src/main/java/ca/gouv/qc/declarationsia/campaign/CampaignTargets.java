@@ -52,6 +52,7 @@ public class CampaignTargets {
     /** The bodies added to the campaign after its creation, oldest first (the histories tell who added them). */
     @Transactional(readOnly = true)
     public List<LateTarget> addedLate(int year) {
+        access.requireStaff();
         return jdbc.sql("""
                 select organization_code, due_date, added_at, added_by from campaign_target
                 where campaign_year = :year and added_at is not null order by added_at, organization_code

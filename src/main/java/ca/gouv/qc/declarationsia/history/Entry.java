@@ -9,6 +9,9 @@ import java.util.List;
  */
 public record Entry(Instant at, Kind kind, String what, List<String> details, String who) {
 
-    /** In the order a history tells what happened at the same instant: the decision, then what it changed, then the mail. */
+    /**
+     * In the order a history tells what happened at the same instant: a body added, the decision, what it changed,
+     * then the mail.
+     */
     public enum Kind { TARGET, REVIEW, EXTENSION, TRANSITION, PROCESS, TASK, MAIL, INCIDENT }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
@@ -36,6 +37,9 @@ public class ReviewService {
             "subcategory", "benefits", "phase", "startDate", "productionDate", "retirementDate", "servicesToPopulation", "cybersecurity",
             "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
             "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription");
+
+    /** The fields of the declaration itself, not of one of its initiatives. */
+    private static final Set<String> DECLARATION_FIELDS = Set.of("contact", "noInitiatives");
 
     private final DeclarationService declarations;
     private final DeclarationLifecycle lifecycle;
@@ -111,7 +115,11 @@ public class ReviewService {
         if (!CurrentUser.get().isReviewer()) {
             throw new AccessDeniedException("Reviewers only");
         }
-        return problems(declarations.get(year, organizationCode), form);
+        Declaration declaration = declarations.get(year, organizationCode);
+        if (declaration.status() != DeclarationStatus.EN_REVISION) {
+            return refused("status", "validation.review.notUnderReview", declaration.status()).violations();
+        }
+        return problems(declaration, form);
     }
 
     private List<Violation> problems(Declaration declaration, ReviewForm form) {
@@ -137,9 +145,14 @@ public class ReviewService {
                 violations.add(validator.violation("comments[" + i + "].initiativeId", "Unknown",
                         "validation.review.unknownInitiative", comment.initiativeId()));
             }
-            if (blankToNull(comment.field()) != null && !FIELDS.contains(comment.field())) {
+            String field = blankToNull(comment.field());
+            if (field != null && !FIELDS.contains(field)) {
                 violations.add(validator.violation("comments[" + i + "].field", "Unknown", "validation.review.unknownField",
                         comment.field()));
+            } else if (field != null && DECLARATION_FIELDS.contains(field) != (blankToNull(comment.initiativeId()) == null)) {
+                // a field of the declaration is commented on the whole declaration, an initiative's on that initiative
+                violations.add(validator.violation("comments[" + i + "].field", "Scope", DECLARATION_FIELDS.contains(field)
+                        ? "validation.review.declarationField" : "validation.review.initiativeField"));
             }
         }
         List<ReviewForm.Override> overrides = nullToEmpty(form.overrides());

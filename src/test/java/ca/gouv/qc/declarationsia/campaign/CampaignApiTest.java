@@ -78,6 +78,15 @@ class CampaignApiTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[*].path", hasItem("reminderOffsets[1]")))
                 .andExpect(jsonPath("$.errors[?(@.path == 'organizationCodes')].message", hasItem(containsString("NOPE"))));
+        // a malformed code is said once, as malformed, with the date errors beside it: no lookup of the list
+        mvc.perform(asCoordinator(post("/api/campaigns")).content("""
+                        {"year": %d, "referenceDate": "%d-06-30", "openingDate": "%d-11-01", "dueDate": "%d-10-31",
+                         "closingDate": "%d-11-30", "organizationCodes": ["MRNF", "pas un code"]}
+                        """.formatted(YEAR, YEAR, YEAR, YEAR, YEAR)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("dueDate")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'organizationCodes')]").isEmpty())
+                .andExpect(jsonPath("$.errors[?(@.path =~ /organizationCodes\\[1].*/)]").isNotEmpty());
         assertThat(jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, YEAR)).isZero();
     }
 

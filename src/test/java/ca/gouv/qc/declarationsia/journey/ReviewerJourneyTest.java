@@ -85,6 +85,19 @@ class ReviewerJourneyTest extends BrowserJourney {
         String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR);
 
+        // an initiative's field commented on the whole declaration, in the second row: refused, said beside that row
+        browser.choose("comment-field1", "benefits");
+        browser.type("comment-message1", "Chiffrez les bénéfices.");
+        browser.tick("decision-corrections");
+        browser.tick("confirm");
+        browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
+        assertThat(browser.text("#comment-field1-error"))
+                .endsWith("ce champ est celui d’une initiative : choisissez l’initiative qu’il vise");
+        assertThat(browser.has("#comment-field0-error")).as("the first row, left blank, is fine").isFalse();
+        assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
+        browser.choose("comment-field1", "");
+        browser.type("comment-message1", "");
+
         browser.choose("comment-initiative0", initiativeId);
         browser.choose("comment-field0", "benefits");
         browser.type("comment-message0", "Chiffrez les bénéfices : combien d’alertes, combien plus tôt?");
