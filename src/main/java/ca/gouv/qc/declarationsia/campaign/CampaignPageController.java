@@ -233,8 +233,8 @@ class CampaignPageController {
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         try (Csv.Writer csv = Csv.writer(writer)) {
-            csv.row(List.of(label("campaign.column.organizationCode", locale), label("campaign.column.organization", locale), label("campaign.column.status", locale),
-                    label("campaign.column.dueDate", locale), label("campaign.column.extended", locale),
+            csv.row(List.of(label("campaign.column.organizationCode", locale), label("campaign.column.organization", locale),
+                    label("campaign.column.status", locale), label("campaign.column.dueDate", locale), label("campaign.column.extended", locale),
                     label("campaign.column.overdue", locale), label("campaign.column.submittedAt", locale),
                     label("campaign.column.lastMail", locale), label("campaign.column.lastMailAt", locale),
                     label("campaign.column.rejected", locale)));

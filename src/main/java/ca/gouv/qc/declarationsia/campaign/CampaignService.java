@@ -169,7 +169,8 @@ public class CampaignService {
         if (form.closingDate() != null && form.dueDate() != null && form.closingDate().isBefore(form.dueDate())) {
             violations.add(validator.violation("closingDate", "NotBeforeDue", "validation.campaign.closingAfterDue"));
         }
-        if (form.referenceDate() != null && form.openingDate() != null && form.referenceDate().isAfter(form.openingDate())) {
+        if (form.referenceDate() != null && form.openingDate() != null
+                && form.referenceDate().isAfter(form.openingDate())) {
             violations.add(validator.violation("referenceDate", "NotAfterOpening", "validation.campaign.referenceBeforeOpening"));
         }
         // with the due date before the opening, no reminder can fall between them: that one error says it all
@@ -196,8 +197,9 @@ public class CampaignService {
         if (form.organizationCodes() == null || form.organizationCodes().isEmpty()) {
             return List.of(validator.violation("organizationCodes", "NotEmpty", "validation.campaign.noTarget"));
         }
-        if (form.organizationCodes().size() > CampaignForm.MAX_TARGETS
-                || !form.organizationCodes().stream().allMatch(code -> code != null && CampaignForm.CODE.matcher(code).matches())) {
+        boolean wellFormed = form.organizationCodes().stream()
+                .allMatch(code -> code != null && CampaignForm.CODE.matcher(code).matches());
+        if (form.organizationCodes().size() > CampaignForm.MAX_TARGETS || !wellFormed) {
             return List.of(); // refused as malformed already, before any lookup
         }
         // one array parameter, whatever the number of codes (a list would bind one parameter per code)

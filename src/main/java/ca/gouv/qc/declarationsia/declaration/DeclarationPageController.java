@@ -7,6 +7,7 @@ import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,17 +97,27 @@ class DeclarationPageController {
         if (action.startsWith(REMOVE)) {
             form.remove(action.substring(REMOVE.length()), carriedOver(stored));
         }
+        SubmitForm signature = new SubmitForm(attestation,
+                new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail));
         Declaration saved;
         try {
             saved = declarations.saveDraft(year, organizationCode, form.toForm());
         } catch (InvalidInputException invalid) {
-            return page(stored, model, invalid.violations(), NOT_SAVED);
+            List<Violation> errors = new ArrayList<>(invalid.violations());
+            if ("submit".equals(action)) {
+                // what the signature lacks too, at once, and what was typed for it kept
+                errors.addAll(declarations.signatureProblems(signature));
+                model.addAttribute("signatory", signature.signatory());
+                model.addAttribute("attested", attestation);
+            }
+            return page(stored, model, errors, NOT_SAVED);
         } catch (OptimisticLockingFailureException staleTab) {
             // the other tab's save stands; this page keeps what was typed, on top of it, for a deliberate second save
             Declaration current = declarations.get(year, organizationCode);
             form.setVersion(current.version());
             String message = messages.getMessage("error.concurrentModification.page", null, LocaleContextHolder.getLocale());
-            return page(current, model, List.of(new Violation("version", "Conflict", message)), NOT_SAVED);
+            return page(current, model, List.of(new Violation("version", "Conflict", message)),
+                    NOT_SAVED);
         }
         if ("check".equals(action)) {
             List<Violation> problems = declarations.check(year, organizationCode);
@@ -116,12 +127,11 @@ class DeclarationPageController {
         }
         if ("submit".equals(action)) {
             try {
-                declarations.submit(year, organizationCode, new SubmitForm(attestation,
-                        new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail)));
+                declarations.submit(year, organizationCode, signature);
             } catch (InvalidInputException refused) {
                 // the draft stays exactly as just saved, with its version: the next save is not a conflict
                 model.addAttribute("form", DeclarationPageForm.of(saved));
-                model.addAttribute("signatory", new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail));
+                model.addAttribute("signatory", signature.signatory());
                 model.addAttribute("attested", attestation);
                 return page(saved, model, refused.violations(), SAVED);
             }

@@ -213,10 +213,7 @@ public class DeclarationService {
         access.requireWrite(organizationCode);
         Declaration current = find(year, organizationCode);
         lifecycle.requireEditable(current);
-        List<Violation> violations = new ArrayList<>(validator.validate(form));
-        if (!Boolean.TRUE.equals(form.attestation())) {
-            violations.add(0, validator.violation("attestation", "Required", "validation.submission.attestation"));
-        }
+        List<Violation> violations = new ArrayList<>(signatureProblems(form));
         violations.addAll(rulesFor(current));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -231,6 +228,15 @@ public class DeclarationService {
                 new Declaration.Signatory(signatory.name(), signatory.role(), signatory.email()), CurrentUser.actorId());
         tasks.complete(task.getId());
         return submitted;
+    }
+
+    /** What the attestation and the signatory lack for a submission, whatever the declaration holds. */
+    public List<Violation> signatureProblems(SubmitForm form) {
+        List<Violation> violations = new ArrayList<>(validator.validate(form));
+        if (!Boolean.TRUE.equals(form.attestation())) {
+            violations.add(0, validator.violation("attestation", "Required", "validation.submission.attestation"));
+        }
+        return violations;
     }
 
     /** The body's open task (first submission or correction), if its process is waiting for it. */

@@ -49,7 +49,8 @@ final class FieldAnchors {
         Map<String, String> remarks = new HashMap<>();
         for (DeclarationHistory.Comment comment : comments) {
             for (int i = 0; comment.field() != null && i < form.getInitiatives().size(); i++) {
-                if (comment.initiativeId() != null && comment.initiativeId().equals(form.getInitiatives().get(i).getId())) {
+                String initiativeId = form.getInitiatives().get(i).getId();
+                if (comment.initiativeId() != null && comment.initiativeId().equals(initiativeId)) {
                     remarks.merge("i" + i + "-" + comment.field(), comment.message(), (a, b) -> a + " " + b);
                 }
             }

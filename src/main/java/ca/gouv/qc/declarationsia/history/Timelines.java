@@ -6,6 +6,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.history.Entry.Kind;
 import ca.gouv.qc.declarationsia.notification.Outbox;
 import ca.gouv.qc.declarationsia.review.ReviewService;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,8 +106,8 @@ class Timelines {
     }
 
     /** A body added to the campaign after its creation; {@code campaignDueDate} when it has no date of its own. */
-    Entry lateTarget(CampaignTargets.LateTarget target, java.time.LocalDate campaignDueDate, boolean toldByTheCampaign) {
-        java.time.LocalDate due = target.dueDate() != null ? target.dueDate() : campaignDueDate;
+    Entry lateTarget(CampaignTargets.LateTarget target, LocalDate campaignDueDate, boolean toldByTheCampaign) {
+        LocalDate due = target.dueDate() != null ? target.dueDate() : campaignDueDate;
         return new Entry(target.addedAt(), Kind.TARGET, toldByTheCampaign
                 ? words.text("history.target.added", target.organizationCode(), due)
                 : words.text("history.target.addedThis", due), List.of(), words.who(target.addedBy()));

@@ -70,9 +70,10 @@ public class ReviewPageForm {
     }
 
     private List<Integer> overrideRows() {
-        return IntStream.range(0, overrides.size())
-                .filter(i -> !blank(overrides.get(i).genericProductName) || !blank(overrides.get(i).statusUnavailableReason))
-                .boxed().toList();
+        return IntStream.range(0, overrides.size()).filter(i -> {
+            Override override = overrides.get(i);
+            return !blank(override.genericProductName) || !blank(override.statusUnavailableReason);
+        }).boxed().toList();
     }
 
     private static boolean blank(String text) {

@@ -33,9 +33,9 @@ public class ReviewService {
 
     static final String REVIEW_TASK = "UserTask_ReviewDeclaration";
     /** Fields a comment may point at: those of the declaration model, in the order of the declaration's page. */
-    static final List<String> FIELDS = List.of("contact", "noInitiatives", "name", "objectType", "description", "category",
-            "subcategory", "benefits", "phase", "startDate", "productionDate", "retirementDate", "servicesToPopulation", "cybersecurity",
-            "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
+    static final List<String> FIELDS = List.of("contact", "noInitiatives", "name", "objectType", "description",
+            "category", "subcategory", "benefits", "phase", "startDate", "productionDate", "retirementDate",
+            "servicesToPopulation", "cybersecurity", "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
             "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription");
 
     /** The fields of the declaration itself, not of one of its initiatives. */
@@ -151,8 +151,9 @@ public class ReviewService {
                         comment.field()));
             } else if (field != null && DECLARATION_FIELDS.contains(field) != (blankToNull(comment.initiativeId()) == null)) {
                 // a field of the declaration is commented on the whole declaration, an initiative's on that initiative
-                violations.add(validator.violation("comments[" + i + "].field", "Scope", DECLARATION_FIELDS.contains(field)
-                        ? "validation.review.declarationField" : "validation.review.initiativeField"));
+                violations.add(validator.violation("comments[" + i + "].field", "Scope",
+                        DECLARATION_FIELDS.contains(field) ? "validation.review.declarationField"
+                                : "validation.review.initiativeField"));
             }
         }
         List<ReviewForm.Override> overrides = nullToEmpty(form.overrides());
