@@ -209,7 +209,8 @@ class DeclarationPageController {
     }
 
     /** The errors' heading says whether what the person did was kept: trusting a wrong one loses work. */
-    private String page(Declaration declaration, Model model, List<Violation> errors, String errorsHeading) {
+    private String page(Declaration declaration, Model model, List<Violation> found, String errorsHeading) {
+        List<Violation> errors = PageOrder.sorted(found);
         model.addAttribute("errorsHeading", errorsHeading);
         Map<String, String> byPath = new LinkedHashMap<>();
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));

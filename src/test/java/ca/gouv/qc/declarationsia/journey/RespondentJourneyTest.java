@@ -156,7 +156,7 @@ class RespondentJourneyTest extends BrowserJourney {
         browser.screenshot("respondent-save-refused", "#initiative-0");
         browser.submit("button[value=submit]");
         assertThat(browser.texts(".error-summary li")).as("submitted so: what the signature lacks is said at once")
-                .contains("Début (AAAA-MM) : doit être un mois au format AAAA-MM", "Nom du signataire : obligatoire");
+                .containsSubsequence("Début (AAAA-MM) : doit être un mois au format AAAA-MM", "Nom du signataire : obligatoire");
         assertThat(status()).isEqualTo("BROUILLON");
         browser.type("i0-startDate", (YEAR - 2) + "-03");
         // a sub-category of another category: saved as chosen, and named beside its field by the check
