@@ -80,6 +80,14 @@ class PublicJourneyTest extends BrowserJourney {
         browser.submit("form.filters button[type=submit]");
         assertThat(browser.texts("table.data tbody tr")).hasSize(1).allMatch(row -> row.contains("Tri des courriels"));
         browser.assertAccessible("the register, filtered");
+        browser.submit("table.data tbody a[href^='/portrait/initiatives/']");
+        assertThat(browser.text("h1")).contains("Tri des courriels");
+        assertThat(browser.pageText()).contains(String.valueOf(YEAR), "Automatisation");
+        browser.assertAccessible("an initiative over the years");
+
+        browser.open("/portrait/1999");
+        assertThat(browser.text("h1")).as("a year never published: a page that says so").isNotBlank();
+        browser.assertAccessible("a Portrait that does not exist");
 
         browser.open("/portrait/" + YEAR + "/couverture");
         assertThat(browser.pageText()).contains("Organisme de test JRN-P1", "Organisme de test JRN-P2",

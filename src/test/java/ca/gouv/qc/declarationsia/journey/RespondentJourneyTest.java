@@ -183,6 +183,13 @@ class RespondentJourneyTest extends BrowserJourney {
         assertThat(browser.text(".notice")).isEqualTo("Déclaration soumise : elle passe maintenant à la révision du Ministère.");
         assertThat(browser.pageText()).contains("Déclaration soumise le 1er septembre " + YEAR + " à 9 h 00");
         assertThat(browser.has("button[value=save]")).as("locked once submitted").isFalse();
+        browser.assertAccessible("the declaration, submitted");
+        browser.open("/");
+        assertThat(browser.pageText()).contains("Organisme de test " + ORG);
+        browser.assertAccessible("the respondent's home page");
+        browser.open("/mes-declarations");
+        browser.assertAccessible("the respondent's declarations");
+        browser.open(page);
         campaigns.runDueJobs(YEAR);
         assertThat(status()).isEqualTo("EN_REVISION");
 
