@@ -173,11 +173,33 @@ class CampaignPageController {
             redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
             return "redirect:/campagnes/" + year;
         }
-        String next = act(year, redirect, () -> extensions.grant(year, organizationCode, form), "campaign.extended");
+        String next = act(year, redirect, () -> {
+            try {
+                extensions.grant(year, organizationCode, form);
+            } catch (InvalidInputException refused) {
+                throw withUnknownCode(year, organizationCode, refused);
+            }
+        }, "campaign.extended");
         if (redirect.getFlashAttributes().containsKey("done")) {
             redirect.getFlashAttributes().remove("extension");
         }
         return next;
+    }
+
+    /** A form refused as typed says at once that its code is unknown too, so that both are fixed in one go. */
+    private InvalidInputException withUnknownCode(int year, String organizationCode, InvalidInputException refused) {
+        try {
+            declarations.get(year, organizationCode);
+            return refused;
+        } catch (NotFoundException unknown) {
+            List<Violation> all = new ArrayList<>(List.of(unknownCode()));
+            all.addAll(refused.violations());
+            return new InvalidInputException(all);
+        }
+    }
+
+    private Violation unknownCode() {
+        return validator.violation("organizationCode", "Unknown", "validation.campaign.noSuchDeclaration");
     }
 
     @PostMapping("/{year}/exemption")
@@ -256,8 +278,7 @@ class CampaignPageController {
             redirect.addFlashAttribute("errors", refused.violations());
         } catch (NotFoundException unknown) {
             // the code is typed in: say which field is wrong rather than show a "not found" page
-            redirect.addFlashAttribute("errors", List.of(validator.violation("organizationCode", "Unknown",
-                    "validation.campaign.noSuchDeclaration")));
+            redirect.addFlashAttribute("errors", List.of(unknownCode()));
         }
         return "redirect:/campagnes/" + year;
     }

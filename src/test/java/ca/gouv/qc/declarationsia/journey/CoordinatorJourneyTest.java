@@ -97,14 +97,15 @@ class CoordinatorJourneyTest extends BrowserJourney {
         assertThat(browser.driver().findElements(By.cssSelector(
                 "a[href='/campagnes/" + YEAR + "/declarations/JRN-C1/historique']"))).as("and to its history").hasSize(1);
 
-        // a mistyped code: the error names the field in words, and what was typed is still there to fix
+        // a mistyped code and no reason: both said at once, in words, and what was typed is still there to fix
         browser.type("organizationCode", "JRN-C9");
         browser.type("extensionDueDate", YEAR + "-11-15");
-        browser.type("reason", "Changement de direction informatique");
         browser.submit("form[action='/campagnes/" + YEAR + "/prolongation'] button");
         assertThat(browser.text("#organizationCode-error")).startsWith("Code de l’organisme : Aucune déclaration de cet organisme");
+        assertThat(browser.text("#reason-error")).isEqualTo("Motif : obligatoire");
         assertThat(browser.value("extensionDueDate")).isEqualTo(YEAR + "-11-15");
-        assertThat(browser.value("reason")).isEqualTo("Changement de direction informatique");
+        assertThat(browser.value("organizationCode")).isEqualTo("JRN-C9");
+        browser.type("reason", "Changement de direction informatique");
         browser.type("organizationCode", "JRN-C1");
         browser.submit("form[action='/campagnes/" + YEAR + "/prolongation'] button");
         assertThat(browser.text(".notice")).isEqualTo("Délai accordé; les répondants en sont avisés par courriel.");
