@@ -160,10 +160,7 @@ class DeclarationApiTest {
 
     @Test
     void only_the_organization_and_coordinators_write_and_malformed_input_changes_nothing() throws Exception {
-        TestOrganizations.create(organizations, ORG + "2");
-        campaigns.create(OTHER_YEAR, List.of(ORG + "2"));
-        transactions.executeWithoutResult(status -> opening.open(OTHER_YEAR, ORG + "2"));
-        String url = "/api/campaigns/" + OTHER_YEAR + "/declarations/" + ORG + "2";
+        String url = openDraft(OTHER_YEAR, ORG + "2");
         String draft = "{\"noInitiatives\": true, \"initiatives\": []}";
 
         mvc.perform(put(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo")).contentType(MediaType.APPLICATION_JSON)
@@ -196,10 +193,7 @@ class DeclarationApiTest {
 
     @Test
     void a_sub_category_that_does_not_go_with_the_category_stays_in_the_draft_and_the_rules_name_it() throws Exception {
-        TestOrganizations.create(organizations, ORG + "3");
-        campaigns.create(MISMATCH_YEAR, List.of(ORG + "3"));
-        transactions.executeWithoutResult(status -> opening.open(MISMATCH_YEAR, ORG + "3"));
-        String url = "/api/campaigns/" + MISMATCH_YEAR + "/declarations/" + ORG + "3";
+        String url = openDraft(MISMATCH_YEAR, ORG + "3");
         String mismatched = TestInitiatives.json(null, "Cartographie des milieux humides")
                 .replace("\"ASSISTANT_AGENT_CONVERSATIONNEL\"", "\"GEOMATIQUE_GEOSPATIAL\", \"subcategory\": \"IMAGERIE_MEDICALE\"");
 
@@ -213,6 +207,14 @@ class DeclarationApiTest {
                 .andExpect(jsonPath("$.submittable").value(false))
                 .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[0].subcategory')].message",
                         hasItem(containsString("Traitement"))));
+    }
+
+    /** A new body targeted by a new campaign, its draft open: the URL of its declaration in the API. */
+    private String openDraft(int year, String organizationCode) {
+        TestOrganizations.create(organizations, organizationCode);
+        campaigns.create(year, List.of(organizationCode));
+        transactions.executeWithoutResult(status -> opening.open(year, organizationCode));
+        return "/api/campaigns/" + year + "/declarations/" + organizationCode;
     }
 
     /** Last year: an accepted declaration of the organization with two active initiatives. */

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,28 +79,26 @@ class MessageBundlesTest {
 
     @Test
     void every_message_a_template_uses_exists() throws IOException {
-        Pattern messageKey = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
-        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
-            for (Path template : templates.filter(path -> path.toString().endsWith(".html")).toList()) {
-                Matcher keys = messageKey.matcher(Files.readString(template));
-                while (keys.find()) {
-                    assertThat(french.stringPropertyNames()).as(template + " uses " + keys.group(1)).contains(keys.group(1));
-                }
-            }
-        }
+        forEachMatch("src/main/resources/templates", ".html", Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]"),
+                (template, key) -> assertThat(french.stringPropertyNames()).as(template + " uses " + key).contains(key));
     }
 
     @Test
     void every_field_an_error_names_in_the_code_has_its_label() throws IOException {
         // an error without its label shows the code's name to the person ("organizationCode : …")
-        Pattern namedField = Pattern.compile("(?:violation|unconfirmed)\\((?:year, )?\"([a-zA-Z][\\w.]*)\",");
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher fields = namedField.matcher(Files.readString(source));
-                while (fields.find()) {
-                    String key = "field." + fields.group(1);
-                    assertThat(french.stringPropertyNames()).as(source.getFileName() + " names the field " + fields.group(1))
-                            .contains(key);
+        forEachMatch("src/main/java", ".java", Pattern.compile("(?:violation|unconfirmed)\\((?:year, )?\"([a-zA-Z][\\w.]*)\","),
+                (source, field) -> assertThat(french.stringPropertyNames())
+                        .as(source.getFileName() + " names the field " + field).contains("field." + field));
+    }
+
+    /** Every first group of {@code pattern} in the files under {@code root} ending with {@code suffix}. */
+    private static void forEachMatch(String root, String suffix, Pattern pattern, BiConsumer<Path, String> check)
+            throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of(root))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(suffix)).toList()) {
+                Matcher found = pattern.matcher(Files.readString(file));
+                while (found.find()) {
+                    check.accept(file, found.group(1));
                 }
             }
         }
