@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,10 +107,11 @@ public class DeclarationLifecycle {
         requireEditable(current);
         Map<String, InitiativeSnapshot> before = current.initiatives().stream()
                 .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
+        int added = (int) initiatives.stream().filter(DeclarationLifecycle::isNew).count();
+        Iterator<String> newIds = initiativeIds.next(current.organizationCode(), added).iterator();
         List<InitiativeSnapshot> snapshots = new ArrayList<>();
         for (InitiativeForm initiative : initiatives) {
-            boolean isNew = initiative.id() == null || initiative.id().isBlank();
-            String id = isNew ? initiativeIds.next(current.organizationCode()) : initiative.id().trim();
+            String id = isNew(initiative) ? newIds.next() : initiative.id().trim();
             snapshots.add(Snapshots.of(id, initiative, before.get(id)));
         }
         return declarations.save(new Declaration(current.id(), current.campaignYear(), current.organizationCode(),
@@ -316,6 +318,10 @@ public class DeclarationLifecycle {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Initiatives not serializable", e);
         }
+    }
+
+    private static boolean isNew(InitiativeForm initiative) {
+        return blank(initiative.id());
     }
 
     private static boolean blank(String text) {

@@ -8,6 +8,7 @@ import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +202,23 @@ class DeclarationPageController {
         }
     }
 
+    /** A select's option: the code it posts and its label in the page's language. */
+    record Choice(String code, String label) {
+    }
+
+    /**
+     * Each coded field's options, labelled once per page: a body with 200 initiatives shows these lists 200 times,
+     * and its page would otherwise look up some 8,000 labels.
+     */
+    private Map<String, List<Choice>> choices() {
+        Map<String, List<Choice>> choices = new LinkedHashMap<>();
+        InitiativeCodes.BY_FIELD.forEach((field, codes) -> choices.put(field, Arrays.stream(codes)
+                .map(code -> new Choice(code.name(), messages.getMessage(field + "." + code.name(), null,
+                        LocaleContextHolder.getLocale())))
+                .toList()));
+        return choices;
+    }
+
     /** UTF-8 with a byte order mark, so that spreadsheets open the accents right. */
     private static ResponseEntity<String> download(String fileName, String content) {
         return ResponseEntity.ok()
@@ -226,7 +244,7 @@ class DeclarationPageController {
         model.addAttribute("editable", declaration.status().isEditable() && writer);
         model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
         model.addAttribute("dueDate", declarations.dueDate(declaration));
-        model.addAttribute("codes", InitiativeCodes.BY_FIELD);
+        model.addAttribute("choices", choices());
         model.addAttribute("carriedOver", carriedOver(declaration));
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);

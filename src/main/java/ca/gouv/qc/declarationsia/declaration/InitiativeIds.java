@@ -1,5 +1,8 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,15 +23,28 @@ public class InitiativeIds {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String organizationCode) {
-        int number = jdbc.sql("""
-                insert into initiative_counter (organization_code, next_number) values (:code, 2)
-                on conflict (organization_code) do update set next_number = initiative_counter.next_number + 1
+        return next(organizationCode, 1).get(0);
+    }
+
+    /** As many new ids, in order, in two statements whatever their number (a draft may add dozens at once). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> next(String organizationCode, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        int last = jdbc.sql("""
+                insert into initiative_counter (organization_code, next_number) values (:code, :count + 1)
+                on conflict (organization_code) do update set next_number = initiative_counter.next_number + :count
                 returning next_number - 1
-                """).param("code", organizationCode).query(Integer.class).single();
-        String id = format(organizationCode, number);
-        jdbc.sql("insert into initiative (id, organization_code, number) values (:id, :code, :number)")
-                .param("id", id).param("code", organizationCode).param("number", number).update();
-        return id;
+                """).param("code", organizationCode).param("count", count).query(Integer.class).single();
+        Integer[] numbers = IntStream.rangeClosed(last - count + 1, last).boxed().toArray(Integer[]::new);
+        String[] ids = Arrays.stream(numbers).map(number -> format(organizationCode, number))
+                .toArray(String[]::new);
+        jdbc.sql("""
+                insert into initiative (id, organization_code, number)
+                select unnest(cast(:ids as text[])), :code, unnest(cast(:numbers as integer[]))
+                """).param("ids", ids).param("code", organizationCode).param("numbers", numbers).update();
+        return List.of(ids);
     }
 
     static String format(String organizationCode, int number) {
