@@ -53,10 +53,11 @@ public class DeclarationService {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
+    private final SubmissionHandoff handoff;
 
     DeclarationService(DeclarationRepository declarations, DeclarationLifecycle lifecycle, DeclarationRules rules,
             CarryOver carryOver, InputValidator validator, AccessPolicy access, TaskService tasks, RuntimeService runtime,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, SubmissionHandoff handoff) {
         this.declarations = declarations;
         this.lifecycle = lifecycle;
         this.rules = rules;
@@ -66,6 +67,7 @@ public class DeclarationService {
         this.tasks = tasks;
         this.runtime = runtime;
         this.jdbc = jdbc;
+        this.handoff = handoff;
     }
 
     @Transactional(readOnly = true)
@@ -205,8 +207,9 @@ public class DeclarationService {
     }
 
     /**
-     * Submits: the rules must hold and the attestation be signed; the organization's task is then completed, in the
-     * same transaction. One read of the declaration, one run of the rules; putting it under review follows as a job.
+     * Submits: the rules must hold and the attestation be signed, and the process must be waiting for the body's
+     * answer. One read of the declaration, one run of the rules; the organization's task is completed after the
+     * commit ({@link SubmissionHandoff}), and putting the declaration under review follows as a job.
      */
     @Transactional
     public Declaration submit(int year, String organizationCode, SubmitForm form) {
@@ -226,7 +229,7 @@ public class DeclarationService {
         SubmitForm.Signatory signatory = form.signatory();
         Declaration submitted = lifecycle.submit(current, form.attestation(),
                 new Declaration.Signatory(signatory.name(), signatory.role(), signatory.email()), CurrentUser.actorId());
-        tasks.complete(task.getId());
+        handoff.queue(current.id(), new DeclarationKey(year, organizationCode));
         return submitted;
     }
 

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organization's task completes only as part of a submission: {@link DeclarationService#submit} checks the rules
- * and the attestation, makes the declaration SOUMISE, then completes the task in the same transaction. Any other
+ * and the attestation and makes the declaration SOUMISE, and {@link SubmissionHandoff} completes the task once that
+ * committed. Any other
  * completion (the engine's Java API called directly; Tasklist and the engine REST API are refused before, with a clear
  * message, by {@link DeclarationTaskDoor}) finds the declaration not submitted and is refused.
  */

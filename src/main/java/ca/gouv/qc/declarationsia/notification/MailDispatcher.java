@@ -39,7 +39,21 @@ public class MailDispatcher {
     private enum Outcome { NONE, SENT, REJECTED, FAILED }
 
     private record QueuedMail(long id, String idempotencyKey, String kind, String recipients, String cc, String subject,
-            String body, int attempts, String personalLinkFor, String personalLinkTarget) {
+            String body, int attempts, String personalLinkFor, String personalLinkTarget, Timestamp nextAttemptAt) {
+    }
+
+    /**
+     * Where a sweep stands in the queue's order. It reads on from the mail it handled last instead of from the head:
+     * the rows it just sent stay in the index until a vacuum, and during a launch of thousands, reading past them
+     * again for every mail made each read cost as much as all the mail before it. A mail the sweep passed (locked
+     * by another node, or committed late) waits for the next sweep, seconds later.
+     */
+    private record Position(Timestamp nextAttemptAt, long id) {
+
+        static final Position HEAD = new Position(Timestamp.from(Instant.parse("1900-01-01T00:00:00Z")), 0);
+    }
+
+    private record Step(Outcome outcome, Position position) {
     }
 
     private final JdbcClient jdbc;
@@ -80,14 +94,15 @@ public class MailDispatcher {
         Connection connection = new Connection();
         int sent = 0;
         try {
-            for (Outcome outcome = next(connection); outcome != Outcome.NONE; outcome = next(connection)) {
-                if (outcome == Outcome.FAILED) {
+            for (Step step = next(connection, Position.HEAD); step.outcome() != Outcome.NONE;
+                    step = next(connection, step.position())) {
+                if (step.outcome() == Outcome.FAILED) {
                     failuresInARow++;
                     failingSince = failingSince == null ? clock.instant() : failingSince;
                     pausedUntil = clock.instant().plus(properties.retry().after(failuresInARow));
                     return sent;
                 }
-                if (outcome == Outcome.SENT) {
+                if (step.outcome() == Outcome.SENT) {
                     resume();
                     sent++;
                 }
@@ -114,15 +129,18 @@ public class MailDispatcher {
     record Failing(Instant since, String lastError) {
     }
 
-    private Outcome next(Connection connection) {
+    private Step next(Connection connection, Position after) {
         return ownTransaction.execute(status -> {
             Optional<QueuedMail> due = jdbc.sql("""
                     select id, idempotency_key, kind, recipients, cc, subject, body, attempts, personal_link_for,
-                           personal_link_target from mail_outbox
+                           personal_link_target, next_attempt_at from mail_outbox
                      where status = 'PENDING' and next_attempt_at <= :now
+                       and (next_attempt_at, id) > (:afterAt, :afterId)
                      order by next_attempt_at, id limit 1 for update skip locked
-                    """).param("now", Timestamp.from(clock.instant())).query(QueuedMail.class).optional();
-            return due.map(mail -> deliver(mail, connection)).orElse(Outcome.NONE);
+                    """).param("now", Timestamp.from(clock.instant())).param("afterAt", after.nextAttemptAt())
+                    .param("afterId", after.id()).query(QueuedMail.class).optional();
+            return due.map(mail -> new Step(deliver(mail, connection), new Position(mail.nextAttemptAt(), mail.id())))
+                    .orElse(new Step(Outcome.NONE, after));
         });
     }
 

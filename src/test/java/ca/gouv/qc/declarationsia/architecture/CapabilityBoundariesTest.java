@@ -42,7 +42,7 @@ class CapabilityBoundariesTest {
             Map.entry("declaration", "declaration"), Map.entry("initiative", "declaration"),
             Map.entry("initiative_counter", "declaration"), Map.entry("initiative_snapshot", "declaration"),
             Map.entry("declaration_transition", "declaration"), Map.entry("declaration_submission", "declaration"),
-            Map.entry("deadline_extension", "declaration"),
+            Map.entry("deadline_extension", "declaration"), Map.entry("submission_handoff", "declaration"),
             Map.entry("review_round", "review"), Map.entry("review_comment", "review"),
             Map.entry("published_edition", "publication"), Map.entry("published_initiative", "publication"),
             Map.entry("publication_approval", "publication"),

@@ -378,7 +378,8 @@ class ScaleBenchmark {
             HttpLoad.Latencies submit = http.concurrent(submitters, code -> submit(http, year, code));
             double reviewSeconds = awaitUnderReview(year, BenchData.code(1), BenchData.code(SUBMITTERS), SUBMITTERS, burst);
             figures.section(StepTimes.describe(("%d concurrent submissions of 10 initiatives over HTTP (%s): the requests, "
-                    + "and the jobs putting them under review").formatted(SUBMITTERS, column.name().toLowerCase(Locale.ROOT)),
+                    + "the hand-off completing their tasks and the jobs putting them under review")
+                    .formatted(SUBMITTERS, column.name().toLowerCase(Locale.ROOT)),
                     35, SUBMITTERS, "submission"));
             int underReview = jdbc.queryForObject("select count(*) from declaration where campaign_year = ? "
                     + "and organization_code <= ? and status = 'EN_REVISION'", Integer.class, year, BenchData.code(SUBMITTERS));
@@ -402,7 +403,7 @@ class ScaleBenchmark {
             figures.value("submit-under-review-seconds", column, round(reviewSeconds));
         }
 
-        /** Seconds from start until these bodies' declarations are all under review (the job after each submission). */
+        /** Seconds from start until these bodies' declarations are all under review (their hand-off, then their job). */
         private double awaitUnderReview(int year, String from, String to, int count, long start) {
             long giveUp = System.nanoTime() + 120_000_000_000L;
             while (System.nanoTime() < giveUp && jdbc.queryForObject("select count(*) from declaration where campaign_year = ? "

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.support;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignForm;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
+import ca.gouv.qc.declarationsia.declaration.SubmissionHandoff;
 import ca.gouv.qc.declarationsia.notification.MailDispatcher;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import java.time.LocalDate;
@@ -32,14 +33,16 @@ public class TestCampaigns {
     private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final MailDispatcher mail;
+    private final SubmissionHandoff handoff;
 
     TestCampaigns(CampaignService campaigns, RuntimeService runtime, ManagementService management, JdbcTemplate jdbc,
-            MailDispatcher mail) {
+            MailDispatcher mail, SubmissionHandoff handoff) {
         this.campaigns = campaigns;
         this.runtime = runtime;
         this.management = management;
         this.jdbc = jdbc;
         this.mail = mail;
+        this.handoff = handoff;
     }
 
     /** A campaign opening on September 1st, due October 31st, closing November 30th of its year. */
@@ -60,13 +63,16 @@ public class TestCampaigns {
     }
 
     /**
-     * Runs every due job of this campaign's processes, and the jobs they create, until none is due; then sends the
-     * mail that is due, as the dispatcher's own thread would.
+     * Completes the tasks of submitted declarations and runs every due job of this campaign's processes, and the jobs
+     * they create, until none is due; then sends the mail that is due, as the dispatcher's own thread would.
      */
     public int runDueJobs(int year) {
         int executed = 0;
         List<Job> due;
+        int handedOff;
         do {
+            // the tasks of submitted declarations, completed after their submission as the hand-off's thread would
+            handedOff = handoff.completeDue();
             Set<String> processes = processesOf(year);
             due = management.createJobQuery().executable().list().stream()
                     .filter(job -> processes.contains(job.getProcessInstanceId()))
@@ -75,7 +81,7 @@ public class TestCampaigns {
                 management.executeJob(job.getId());
                 executed++;
             }
-        } while (!due.isEmpty());
+        } while (!due.isEmpty() || handedOff > 0);
         mail.dispatchDue();
         return executed;
     }
@@ -89,6 +95,7 @@ public class TestCampaigns {
     /** Leaves no open campaign and no live process of this year behind, for the next test. */
     public void cleanUp(int year) {
         processesOf(year).forEach(id -> runtime.deleteProcessInstanceIfExists(id, "test over", true, true, true, true));
+        jdbc.update("delete from submission_handoff where business_key like ?", year + "-%");
         // open, or waiting for its opening date: either would keep the next test's campaign from launching
         jdbc.update("update campaign set status = 'FERMEE' where year = ? and (status = 'OUVERTE' "
                 + "or (status = 'PLANIFIEE' and launched_at is not null))", year);

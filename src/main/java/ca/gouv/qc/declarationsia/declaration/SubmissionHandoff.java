@@ -1,0 +1,167 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Completes the organization's task of a submitted declaration, after the submission committed. The respondent's
+ * request records the submission (rules checked, SOUMISE, audited, its copy kept) and queues it here in the same
+ * transaction; the engine's part (the task completed, the job that puts the declaration under review) follows on
+ * this class's own thread, woken by the commit and swept every few seconds. On a deadline day the engine's part was
+ * four fifths of a submission's time: 200 respondents submitting at once no longer wait for it.
+ * <p>
+ * Nothing is lost or done twice: a queued row leaves in the transaction that completes the task, rows are taken
+ * {@code for update skip locked} (two nodes never complete the same task), and a completion that fails is tried again,
+ * waiting twice as long each time (at most an hour), its error kept on the row and logged.
+ */
+@Service
+public class SubmissionHandoff {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionHandoff.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /** A node that dies holding a row lets another take it after this (a completion takes milliseconds). */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private record Queued(long declarationId, String businessKey, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final TransactionTemplate ownTransaction;
+    private final boolean wakeOnCommit;
+    /** The wall clock, not the product's: tests move that one by months, and a hand-off is about seconds. */
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread worker = new Thread(runnable, "submission-handoff");
+        worker.setDaemon(true);
+        return worker;
+    });
+    private final AtomicBoolean sweepQueued = new AtomicBoolean();
+
+    SubmissionHandoff(JdbcClient jdbc, TaskService tasks, PlatformTransactionManager transactions,
+            @Value("${declarations.submission.handoff.enabled:true}") boolean wakeOnCommit) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.wakeOnCommit = wakeOnCommit;
+    }
+
+    /** Queues the task's completion, in the submission's transaction; the sweep starts when that commits. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void queue(long declarationId, DeclarationKey key) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into submission_handoff (declaration_id, business_key, queued_at, next_attempt_at)
+                values (:id, :key, :now, :now)
+                """).param("id", declarationId).param("key", key.businessKey()).param("now", now).update();
+        if (wakeOnCommit) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        }
+    }
+
+    /** A sweep soon on this class's thread; one already waiting to start covers this call too. */
+    void wake() {
+        if (sweepQueued.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                sweepQueued.set(false);
+                completeDue();
+            });
+        }
+    }
+
+    /**
+     * Completes every queued task that is due, one transaction each, until none is.
+     *
+     * @return how many tasks were completed
+     */
+    public int completeDue() {
+        int completed = 0;
+        for (Optional<Boolean> next = next(); next.isPresent(); next = next()) {
+            completed += next.get() ? 1 : 0;
+        }
+        return completed;
+    }
+
+    /** Empty when nothing is due; else whether the one taken was completed (false: it failed, and waits). */
+    private Optional<Boolean> next() {
+        Optional<Queued> taken;
+        try {
+            // taken for a while, in a commit of its own: the engine's work then runs in a transaction of its own
+            taken = ownTransaction.execute(status -> jdbc.sql("""
+                    update submission_handoff set next_attempt_at = :leaseEnd
+                     where declaration_id = (select declaration_id from submission_handoff where next_attempt_at <= :now
+                                              order by next_attempt_at, declaration_id limit 1 for update skip locked)
+                    returning declaration_id, business_key, attempts
+                    """).param("now", Timestamp.from(clock.instant()))
+                    .param("leaseEnd", Timestamp.from(clock.instant().plus(LEASE))).query(Queued.class).optional());
+        } catch (RuntimeException unreachable) {
+            log.warn("Submissions waiting for their task to complete could not be read; the next sweep tries again",
+                    unreachable);
+            return Optional.empty();
+        }
+        return taken.map(this::complete);
+    }
+
+    /** The task completed and the row gone, together; or neither, and the row waits for its next attempt. */
+    private boolean complete(Queued queued) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                Task task = tasks.createTaskQuery().processInstanceBusinessKey(queued.businessKey())
+                        .taskDefinitionKeyIn(DeclarationService.ORGANIZATION_TASKS.toArray(String[]::new))
+                        .singleResult();
+                if (task == null) {
+                    // only if the process went on otherwise (another node's sweep after a lease ran out): done
+                    log.warn("Submission of {}: its process no longer waits for the organization's task",
+                            queued.businessKey());
+                } else {
+                    tasks.complete(task.getId());
+                }
+                jdbc.sql("delete from submission_handoff where declaration_id = :id")
+                        .param("id", queued.declarationId()).update();
+            });
+            return true;
+        } catch (RuntimeException failure) {
+            retryLater(queued, failure);
+            return false;
+        }
+    }
+
+    private void retryLater(Queued queued, RuntimeException failure) {
+        int attempts = queued.attempts() + 1;
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
+        Instant next = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
+        log.error("Submission of {}: the organization's task could not be completed (attempt {}), tried again at {}",
+                queued.businessKey(), attempts, next, failure);
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                update submission_handoff set attempts = :attempts, next_attempt_at = :next, last_error = left(:error, 2000)
+                 where declaration_id = :id
+                """).param("attempts", attempts).param("next", Timestamp.from(next))
+                .param("error", String.valueOf(failure.getMessage())).param("id", queued.declarationId()).update());
+    }
+}
