@@ -26,12 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Completes the organization's task of a submitted declaration, after the submission committed. The respondent's
  * request records the submission (rules checked, SOUMISE, audited, its copy kept) and queues it here in the same
  * transaction; the engine's part (the task completed, the job that puts the declaration under review) follows on
- * this class's own thread, woken by the commit and swept every few seconds. On a deadline day the engine's part was
- * four fifths of a submission's time: 200 respondents submitting at once no longer wait for it.
+ * this class's own thread, woken by the commit and swept every few seconds. In the benchmark's burst of 200
+ * submissions at once, the engine's part was four fifths of the time a respondent waited.
  * <p>
- * Nothing is lost or done twice: a queued row leaves in the transaction that completes the task, rows are taken
- * {@code for update skip locked} (two nodes never complete the same task), and a completion that fails is tried again,
- * waiting twice as long each time (at most an hour), its error kept on the row and logged.
+ * Nothing is lost or done twice: a queued row leaves in the transaction that completes the task; a sweep takes a row
+ * for two minutes ({@code for update skip locked}: two nodes never take the same row), so a node that dies holding
+ * one leaves it to the next; a completion that fails is tried again, waiting twice as long each time (at most an
+ * hour), its error kept on the row and logged.
  */
 @Service
 public class SubmissionHandoff {

