@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +38,9 @@ class SubmissionHandoffTest {
 
     @Autowired
     SubmissionHandoff handoff;
+
+    @Autowired
+    SubmissionHandoffHealthIndicator health;
 
     @Autowired
     TestCampaigns campaigns;
@@ -107,11 +112,17 @@ class SubmissionHandoffTest {
         assertThat(row.get("waits")).as("tried again later, not at once").isEqualTo(true);
         assertThat(status(FAILING_YEAR, ORG)).isEqualTo("SOUMISE");
         assertThat(organizationTasks(FAILING_YEAR, ORG)).isOne();
+        Health failing = health.health();
+        assertThat(failing.getStatus()).as("the staff who act on it see it").isEqualTo(Status.DOWN);
+        assertThat(failing.getDetails()).containsEntry("failing", 1L)
+                .containsEntry("oldestFailing", FAILING_YEAR + "-" + ORG);
+        assertThat((String) failing.getDetails().get("lastError")).containsIgnoringCase("suspended");
 
         runtime.activateProcessInstanceById(process);
         assertThat(handoff.completeDue()).as("not before its time").isZero();
         jdbc.update("update submission_handoff set next_attempt_at = now() where business_key = ?", FAILING_YEAR + "-" + ORG);
         assertThat(handoff.completeDue()).isOne();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         campaigns.runDueJobs(FAILING_YEAR);
         assertThat(status(FAILING_YEAR, ORG)).isEqualTo("EN_REVISION");
     }
