@@ -221,7 +221,7 @@ public class DeclarationService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Task task = organizationTask(new DeclarationKey(year, organizationCode));
+        Task task = DeclarationTasks.organizationTask(tasks, new DeclarationKey(year, organizationCode)).singleResult();
         if (task == null) {
             throw new InvalidInputException(List.of(validator.violation("status", "NotReady",
                     "validation.declaration.notReady")));
@@ -240,12 +240,6 @@ public class DeclarationService {
             violations.add(0, validator.violation("attestation", "Required", "validation.submission.attestation"));
         }
         return violations;
-    }
-
-    /** The body's open task (first submission or correction), if its process is waiting for it. */
-    Task organizationTask(DeclarationKey key) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey())
-                .taskDefinitionKeyIn(ORGANIZATION_TASKS.toArray(String[]::new)).singleResult();
     }
 
     private List<Violation> rulesFor(Declaration declaration) {

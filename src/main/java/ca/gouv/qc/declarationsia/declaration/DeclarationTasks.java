@@ -1,6 +1,8 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,12 @@ public class DeclarationTasks {
     public String page(DelegateExecution execution) {
         DeclarationKey key = DeclarationKey.of(execution);
         return pagePath(key.campaignYear(), key.organizationCode());
+    }
+
+    /** The body's open task (first submission or correction), if its process is waiting for it. */
+    static TaskQuery organizationTask(TaskService tasks, DeclarationKey key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey())
+                .taskDefinitionKeyIn(DeclarationService.ORGANIZATION_TASKS.toArray(String[]::new));
     }
 
     public static String pagePath(int campaignYear, String organizationCode) {

@@ -112,6 +112,7 @@ public class SubmissionHandoff {
     /** Empty when nothing is due; else whether the one taken was completed (false: it failed, and waits). */
     private Optional<Boolean> next() {
         Optional<Queued> taken;
+        Instant now = clock.instant();
         try {
             // taken for a while, in a commit of its own: the engine's work then runs in a transaction of its own
             taken = ownTransaction.execute(status -> jdbc.sql("""
@@ -119,8 +120,8 @@ public class SubmissionHandoff {
                      where declaration_id = (select declaration_id from submission_handoff where next_attempt_at <= :now
                                               order by next_attempt_at, declaration_id limit 1 for update skip locked)
                     returning declaration_id, business_key, attempts
-                    """).param("now", Timestamp.from(clock.instant()))
-                    .param("leaseEnd", Timestamp.from(clock.instant().plus(LEASE))).query(Queued.class).optional());
+                    """).param("now", Timestamp.from(now)).param("leaseEnd", Timestamp.from(now.plus(LEASE)))
+                    .query(Queued.class).optional());
         } catch (RuntimeException unreachable) {
             log.warn("Submissions waiting for their task to complete could not be read; the next sweep tries again",
                     unreachable);
@@ -133,8 +134,7 @@ public class SubmissionHandoff {
     private boolean complete(Queued queued) {
         try {
             ownTransaction.executeWithoutResult(status -> {
-                Task task = tasks.createTaskQuery().processInstanceBusinessKey(queued.businessKey())
-                        .taskDefinitionKeyIn(DeclarationService.ORGANIZATION_TASKS.toArray(String[]::new))
+                Task task = DeclarationTasks.organizationTask(tasks, DeclarationKey.ofBusinessKey(queued.businessKey()))
                         .singleResult();
                 if (task == null) {
                     // only if the process went on otherwise (another node's sweep after a lease ran out): done

@@ -23,16 +23,15 @@ class SubmissionHandoffHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, Object> queue = jdbc.sql("""
-                select count(*) as waiting, count(*) filter (where attempts > 0) as failing,
-                       (select business_key from submission_handoff where attempts > 0
-                         order by queued_at limit 1) as oldest_failing,
-                       (select last_error from submission_handoff where attempts > 0
-                         order by queued_at limit 1) as last_error
-                  from submission_handoff
+                select counts.waiting, counts.failing, oldest.business_key, oldest.last_error
+                  from (select count(*) as waiting, count(*) filter (where attempts > 0) as failing
+                          from submission_handoff) counts
+                  left join lateral (select business_key, last_error from submission_handoff where attempts > 0
+                                      order by queued_at limit 1) oldest on true
                 """).query().singleRow();
         long failing = ((Number) queue.get("failing")).longValue();
         if (failing > 0) {
-            builder.down().withDetail("failing", failing).withDetail("oldestFailing", queue.get("oldest_failing"))
+            builder.down().withDetail("failing", failing).withDetail("oldestFailing", queue.get("business_key"))
                     .withDetail("lastError", String.valueOf(queue.get("last_error")));
         } else {
             builder.up();

@@ -85,9 +85,6 @@ public class ReviewService {
             throw new AccessDeniedException("Reviewers only");
         }
         Declaration declaration = declarations.get(year, organizationCode);
-        if (declaration.status() != DeclarationStatus.EN_REVISION) {
-            throw refused("status", "validation.review.notUnderReview", declaration.status());
-        }
         List<Violation> violations = problems(declaration, form);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -115,14 +112,14 @@ public class ReviewService {
         if (!CurrentUser.get().isReviewer()) {
             throw new AccessDeniedException("Reviewers only");
         }
-        Declaration declaration = declarations.get(year, organizationCode);
+        return problems(declarations.get(year, organizationCode), form);
+    }
+
+    /** Only a declaration under review is decided on: anything else about the form would be beside the point. */
+    private List<Violation> problems(Declaration declaration, ReviewForm form) {
         if (declaration.status() != DeclarationStatus.EN_REVISION) {
             return refused("status", "validation.review.notUnderReview", declaration.status()).violations();
         }
-        return problems(declaration, form);
-    }
-
-    private List<Violation> problems(Declaration declaration, ReviewForm form) {
         List<Violation> violations = new ArrayList<>(validator.validate(form));
         violations.addAll(rules(declaration, form));
         return violations;

@@ -158,8 +158,7 @@ class SubmissionHandoffTest {
     }
 
     private long organizationTasks(int year, String organizationCode) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(year + "-" + organizationCode)
-                .taskDefinitionKeyIn(DeclarationService.ORGANIZATION_TASKS.toArray(String[]::new)).count();
+        return DeclarationTasks.organizationTask(tasks, new DeclarationKey(year, organizationCode)).count();
     }
 
     private int queued(int year, String organizationCode) {
