@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -235,8 +236,14 @@ class DeclarationPageController {
         List<DeclarationHistory.Comment> comments = history.latestComments(declaration.id());
         DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
         model.addAttribute("anchors", FieldAnchors.of(errors, comments, form));
-        model.addAttribute("remarks", form != null && declaration.status() == DeclarationStatus.A_CORRIGER
-                ? FieldAnchors.remarks(comments, form) : Map.of());
+        Map<String, String> remarks = form != null && declaration.status() == DeclarationStatus.A_CORRIGER
+                ? FieldAnchors.remarks(comments, form) : Map.of();
+        if (form != null) {
+            Locale locale = LocaleContextHolder.getLocale();
+            model.addAttribute("initiativeFields", InitiativeFields.of(form, byPath, remarks, choices(),
+                    key -> messages.getMessage(key, null, locale),
+                    comment -> messages.getMessage("declaration.remark", new Object[] {comment}, locale)));
+        }
         model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("declaration", declaration);
@@ -244,7 +251,6 @@ class DeclarationPageController {
         model.addAttribute("editable", declaration.status().isEditable() && writer);
         model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
         model.addAttribute("dueDate", declarations.dueDate(declaration));
-        model.addAttribute("choices", choices());
         model.addAttribute("carriedOver", carriedOver(declaration));
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);

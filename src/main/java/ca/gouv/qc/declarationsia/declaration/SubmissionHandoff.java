@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request records the submission (rules checked, SOUMISE, audited, its copy kept) and queues it here in the same
  * transaction; the engine's part (the task completed, the job that puts the declaration under review) follows on
  * this class's own thread, woken by the commit and swept every few seconds. In the benchmark's burst of 200
- * submissions at once, the engine's part was four fifths of the time a respondent waited.
+ * submissions at once, the engine's part was four fifths of the time a respondent waited; it now also waits for the
+ * burst to pause ({@link BurstPause}: a quarter of a second without a submission, two seconds at most).
  * <p>
  * Nothing is lost or done twice: a queued row leaves in the transaction that completes the task; a sweep takes a row
  * for two minutes ({@code for update skip locked}: two nodes never take the same row), so a node that dies holding
@@ -42,6 +44,8 @@ public class SubmissionHandoff {
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /** A node that dies holding a row lets another take it after this (a completion takes milliseconds). */
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration QUIET = Duration.ofMillis(250);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
 
     private record Queued(long declarationId, String businessKey, int attempts) {
     }
@@ -52,7 +56,8 @@ public class SubmissionHandoff {
     private final boolean wakeOnCommit;
     /** The wall clock, not the product's: tests move that one by months, and a hand-off is about seconds. */
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+    private final BurstPause pause = new BurstPause(QUIET, LONGEST_PAUSE, System.nanoTime());
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread worker = new Thread(runnable, "submission-handoff");
         worker.setDaemon(true);
         return worker;
@@ -80,19 +85,36 @@ public class SubmissionHandoff {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake();
+                    pause.submitted(System.nanoTime());
+                    sweepSoon();
                 }
             });
         }
     }
 
-    /** A sweep soon on this class's thread; one already waiting to start covers this call too. */
-    void wake() {
+    /**
+     * A sweep on this class's thread once submissions pause; one already waiting to start covers this call too.
+     * The schedule's sweeps come here as well, so that they never run during a burst either.
+     */
+    void sweepSoon() {
         if (sweepQueued.compareAndSet(false, true)) {
-            thread.execute(() -> {
-                sweepQueued.set(false);
-                completeDue();
-            });
+            long waitingSince = System.nanoTime();
+            thread.execute(() -> sweepAfterPause(waitingSince));
+        }
+    }
+
+    private void sweepAfterPause(long waitingSince) {
+        long wait = pause.remaining(waitingSince, System.nanoTime());
+        if (wait > 0) {
+            thread.schedule(() -> sweepAfterPause(waitingSince), wait, TimeUnit.NANOSECONDS);
+            return;
+        }
+        sweepQueued.set(false);
+        try {
+            completeDue();
+        } catch (RuntimeException failure) {
+            // a failed attempt could not even be recorded (the database went away): the next sweep tries again
+            log.error("Submissions waiting for their task to complete: the sweep stopped", failure);
         }
     }
 

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sweeps the submissions whose task is still to complete every {@code declarations.submission.handoff.interval}:
- * each submission's commit wakes the sweep at once, and this catches what a crash or a failed attempt left behind.
+ * each submission's commit wakes the sweep (once submissions pause), and this catches what a crash or a failed attempt
+ * left behind.
  * Off in tests ({@code declarations.submission.handoff.enabled: false}), which sweep by hand with their jobs.
  */
 @Component
@@ -21,6 +22,6 @@ class SubmissionHandoffSchedule {
 
     @Scheduled(fixedDelayString = "${declarations.submission.handoff.interval:5s}", initialDelayString = "5s")
     void sweep() {
-        handoff.completeDue();
+        handoff.sweepSoon();
     }
 }

@@ -73,7 +73,13 @@ class ScaleBenchmark {
             Column.DURABLE, sizes("bench.naive.durable", new int[] {LAUNCHES[0]})));
     private static final List<Column> COLUMNS = Arrays.stream(System.getProperty("bench.columns", "embedded,durable")
             .split(",")).map(name -> Column.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
-    private static final int WARM_UP_BURSTS = 1;
+    /**
+     * Bursts and page loads before those measured: the JIT compiles the paths for a few hundred calls (its compiler
+     * threads then take a core of the two), and a server that has been up a while is what users meet on deadline day.
+     */
+    private static final int WARM_UP_BURSTS = Integer.getInteger("bench.warm-up-bursts", 3);
+    private static final int WARM_UP_CALLS = 20;
+    private static final int MEASURED_CALLS = 40;
     private static final int SUBMITTERS = Integer.getInteger("bench.submitters", Math.min(200, ORGANIZATIONS / 4));
     private static final int LARGE_BODIES = 2;
     private static final int LARGE_INITIATIVES = 200;
@@ -135,6 +141,10 @@ class ScaleBenchmark {
                 + "other launches and the baselines they are marked sent instead (not measured, not left to weigh on the next figure).");
         figures.note("Every step is timed by the benchmark (StepTiming: a proxy on our services, the engine's services, "
                 + "each SQL statement and commit, about a microsecond each) in every figure; 'Where the time goes' lists them.");
+        figures.note(("Warm-up, in each column: %d bursts of drafts then submissions on other bodies before the measured "
+                + "ones (the first of them is reported, 'JIT cold'), %d unmeasured calls before each page and save figure; "
+                + "the JIT compiles these paths over a few hundred calls, and a server up for a while is what users meet.")
+                .formatted(WARM_UP_BURSTS, WARM_UP_CALLS));
         figures.note("The engine's clock runs from 2100-10-01 (ClockUtil offset) so that the bench campaigns (2080 onwards) "
                 + "open at launch; the daily follow-up is set to January 1st, so no reminder fires during the run.");
         String machine = machine();
@@ -430,27 +440,32 @@ class ScaleBenchmark {
                 assertThat(first.errors()).as("the first save of 200 initiatives").isZero();
             }
             String page = "/mes-declarations/" + year + "/" + editing;
-            HttpLoad.Latencies show = http.sequential(http.request(page, respondent(editing), PASSWORD).GET().build(), 5, 40);
+            HttpLoad.Latencies show = http.sequential(http.request(page, respondent(editing), PASSWORD).GET().build(),
+                    WARM_UP_CALLS, MEASURED_CALLS);
             int versionBeforePage = version(year, editing);
             HttpLoad.Session browser = http.session(page, respondent(editing), PASSWORD);
-            HttpLoad.Latencies pageSave = http.sequentialEach(5, 40, () -> http.request(page, respondent(editing), PASSWORD)
+            HttpLoad.Latencies pageSave = http.sequentialEach(WARM_UP_CALLS, MEASURED_CALLS,
+                    () -> http.request(page, respondent(editing), PASSWORD)
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", browser.cookie())
                     .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.csrf() + "&" + Submissions.pageForm(editing,
                             respondent(editing), ids(year, editing), version(year, editing)))).build());
             int versionAfterPage = version(year, editing);
-            assertThat(versionAfterPage - versionBeforePage).as("every save from the page stored").isEqualTo(45);
-            HttpLoad.Latencies apiSave = http.sequentialEach(5, 40, () -> http.request(url(year, editing), respondent(editing), PASSWORD)
+            assertThat(versionAfterPage - versionBeforePage).as("every save from the page stored")
+                    .isEqualTo(WARM_UP_CALLS + MEASURED_CALLS);
+            HttpLoad.Latencies apiSave = http.sequentialEach(WARM_UP_CALLS, MEASURED_CALLS,
+                    () -> http.request(url(year, editing), respondent(editing), PASSWORD)
                     .header("Content-Type", "application/json")
                     .PUT(HttpLoad.json(Submissions.draft(editing, respondent(editing), ids(year, editing),
                             version(year, editing)))).build());
-            assertThat(version(year, editing) - versionAfterPage).as("every save through the API stored").isEqualTo(45);
+            assertThat(version(year, editing) - versionAfterPage).as("every save through the API stored")
+                    .isEqualTo(WARM_UP_CALLS + MEASURED_CALLS);
             assertThat(ids(year, editing)).as("200 initiatives, none lost").hasSize(LARGE_INITIATIVES).doesNotContainNull();
             HttpLoad.Latencies submitted = http.sequential(submit(http, year, reviewed), 0, 1);
             assertThat(submitted.errors()).as("the submission of 200 initiatives").isZero();
             awaitUnderReview(year, reviewed, reviewed, 1, System.nanoTime());
             String reviewer = reviewer();
             HttpLoad.Latencies review = http.sequential(http.request("/revision/" + year + "/" + reviewed, reviewer,
-                    TestUsers.PASSWORD).GET().build(), 5, 40);
+                    TestUsers.PASSWORD).GET().build(), WARM_UP_CALLS, MEASURED_CALLS);
             String label = "%d initiatives".formatted(LARGE_INITIATIVES);
             figures.add("Page de déclaration / declaration page, " + label + " (GET, HTML)", column, latencies(show), "p95 ≤ 300 ms");
             figures.add("  enregistrer depuis la page / save from the page, " + label + " (form POST)", column,

@@ -34,6 +34,7 @@ class SubmissionHandoffTest {
     private static final int YEAR = 2055;
     private static final int FAILING_YEAR = 2056;
     private static final int CONCURRENT_YEAR = 2057;
+    private static final int WOKEN_YEAR = 2062;
     private static final String ORG = "HANDOFF";
 
     @Autowired
@@ -77,6 +78,7 @@ class SubmissionHandoffTest {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(FAILING_YEAR);
         campaigns.cleanUp(CONCURRENT_YEAR);
+        campaigns.cleanUp(WOKEN_YEAR);
     }
 
     @Test
@@ -141,6 +143,20 @@ class SubmissionHandoffTest {
         }
         campaigns.runDueJobs(CONCURRENT_YEAR);
         bodies.forEach(body -> assertThat(status(CONCURRENT_YEAR, body)).as(body).isEqualTo("EN_REVISION"));
+    }
+
+    @Test
+    void a_sweep_asked_for_runs_on_the_hand_off_thread() throws InterruptedException {
+        String body = ORG + "-SOON";
+        submitted(WOKEN_YEAR, List.of(body));
+
+        handoff.sweepSoon();
+
+        for (int tries = 0; tries < 200 && queued(WOKEN_YEAR, body) > 0; tries++) {
+            Thread.sleep(50);
+        }
+        assertThat(queued(WOKEN_YEAR, body)).as("completed within ten seconds").isZero();
+        assertThat(organizationTasks(WOKEN_YEAR, body)).isZero();
     }
 
     private void submitted(int year, List<String> bodies) {
