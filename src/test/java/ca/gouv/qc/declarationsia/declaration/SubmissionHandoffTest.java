@@ -34,7 +34,7 @@ class SubmissionHandoffTest {
     private static final int YEAR = 2055;
     private static final int FAILING_YEAR = 2056;
     private static final int CONCURRENT_YEAR = 2057;
-    private static final int WOKEN_YEAR = 2062;
+    private static final int WOKEN_YEAR = 2091;
     private static final String ORG = "HANDOFF";
 
     @Autowired
