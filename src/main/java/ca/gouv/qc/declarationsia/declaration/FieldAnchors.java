@@ -51,7 +51,8 @@ final class FieldAnchors {
             for (int i = 0; comment.field() != null && i < form.getInitiatives().size(); i++) {
                 String initiativeId = form.getInitiatives().get(i).getId();
                 if (comment.initiativeId() != null && comment.initiativeId().equals(initiativeId)) {
-                    remarks.merge("i" + i + "-" + comment.field(), comment.message(), (a, b) -> a + " " + b);
+                    remarks.merge(InitiativeFields.inputId(i, comment.field()), comment.message(),
+                            (a, b) -> a + " " + b);
                 }
             }
         }
@@ -59,11 +60,10 @@ final class FieldAnchors {
     }
 
     private static String anchor(int index, String field) {
-        boolean isInput = field != null && !"id".equals(field) && !"servicesToPopulation".equals(field)
-                && !"cybersecurity".equals(field) && !"generativeAi".equals(field);
-        if (field != null && !isInput && !"id".equals(field)) {
-            return "i" + index + "-" + field + "-oui";
+        if (field == null || "id".equals(field)) {
+            return "initiative-" + index;
         }
-        return isInput ? "i" + index + "-" + field : "initiative-" + index;
+        String input = InitiativeFields.inputId(index, field);
+        return InitiativeFields.isYesNo(field) ? input + "-oui" : input;
     }
 }

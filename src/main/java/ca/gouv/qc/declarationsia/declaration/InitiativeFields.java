@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * What the declaration page shows of each initiative's inputs, worked out once per page: label, id, name, value,
@@ -30,8 +32,8 @@ public final class InitiativeFields {
      * One input: {@code id} is the element's (anchors of the error summary point at it), {@code name} the form
      * parameter it posts; {@code error} and {@code remark} are null when there is none.
      */
-    public record Field(Kind kind, String id, String name, String label, Object value, List<Option> options, String error,
-            String remark) {
+    public record Field(Kind kind, String id, String name, String label, Object value, List<Option> options,
+            String error, String remark) {
 
         public boolean yesNo() {
             return kind == Kind.YES_NO;
@@ -59,7 +61,8 @@ public final class InitiativeFields {
 
         /** The ids of the error and the remark shown under the input, or null when neither is. */
         public String describedBy() {
-            String described = ((error != null ? id + "-error" : "") + " " + (remark != null ? id + "-remark" : "")).trim();
+            String described = ((error != null ? id + "-error" : "") + " "
+                    + (remark != null ? id + "-remark" : "")).trim();
             return described.isEmpty() ? null : described;
         }
     }
@@ -99,7 +102,20 @@ public final class InitiativeFields {
                     new Input("riskLevel", Kind.CODES, DeclarationPageForm.Initiative::getRiskLevel),
                     new Input("publicDescription", Kind.PARAGRAPH, DeclarationPageForm.Initiative::getPublicDescription))));
 
+    private static final Set<String> YES_NO = SECTIONS.stream().flatMap(heading -> heading.inputs().stream())
+            .filter(input -> input.kind() == Kind.YES_NO).map(Input::field).collect(Collectors.toSet());
+
     private InitiativeFields() {
+    }
+
+    /** The element id of an initiative's input ({@code i3-name}); a yes-or-no's radios add {@code -oui}, {@code -non}. */
+    static String inputId(int index, String field) {
+        return "i" + index + "-" + field;
+    }
+
+    /** Whether the field is answered yes or no (radios in a fieldset), not typed or chosen in a list. */
+    static boolean isYesNo(String field) {
+        return YES_NO.contains(field);
     }
 
     /**
@@ -110,8 +126,9 @@ public final class InitiativeFields {
      * @param remark the page's text of a reviewer's comment shown beside the input
      * @return each initiative's sections, in the form's order
      */
-    static List<List<Section>> of(DeclarationPageForm form, Map<String, String> errorsByPath, Map<String, String> remarks,
-            Map<String, List<DeclarationPageController.Choice>> choices, UnaryOperator<String> message,
+    static List<List<Section>> of(DeclarationPageForm form, Map<String, String> errorsByPath,
+            Map<String, String> remarks, Map<String, List<DeclarationPageController.Choice>> choices,
+            UnaryOperator<String> message,
             UnaryOperator<String> remark) {
         Map<String, String> labels = new HashMap<>();
         List<List<Section>> initiatives = new ArrayList<>();
@@ -121,7 +138,7 @@ public final class InitiativeFields {
             for (Heading heading : SECTIONS) {
                 List<Field> fields = new ArrayList<>(heading.inputs().size());
                 for (Input input : heading.inputs()) {
-                    String id = "i" + index + "-" + input.field();
+                    String id = inputId(index, input.field());
                     String name = "initiatives[" + index + "]." + input.field();
                     Object value = input.value().apply(initiative);
                     String comment = remarks.get(id);
