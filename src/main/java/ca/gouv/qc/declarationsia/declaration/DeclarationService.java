@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -124,9 +125,9 @@ public class DeclarationService {
         lifecycle.requireEditable(current);
         List<Violation> violations = new ArrayList<>(validator.validate(form));
         List<InitiativeForm> initiatives = form.initiatives() == null ? List.of() : form.initiatives();
-        // the size first: no lookup for a list that is refused anyway, and one query for the ids of the list
+        // the size first: no lookup for a list that is refused anyway
         if (initiatives.size() <= DeclarationForm.MAX_INITIATIVES) {
-            violations.addAll(idViolations(organizationCode, initiatives));
+            violations.addAll(idViolations(current, initiatives));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -249,14 +250,20 @@ public class DeclarationService {
                 carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
     }
 
-    /** An id sent back must be one the system gave this organization, once in the list. One query for the list. */
-    private List<Violation> idViolations(String organizationCode, List<InitiativeForm> initiatives) {
-        List<String> ids = initiatives.stream().filter(java.util.Objects::nonNull).map(InitiativeForm::id)
-                .filter(id -> !blank(id)).map(String::trim).distinct().toList();
-        Set<String> known = ids.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
-                        "select id from initiative where organization_code = :organization and id = any(:ids)")
-                .param("organization", organizationCode).param("ids", ids.toArray(String[]::new))
-                .query(String.class).list());
+    /**
+     * An id sent back must be one the system gave this organization, once in the list. The ids the draft already
+     * holds are the organization's; one query for the others, none when a save only edits what the draft lists.
+     */
+    private List<Violation> idViolations(Declaration current, List<InitiativeForm> initiatives) {
+        Set<String> known = current.initiatives().stream().map(InitiativeSnapshot::initiativeId)
+                .collect(Collectors.toCollection(HashSet::new));
+        String[] others = initiatives.stream().filter(java.util.Objects::nonNull).map(InitiativeForm::id)
+                .filter(id -> !blank(id)).map(String::trim).filter(id -> !known.contains(id)).distinct()
+                .toArray(String[]::new);
+        if (others.length > 0) {
+            known.addAll(jdbc.sql("select id from initiative where organization_code = :organization and id = any(:ids)")
+                    .param("organization", current.organizationCode()).param("ids", others).query(String.class).list());
+        }
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < initiatives.size(); i++) {

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -115,48 +115,54 @@ final class HttpLoad {
         }
     }
 
-    /** One request per user, all released at the same instant. */
-    <T> Latencies concurrent(List<T> users, Function<T, HttpRequest> request)
-            throws InterruptedException {
-        ExecutorService clients = Executors.newFixedThreadPool(users.size());
-        CountDownLatch go = new CountDownLatch(1);
+    /**
+     * One request per user, all sent at the same instant, and each timed from that instant: a request that waits in
+     * the server's queue counts its wait, as the respondent who clicked then sees it. One thread sends them all
+     * without waiting (as 200 browsers would), so no client thread waiting for a core delays its own clock.
+     */
+    <T> Latencies concurrent(List<T> users, Function<T, HttpRequest> request) throws InterruptedException {
+        List<HttpRequest> prepared = users.stream().map(request).toList();
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
-        for (T user : users) {
-            HttpRequest prepared = request.apply(user);
-            clients.submit(() -> {
-                go.await();
-                long start = System.nanoTime();
-                if (send(prepared)) {
-                    millis.add((System.nanoTime() - start) / 1e6);
-                } else {
-                    errors.incrementAndGet();
-                }
-                return null;
-            });
-        }
-        go.countDown();
-        clients.shutdown();
-        if (!clients.awaitTermination(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("requests still running after 10 minutes");
+        long instant = System.nanoTime();
+        CompletableFuture<?>[] answers = prepared.stream().map(each -> http.sendAsync(each, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    double elapsed = (System.nanoTime() - instant) / 1e6;
+                    if (failure == null && answered(each, response)) {
+                        millis.add(elapsed);
+                    } else {
+                        if (failure != null) {
+                            System.err.printf("%s %s -> %s%n", each.method(), each.uri(), failure);
+                        }
+                        errors.incrementAndGet();
+                    }
+                    return null;
+                })).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(answers).get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException failure) {
+            throw new IllegalStateException("requests still running after 10 minutes", failure);
         }
         return new Latencies(new ArrayList<>(millis), errors.get());
     }
 
     private boolean send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            // a page's form answers with a redirect to the page (post, redirect, get)
-            if (response.statusCode() / 100 != 2 && !(response.statusCode() == 302 && request.method().equals("POST")
-                    && !response.headers().firstValue("Location").orElse("").contains("login"))) {
-                System.err.printf("%s %s -> %d %s%n", request.method(), request.uri(), response.statusCode(),
-                        response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
-                return false;
-            }
-            return true;
+            return answered(request, http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (Exception failure) {
             System.err.printf("%s %s -> %s%n", request.method(), request.uri(), failure);
             return false;
         }
+    }
+
+    /** 2xx, or the redirect with which a page's form answers (post, redirect, get); else printed. */
+    private static boolean answered(HttpRequest request, HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2 && !(response.statusCode() == 302 && request.method().equals("POST")
+                && !response.headers().firstValue("Location").orElse("").contains("login"))) {
+            System.err.printf("%s %s -> %d %s%n", request.method(), request.uri(), response.statusCode(),
+                    response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
+            return false;
+        }
+        return true;
     }
 }

@@ -145,6 +145,10 @@ class ScaleBenchmark {
                 + "ones (the first of them is reported, 'JIT cold'), %d unmeasured calls before each page and save figure; "
                 + "the JIT compiles these paths over a few hundred calls, and a server up for a while is what users meet.")
                 .formatted(WARM_UP_BURSTS, WARM_UP_CALLS));
+        figures.note("Bursts: one thread sends the 200 requests at the same instant without waiting for their answers, and "
+                + "each is timed from that instant, so its wait in the server's queue counts. Runs before this one timed each "
+                + "request from its own client thread's start (200 threads on 2 cores), which left out the time a thread "
+                + "waited for a core before sending. 'CPU per save' is what one request cost, whatever the machine's noise.");
         figures.note("The engine's clock runs from 2100-10-01 (ClockUtil offset) so that the bench campaigns (2080 onwards) "
                 + "open at launch; the daily follow-up is set to January 1st, so no reminder fires during the run.");
         String machine = machine();
@@ -370,9 +374,12 @@ class ScaleBenchmark {
             // Bursts on other organizations first: the JIT compiles the submission path for seconds after its first
             // calls, and a server that has been up a while is what users meet. The first burst is reported as well.
             HttpLoad.Latencies coldSubmit = null;
+            CpuMeter.PerRequest coldDraftCpu = null;
             for (int burst = 1; burst <= WARM_UP_BURSTS; burst++) {
                 List<String> warmUp = everyone.subList(burst * SUBMITTERS, (burst + 1) * SUBMITTERS);
+                CpuMeter warmUpCpu = new CpuMeter();
                 http.concurrent(warmUp, code -> draft(http, year, code));
+                coldDraftCpu = coldDraftCpu == null ? warmUpCpu.perRequest(SUBMITTERS) : coldDraftCpu;
                 HttpLoad.Latencies latencies = http.concurrent(warmUp, code -> submit(http, year, code));
                 coldSubmit = coldSubmit == null ? latencies : coldSubmit;
             }
@@ -380,12 +387,16 @@ class ScaleBenchmark {
                     WARM_UP_BURSTS * SUBMITTERS, System.nanoTime());
             List<String> submitters = everyone.subList(0, SUBMITTERS);
             StepTimes.reset();
+            CpuMeter draftMeter = new CpuMeter();
             HttpLoad.Latencies drafts = http.concurrent(submitters, code -> draft(http, year, code));
+            CpuMeter.PerRequest draftCpu = draftMeter.perRequest(SUBMITTERS);
             figures.section(StepTimes.describe("%d concurrent draft saves of 10 initiatives over HTTP (%s)".formatted(
                     SUBMITTERS, column.name().toLowerCase(Locale.ROOT)), 25, SUBMITTERS, "save"));
             StepTimes.reset();
             long burst = System.nanoTime();
+            CpuMeter submitMeter = new CpuMeter();
             HttpLoad.Latencies submit = http.concurrent(submitters, code -> submit(http, year, code));
+            CpuMeter.PerRequest submitCpu = submitMeter.perRequest(SUBMITTERS);
             double reviewSeconds = awaitUnderReview(year, BenchData.code(1), BenchData.code(SUBMITTERS), SUBMITTERS, burst);
             figures.section(StepTimes.describe(("%d concurrent submissions of 10 initiatives over HTTP (%s): the requests, "
                     + "the hand-off completing their tasks and the jobs putting them under review")
@@ -396,10 +407,17 @@ class ScaleBenchmark {
             figures.add("Brouillons simultanés / concurrent draft saves (%d × 10 initiatives, HTTP)".formatted(SUBMITTERS), column,
                     "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d".formatted(drafts.percentile(50), drafts.percentile(95),
                             drafts.percentile(99), drafts.errors()), "p95 ≤ 300 ms");
+            figures.add("  CPU par enregistrement / CPU per save (request threads are the server's own work)", column,
+                    draftCpu.describe(), "");
+            figures.add("  CPU, premier lot / CPU per save, first burst after start (JIT cold)", column, coldDraftCpu.describe(), "");
             figures.value("draft-p95-ms", column, Math.round(drafts.percentile(95)));
+            figures.value("draft-cpu-request-threads-ms", column, round(draftCpu.requestThreads()));
+            figures.value("draft-cpu-request-threads-cold-ms", column, round(coldDraftCpu.requestThreads()));
             figures.add("Soumissions simultanées / concurrent submissions (%d × 10 initiatives, HTTP)".formatted(SUBMITTERS), column,
                     "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d".formatted(submit.percentile(50),
                             submit.percentile(95), submit.percentile(99), submit.errors()), "p95 ≤ 500 ms, p99 ≤ 800 ms, 0 error");
+            figures.add("  CPU par soumission / CPU per submission (the request only; the hand-off and jobs after)", column,
+                    submitCpu.describe(), "");
             figures.add("  en révision / under review (all %d, from the burst's start)".formatted(SUBMITTERS), column,
                     "%d under review after %.1f s".formatted(underReview, reviewSeconds), "every one");
             figures.add("  premier lot après démarrage / first burst after start (JIT cold, not counted)", column,
@@ -409,6 +427,7 @@ class ScaleBenchmark {
             figures.value("submit-p95-ms", column, Math.round(submit.percentile(95)));
             figures.value("submit-p99-ms", column, Math.round(submit.percentile(99)));
             figures.value("submit-errors", column, submit.errors());
+            figures.value("submit-cpu-request-threads-ms", column, round(submitCpu.requestThreads()));
             figures.value("submit-under-review", column, underReview);
             figures.value("submit-under-review-seconds", column, round(reviewSeconds));
         }

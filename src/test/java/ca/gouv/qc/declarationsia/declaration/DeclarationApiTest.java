@@ -38,6 +38,7 @@ class DeclarationApiTest {
     private static final int YEAR = 2098;
     private static final int OTHER_YEAR = 2093;
     private static final int MISMATCH_YEAR = 2050;
+    private static final int REMOVED_YEAR = 2092;
     private static final String ORG = "DECL-API";
     private static final String RESPONDENT = "ia.decl-api@example.qc.ca";
 
@@ -76,6 +77,7 @@ class DeclarationApiTest {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(OTHER_YEAR);
         campaigns.cleanUp(MISMATCH_YEAR);
+        campaigns.cleanUp(REMOVED_YEAR);
     }
 
     @Test
@@ -189,6 +191,43 @@ class DeclarationApiTest {
         mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(draft))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.noInitiatives").value(true));
+    }
+
+    /**
+     * The ids a draft holds are checked against the draft itself, the others against every id the body was given:
+     * an initiative taken out of the draft comes back with its id, another body's id and an id twice are refused.
+     */
+    @Test
+    void an_initiative_taken_out_comes_back_with_its_id_and_foreign_or_repeated_ids_are_refused() throws Exception {
+        String url = openDraft(REMOVED_YEAR, ORG + "4");
+        String both = "{\"version\": 0, \"initiatives\": [%s, %s]}".formatted(TestInitiatives.json(null, "Agent des permis"),
+                TestInitiatives.json(null, "Tri des courriels"));
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(both))
+                .andExpect(status().isOk());
+        List<String> ids = jdbc.queryForList("select s.initiative_id from initiative_snapshot s join declaration d "
+                + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ? order by s.position",
+                String.class, REMOVED_YEAR, ORG + "4");
+        assertThat(ids).hasSize(2);
+        String firstOnly = "{\"version\": 1, \"initiatives\": [%s]}".formatted(TestInitiatives.json(ids.get(0), "Agent des permis"));
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(firstOnly))
+                .andExpect(status().isOk());
+
+        TestOrganizations.create(organizations, ORG + "5");
+        String foreign = transactions.execute(status -> initiativeIds.next(ORG + "5"));
+        String wrong = "{\"version\": 2, \"initiatives\": [%s, %s, %s]}".formatted(TestInitiatives.json(ids.get(0), "Agent"),
+                TestInitiatives.json(foreign, "D’un autre organisme"), TestInitiatives.json(ids.get(0), "Encore l’agent"));
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(wrong))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[1].id')].code", hasItem("UnknownId")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[2].id')].code", hasItem("Duplicate")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[0].id')]").isEmpty());
+
+        String back = "{\"version\": 2, \"initiatives\": [%s, %s]}".formatted(TestInitiatives.json(ids.get(0), "Agent des permis"),
+                TestInitiatives.json(ids.get(1), "Tri des courriels, de retour"));
+        mvc.perform(put(url).with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON).content(back))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.initiatives[1].initiativeId").value(ids.get(1)))
+                .andExpect(jsonPath("$.initiatives[1].name").value("Tri des courriels, de retour"));
     }
 
     @Test
