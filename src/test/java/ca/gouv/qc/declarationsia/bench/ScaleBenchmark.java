@@ -12,6 +12,7 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -413,6 +414,7 @@ class ScaleBenchmark {
             figures.value("draft-p95-ms", column, Math.round(drafts.percentile(95)));
             figures.value("draft-cpu-request-threads-ms", column, round(draftCpu.requestThreads()));
             figures.value("draft-cpu-request-threads-cold-ms", column, round(coldDraftCpu.requestThreads()));
+            figures.value("draft-cpu-server-jvm-ms", column, round(draftCpu.server()));
             figures.add("Soumissions simultanées / concurrent submissions (%d × 10 initiatives, HTTP)".formatted(SUBMITTERS), column,
                     "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d".formatted(submit.percentile(50),
                             submit.percentile(95), submit.percentile(99), submit.errors()), "p95 ≤ 500 ms, p99 ≤ 800 ms, 0 error");
@@ -428,6 +430,7 @@ class ScaleBenchmark {
             figures.value("submit-p99-ms", column, Math.round(submit.percentile(99)));
             figures.value("submit-errors", column, submit.errors());
             figures.value("submit-cpu-request-threads-ms", column, round(submitCpu.requestThreads()));
+            figures.value("submit-cpu-server-jvm-ms", column, round(submitCpu.server()));
             figures.value("submit-under-review", column, underReview);
             figures.value("submit-under-review-seconds", column, round(reviewSeconds));
         }
@@ -606,9 +609,11 @@ class ScaleBenchmark {
                 "cpu: %d × %s".formatted(Runtime.getRuntime().availableProcessors(), cpu),
                 "memory: " + memory,
                 "os: %s %s (%s)".formatted(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
-                "java: %s %s, %s".formatted(System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                "java: %s %s, %s (collectors: %s)".formatted(System.getProperty("java.vm.name"), System.getProperty("java.version"),
                         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X"))
-                                .collect(Collectors.joining(" ")))));
+                                .collect(Collectors.joining(" ")),
+                        ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                                .collect(Collectors.joining(", ")))));
         databases.forEach((column, database) -> lines.add("database, %s column: %s (embedded, same host)"
                 .formatted(column.name().toLowerCase(Locale.ROOT), database)));
         lines.add("volumes: %d organizations, launches of %s, naive baseline at %s (embedded) and %s (durable), bursts of %d"
@@ -618,7 +623,8 @@ class ScaleBenchmark {
                 .formatted(fdatasyncMillis()) + "embedded servers' data): what a durable commit waits for at least");
         lines.add("load average (1, 5, 15 min) before the run: " + loadAtStart + "; at the start of each column: "
                 + String.join("; ", started));
-        lines.add("load average at the end: " + load() + " (2 cores: above 2, other builds shared the machine)");
+        lines.add("load average at the end: " + load()
+                + " (runnable threads on average, the benchmark's own included: above the cores, some waited for one)");
         return String.join("\n", lines) + "\n";
     }
 

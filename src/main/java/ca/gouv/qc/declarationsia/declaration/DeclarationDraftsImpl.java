@@ -1,0 +1,147 @@
+package ca.gouv.qc.declarationsia.declaration;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Found by Spring Data by its name: the repository's {@link DeclarationDrafts} part. */
+class DeclarationDraftsImpl implements DeclarationDrafts {
+
+    private static final String SNAPSHOT_COLUMNS = """
+            initiative_id, name, object_type, description, category, subcategory, benefits, phase, start_date,
+            production_date, retirement_date, services_to_population, cybersecurity, generative_ai, acquisition_mode,
+            supplier_name, product_name, personal_information, privacy_impact_assessment, decision_role,
+            human_oversight, risk_level, public_description, generic_product_name, status_unavailable_reason,
+            not_publishable""";
+
+    private final JdbcTemplate jdbc;
+
+    DeclarationDraftsImpl(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Declaration> findByCampaignAndOrganization(int year, String organizationCode) {
+        List<Declaration> found = jdbc.query("select * from declaration where campaign_year = ? and organization_code = ?",
+                (row, number) -> declaration(row, snapshots(row.getLong("id"))), year, organizationCode);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Declaration saveDraft(Declaration draft) {
+        Declaration.Person contact = draft.contact();
+        int updated = jdbc.update("""
+                update declaration set no_initiatives = ?, contact_name = ?, contact_email = ?, version = version + 1
+                 where id = ? and version = ?
+                """, draft.noInitiatives(), contact == null ? null : contact.name(),
+                contact == null ? null : contact.email(), draft.id(), draft.version());
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("Declaration " + draft.id() + " is no longer at version "
+                    + draft.version());
+        }
+        jdbc.update("delete from initiative_snapshot where declaration_id = ?", draft.id());
+        List<InitiativeSnapshot> snapshots = draft.initiatives();
+        jdbc.batchUpdate("insert into initiative_snapshot (declaration_id, position, " + SNAPSHOT_COLUMNS
+                + ") values (?, ?" + ", ?".repeat(26) + ")", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int position) throws SQLException {
+                        statement.setLong(1, draft.id());
+                        statement.setInt(2, position);
+                        bind(statement, snapshots.get(position));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return snapshots.size();
+                    }
+                });
+        return new Declaration(draft.id(), draft.campaignYear(), draft.organizationCode(), draft.portfolioCode(),
+                draft.network(), draft.status(), draft.noInitiatives(), draft.exemptionReason(), contact,
+                draft.attestation(), draft.signatory(), draft.submittedAt(), draft.late(), draft.extendedDueDate(),
+                draft.correctionRound(), draft.processInstanceId(), snapshots, draft.version() + 1);
+    }
+
+    private List<InitiativeSnapshot> snapshots(long declarationId) {
+        return jdbc.query("select " + SNAPSHOT_COLUMNS
+                + " from initiative_snapshot where declaration_id = ? order by position",
+                (row, number) -> snapshot(row), declarationId);
+    }
+
+    private static Declaration declaration(ResultSet row, List<InitiativeSnapshot> snapshots) throws SQLException {
+        String contactName = row.getString("contact_name");
+        String contactEmail = row.getString("contact_email");
+        String signatoryName = row.getString("signatory_name");
+        String signatoryRole = row.getString("signatory_role");
+        String signatoryEmail = row.getString("signatory_email");
+        Timestamp submittedAt = row.getTimestamp("submitted_at");
+        java.sql.Date extendedDueDate = row.getDate("extended_due_date");
+        return new Declaration(row.getLong("id"), row.getInt("campaign_year"), row.getString("organization_code"),
+                row.getString("portfolio_code"), row.getBoolean("network"),
+                DeclarationStatus.valueOf(row.getString("status")), row.getBoolean("no_initiatives"),
+                row.getString("exemption_reason"),
+                contactName == null && contactEmail == null ? null : new Declaration.Person(contactName, contactEmail),
+                row.getBoolean("attestation"),
+                signatoryName == null && signatoryRole == null && signatoryEmail == null ? null
+                        : new Declaration.Signatory(signatoryName, signatoryRole, signatoryEmail),
+                submittedAt == null ? null : submittedAt.toInstant(), row.getBoolean("late"),
+                extendedDueDate == null ? null : extendedDueDate.toLocalDate(), row.getInt("correction_round"),
+                row.getString("process_instance_id"), snapshots, row.getInt("version"));
+    }
+
+    private static InitiativeSnapshot snapshot(ResultSet row) throws SQLException {
+        return new InitiativeSnapshot(row.getString(1), row.getString(2), code(ObjectType.class, row.getString(3)),
+                row.getString(4), code(Category.class, row.getString(5)), code(Subcategory.class, row.getString(6)),
+                row.getString(7), code(Phase.class, row.getString(8)), month(row.getString(9)),
+                month(row.getString(10)), month(row.getString(11)), flag(row, 12), flag(row, 13), flag(row, 14),
+                code(AcquisitionMode.class, row.getString(15)), row.getString(16), row.getString(17),
+                code(PersonalInformation.class, row.getString(18)),
+                code(PrivacyImpactAssessment.class, row.getString(19)), code(DecisionRole.class, row.getString(20)),
+                code(HumanOversight.class, row.getString(21)), code(RiskLevel.class, row.getString(22)),
+                row.getString(23), row.getString(24), row.getString(25), row.getBoolean(26));
+    }
+
+    private static void bind(PreparedStatement statement, InitiativeSnapshot snapshot) throws SQLException {
+        Object[] values = {snapshot.initiativeId(), snapshot.name(), snapshot.objectType(), snapshot.description(),
+            snapshot.category(), snapshot.subcategory(), snapshot.benefits(), snapshot.phase(), snapshot.startDate(),
+            snapshot.productionDate(), snapshot.retirementDate(), snapshot.servicesToPopulation(),
+            snapshot.cybersecurity(), snapshot.generativeAi(), snapshot.acquisitionMode(), snapshot.supplierName(),
+            snapshot.productName(), snapshot.personalInformation(), snapshot.privacyImpactAssessment(),
+            snapshot.decisionRole(), snapshot.humanOversight(), snapshot.riskLevel(), snapshot.publicDescription(),
+            snapshot.genericProductName(), snapshot.statusUnavailableReason(), snapshot.notPublishable()};
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            int index = i + 3;
+            if (value == null) {
+                statement.setNull(index, i >= 11 && i <= 13 ? Types.BOOLEAN : Types.VARCHAR);
+            } else if (value instanceof Boolean flag) {
+                statement.setBoolean(index, flag);
+            } else if (value instanceof Enum<?> code) {
+                statement.setString(index, code.name());
+            } else {
+                // text, and months as their ISO text (YYYY-MM), as the mapping of the other reads stores them
+                statement.setString(index, value.toString());
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, String code) {
+        return code == null ? null : Enum.valueOf(type, code);
+    }
+
+    private static YearMonth month(String text) {
+        return text == null ? null : YearMonth.parse(text);
+    }
+
+    private static Boolean flag(ResultSet row, int column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+}
