@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.declaration.SubmissionHandoff;
 import ca.gouv.qc.declarationsia.notification.MailDelivery;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.Instant;
@@ -33,11 +34,12 @@ public class CampaignDashboard {
      *        Cockpit), PUBLIEE once out, empty before the approval
      * @param openingScheduled launched before its opening date: the invitations go out on that date
      * @param awaiting bodies whose answer is still expected (draft or corrections), what closing leaves unanswered
+     * @param stalledSubmissions submitted declarations the hand-off could not yet pass to review, null when none
      */
     public record Summary(int year, String status, LocalDate openingDate, LocalDate dueDate, LocalDate closingDate,
             int targets, Map<String, Integer> declarationsByStatus, int submitted, int exempted, int overdue,
             double responseRate, int mailsPending, int mailsRejected, MailDelivery.State mailDelivery,
-            String publication, boolean openingScheduled, int awaiting) {
+            String publication, boolean openingScheduled, int awaiting, SubmissionHandoff.Stalled stalledSubmissions) {
     }
 
     /** One page of the tracking: the dashboard shows 50 bodies at a time, not the thousands of a campaign. */
@@ -71,11 +73,13 @@ public class CampaignDashboard {
     private final JdbcClient jdbc;
     private final MailDelivery mail;
     private final ManagementService management;
+    private final SubmissionHandoff handoff;
 
-    CampaignDashboard(JdbcClient jdbc, MailDelivery mail, ManagementService management) {
+    CampaignDashboard(JdbcClient jdbc, MailDelivery mail, ManagementService management, SubmissionHandoff handoff) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.management = management;
+        this.handoff = handoff;
     }
 
     /** Every row, for the CSV export and the API. */
@@ -175,7 +179,7 @@ public class CampaignDashboard {
                 campaign.closingDate(), counts.targets(), byStatus, counts.responded(), counts.exempted(),
                 counts.overdue(), counts.responseRate(), mails.getOrDefault("PENDING", 0),
                 mails.getOrDefault("REJECTED", 0), mail.state(), publication(campaign), campaign.openingScheduled(),
-                counts.awaiting());
+                counts.awaiting(), handoff.stalled(year).orElse(null));
     }
 
     private record Counts(int targets, int responded, int exempted, int overdue, int awaiting) {

@@ -13,7 +13,8 @@ interface DeclarationDrafts {
 
     /**
      * Stores what a respondent may change in a draft (contact, "no initiatives", the snapshots, in order) if the
-     * declaration is still at the version given; the rest of the row is not the respondent's to write.
+     * declaration is still at the version given; the rest of the row is not the respondent's to write, and is
+     * returned as given. In the caller's transaction: the row, then its snapshots replaced.
      *
      * @return the declaration as now stored, at its next version
      * @throws org.springframework.dao.OptimisticLockingFailureException if it was saved meanwhile (another tab)

@@ -30,9 +30,10 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
 
     @Override
     public Optional<Declaration> findByCampaignAndOrganization(int year, String organizationCode) {
-        List<Declaration> found = jdbc.query("select * from declaration where campaign_year = ? and organization_code = ?",
-                (row, number) -> declaration(row, snapshots(row.getLong("id"))), year, organizationCode);
-        return found.stream().findFirst();
+        // the initiatives are read once the declaration's statement is closed: one connection, even outside a transaction
+        return jdbc.query("select * from declaration where campaign_year = ? and organization_code = ?",
+                (row, number) -> declaration(row, List.of()), year, organizationCode).stream().findFirst()
+                .map(declaration -> withInitiatives(declaration, snapshots(declaration.id())));
     }
 
     @Override
@@ -67,6 +68,13 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
                 draft.network(), draft.status(), draft.noInitiatives(), draft.exemptionReason(), contact,
                 draft.attestation(), draft.signatory(), draft.submittedAt(), draft.late(), draft.extendedDueDate(),
                 draft.correctionRound(), draft.processInstanceId(), snapshots, draft.version() + 1);
+    }
+
+    private static Declaration withInitiatives(Declaration read, List<InitiativeSnapshot> initiatives) {
+        return new Declaration(read.id(), read.campaignYear(), read.organizationCode(), read.portfolioCode(),
+                read.network(), read.status(), read.noInitiatives(), read.exemptionReason(), read.contact(),
+                read.attestation(), read.signatory(), read.submittedAt(), read.late(), read.extendedDueDate(),
+                read.correctionRound(), read.processInstanceId(), initiatives, read.version());
     }
 
     private List<InitiativeSnapshot> snapshots(long declarationId) {

@@ -119,6 +119,24 @@ public class SubmissionHandoff {
     }
 
     /**
+     * Submissions of a campaign whose task could not be completed when tried (they wait for their next attempt): the
+     * oldest one's body and its last error, as the coordinators' dashboard warns of them.
+     */
+    public record Stalled(int count, String oldestOrganization, String lastError) {
+    }
+
+    /** Empty while every submission of the campaign reached, or is on its way to, its review. */
+    public Optional<Stalled> stalled(int campaignYear) {
+        return jdbc.sql("""
+                select count(*) as count,
+                       (array_agg(d.organization_code order by h.queued_at))[1] as oldest_organization,
+                       left((array_agg(h.last_error order by h.queued_at))[1], 300) as last_error
+                  from submission_handoff h join declaration d on d.id = h.declaration_id
+                 where d.campaign_year = :year and h.attempts > 0
+                """).param("year", campaignYear).query(Stalled.class).optional().filter(stalled -> stalled.count() > 0);
+    }
+
+    /**
      * Completes every queued task that is due, one transaction each, until none is.
      *
      * @return how many tasks were completed

@@ -89,41 +89,44 @@ class DeclarationPersistenceTest {
     @Test
     void a_draft_read_and_saved_by_the_respondents_path_is_the_aggregate_the_mapping_reads() {
         TestOrganizations.create(organizations, "DECL-2");
-        campaigns.save(Campaign.planned(2062, LocalDate.of(2062, 6, 30), LocalDate.of(2062, 9, 1), LocalDate.of(2062, 10, 31),
-                LocalDate.of(2062, 11, 30), Campaign.DEFAULT_REMINDERS, 7));
+        campaigns.save(Campaign.planned(2075, LocalDate.of(2075, 6, 30), LocalDate.of(2075, 9, 1), LocalDate.of(2075, 10, 31),
+                LocalDate.of(2075, 11, 30), Campaign.DEFAULT_REMINDERS, 7));
         List<String> ids = transactions.execute(status -> initiativeIds.next("DECL-2", 2));
         InitiativeSnapshot full = new InitiativeSnapshot(ids.get(0), "Tri des images médicales",
                 ObjectType.PROJET, "Un modèle repère les anomalies sur les radiographies.",
                 Category.TRAITEMENT_IMAGE, Subcategory.IMAGERIE_MEDICALE, "Diagnostics plus rapides", Phase.TEST_VALIDATION,
-                YearMonth.of(2060, 11), YearMonth.of(2061, 2), YearMonth.of(2063, 12), false, true, false,
+                YearMonth.of(2060, 11), YearMonth.of(2061, 2), YearMonth.of(2063, 12), true, false, null,
                 AcquisitionMode.MIXTE, "Fournisseur inc.", "Produit Y", PersonalInformation.OUI,
                 PrivacyImpactAssessment.EN_COURS, DecisionRole.AIDE_A_LA_DECISION, HumanOversight.HUMAIN_DANS_LA_BOUCLE,
                 RiskLevel.ELEVE, "Un modèle aide à lire les radiographies.", "Vision par ordinateur",
                 "Le projet a été suspendu.", true);
         InitiativeSnapshot empty = new InitiativeSnapshot(ids.get(1), null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, false);
-        long id = declarations.save(Declaration.draft(2062, "DECL-2", "FINANCES", true, List.of(full, empty))).id();
+        long id = declarations.save(Declaration.draft(2075, "DECL-2", "FINANCES", true, List.of(full, empty))).id();
         jdbc.update("""
                 update declaration set contact_name = 'Répondante', contact_email = 'r@example.qc.ca',
                        signatory_name = 'Denise', signatory_role = 'DPI', signatory_email = 'd@example.qc.ca',
-                       submitted_at = '2062-10-01T14:30:15.123456Z', late = true, extended_due_date = '2062-11-15',
+                       submitted_at = '2075-10-01T14:30:15.123456Z', late = true, extended_due_date = '2075-11-15',
                        correction_round = 2, process_instance_id = 'process-1', exemption_reason = 'aucune'
                  where id = ?""", id);
 
-        Declaration found = declarations.findByCampaignAndOrganization(2062, "DECL-2").orElseThrow();
+        Declaration found = declarations.findByCampaignAndOrganization(2075, "DECL-2").orElseThrow();
         assertThat(found).isEqualTo(declarations.findById(id).orElseThrow());
         assertThat(found.contact()).isEqualTo(new Declaration.Person("Répondante", "r@example.qc.ca"));
         assertThat(found.initiatives()).containsExactly(full, empty);
-        assertThat(declarations.findByCampaignAndOrganization(2062, "NOBODY")).isEmpty();
+        assertThat(declarations.findByCampaignAndOrganization(2075, "NOBODY")).isEmpty();
 
-        Declaration edited = new Declaration(id, 2062, "DECL-2", "FINANCES", true, found.status(), true,
-                found.exemptionReason(), null, found.attestation(), found.signatory(), found.submittedAt(), found.late(),
+        Declaration edited = new Declaration(id, 2075, "DECL-2", "FINANCES", true, found.status(), true,
+                found.exemptionReason(), new Declaration.Person("Nouvelle répondante", "nouvelle@example.qc.ca"),
+                found.attestation(), found.signatory(), found.submittedAt(), found.late(),
                 found.extendedDueDate(), found.correctionRound(), found.processInstanceId(), List.of(empty, full),
                 found.version());
         Declaration saved = transactions.execute(status -> declarations.saveDraft(edited));
         assertThat(saved.version()).isEqualTo(found.version() + 1);
         assertThat(declarations.findById(id)).contains(saved);
         assertThat(saved.initiatives()).as("in the order sent").containsExactly(empty, full);
+        assertThat(jdbc.queryForList("select position from initiative_snapshot where declaration_id = ? order by 1",
+                Integer.class, id)).as("numbered from 0, as the mapping numbers a list").containsExactly(0, 1);
         assertThatThrownBy(() -> transactions.execute(status -> declarations.saveDraft(edited)))
                 .as("a save from a stale copy (another tab) is refused")
                 .isInstanceOf(OptimisticLockingFailureException.class);

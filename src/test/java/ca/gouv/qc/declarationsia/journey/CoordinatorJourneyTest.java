@@ -2,6 +2,8 @@ package ca.gouv.qc.declarationsia.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
+import ca.gouv.qc.declarationsia.declaration.SubmissionHandoff;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
@@ -19,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A coordinator's campaign, in a browser and in French: created and launched from the pages (each action that cannot
@@ -32,6 +35,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2047;
     private static final int EARLY_YEAR = 2038;
+    private static final int STALLED_YEAR = 2085;
 
     @Autowired
     TestCampaigns campaigns;
@@ -54,10 +58,51 @@ class CoordinatorJourneyTest extends BrowserJourney {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SubmissionHandoff handoff;
+
+    @Autowired
+    DeclarationLifecycle opening;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(EARLY_YEAR);
+        campaigns.cleanUp(STALLED_YEAR);
+    }
+
+    /**
+     * A submission whose task cannot be completed (here its process is suspended) stays SOUMISE and never reaches a
+     * reviewer until someone acts: the coordinators' dashboard says so, with the body and the error, until it passes.
+     */
+    @Test
+    void a_submission_that_cannot_reach_review_is_flagged_on_the_dashboard_until_it_does() {
+        TestOrganizations.create(organizations, "JRN-S1");
+        campaigns.create(STALLED_YEAR, List.of("JRN-S1"));
+        transactions.executeWithoutResult(status -> opening.open(STALLED_YEAR, "JRN-S1"));
+        declarations.submit(STALLED_YEAR, "JRN-S1", List.of(TestDeclarations.complete(null, "Tri du courrier", STALLED_YEAR)));
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(STALLED_YEAR + "-JRN-S1")
+                .singleResult().getId();
+        runtime.suspendProcessInstanceById(process);
+        assertThat(handoff.completeDue()).as("the hand-off fails").isZero();
+
+        browser.logIn("coordo", "demo");
+        browser.open("/campagnes/" + STALLED_YEAR);
+        assertThat(browser.text("#stalled-submissions h2")).isEqualTo("Des déclarations soumises n’arrivent pas en révision");
+        assertThat(browser.text("#stalled-submissions p"))
+                .startsWith("Une déclaration soumise attend d’être transmise aux analystes")
+                .contains("organisme JRN-S1", "suspended", "Rien n’est perdu");
+        browser.assertAccessible("a campaign whose submissions do not reach review");
+        browser.screenshot("coordinator-stalled-submissions", "#stalled-submissions");
+
+        runtime.activateProcessInstanceById(process);
+        jdbc.update("update submission_handoff set next_attempt_at = now() where business_key = ?", STALLED_YEAR + "-JRN-S1");
+        assertThat(handoff.completeDue()).isOne();
+        browser.open("/campagnes/" + STALLED_YEAR);
+        assertThat(browser.driver().findElements(By.id("stalled-submissions"))).as("gone once it passed").isEmpty();
     }
 
     @Test
