@@ -37,6 +37,13 @@ public record Declaration(
     public record Signatory(String name, String role, String email) {
     }
 
+    /** The same declaration with what a respondent changes in a draft, at this version. */
+    Declaration withDraft(boolean noInitiatives, Person contact, List<InitiativeSnapshot> initiatives, Integer version) {
+        return new Declaration(id, campaignYear, organizationCode, portfolioCode, network, status, noInitiatives,
+                exemptionReason, contact, attestation, signatory, submittedAt, late, extendedDueDate, correctionRound,
+                processInstanceId, initiatives, version);
+    }
+
     /** A new, empty draft of an organization for a campaign. */
     public static Declaration draft(int campaignYear, String organizationCode, String portfolioCode, boolean network,
             List<InitiativeSnapshot> carriedOver) {

@@ -1,11 +1,13 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import static ca.gouv.qc.declarationsia.declaration.Snapshots.code;
+import static ca.gouv.qc.declarationsia.declaration.Snapshots.month;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,7 +35,7 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
         // the initiatives are read once the declaration's statement is closed: one connection, even outside a transaction
         return jdbc.query("select * from declaration where campaign_year = ? and organization_code = ?",
                 (row, number) -> declaration(row, List.of()), year, organizationCode).stream().findFirst()
-                .map(declaration -> withInitiatives(declaration, snapshots(declaration.id())));
+                .map(read -> read.withDraft(read.noInitiatives(), read.contact(), snapshots(read.id()), read.version()));
     }
 
     @Override
@@ -64,17 +66,7 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
                         return snapshots.size();
                     }
                 });
-        return new Declaration(draft.id(), draft.campaignYear(), draft.organizationCode(), draft.portfolioCode(),
-                draft.network(), draft.status(), draft.noInitiatives(), draft.exemptionReason(), contact,
-                draft.attestation(), draft.signatory(), draft.submittedAt(), draft.late(), draft.extendedDueDate(),
-                draft.correctionRound(), draft.processInstanceId(), snapshots, draft.version() + 1);
-    }
-
-    private static Declaration withInitiatives(Declaration read, List<InitiativeSnapshot> initiatives) {
-        return new Declaration(read.id(), read.campaignYear(), read.organizationCode(), read.portfolioCode(),
-                read.network(), read.status(), read.noInitiatives(), read.exemptionReason(), read.contact(),
-                read.attestation(), read.signatory(), read.submittedAt(), read.late(), read.extendedDueDate(),
-                read.correctionRound(), read.processInstanceId(), initiatives, read.version());
+        return draft.withDraft(draft.noInitiatives(), contact, snapshots, draft.version() + 1);
     }
 
     private List<InitiativeSnapshot> snapshots(long declarationId) {
@@ -116,36 +108,33 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
                 row.getString(23), row.getString(24), row.getString(25), row.getBoolean(26));
     }
 
+    /** The snapshot's 26 columns from the third parameter on, in SNAPSHOT_COLUMNS' order. */
     private static void bind(PreparedStatement statement, InitiativeSnapshot snapshot) throws SQLException {
-        Object[] values = {snapshot.initiativeId(), snapshot.name(), snapshot.objectType(), snapshot.description(),
-            snapshot.category(), snapshot.subcategory(), snapshot.benefits(), snapshot.phase(), snapshot.startDate(),
-            snapshot.productionDate(), snapshot.retirementDate(), snapshot.servicesToPopulation(),
-            snapshot.cybersecurity(), snapshot.generativeAi(), snapshot.acquisitionMode(), snapshot.supplierName(),
-            snapshot.productName(), snapshot.personalInformation(), snapshot.privacyImpactAssessment(),
-            snapshot.decisionRole(), snapshot.humanOversight(), snapshot.riskLevel(), snapshot.publicDescription(),
-            snapshot.genericProductName(), snapshot.statusUnavailableReason(), snapshot.notPublishable()};
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            int index = i + 3;
-            if (value == null) {
-                statement.setNull(index, i >= 11 && i <= 13 ? Types.BOOLEAN : Types.VARCHAR);
-            } else if (value instanceof Boolean flag) {
-                statement.setBoolean(index, flag);
-            } else if (value instanceof Enum<?> code) {
-                statement.setString(index, code.name());
-            } else {
-                // text, and months as their ISO text (YYYY-MM), as the mapping of the other reads stores them
-                statement.setString(index, value.toString());
-            }
+        int next = texts(statement, 3, snapshot.initiativeId(), snapshot.name(), snapshot.objectType(),
+                snapshot.description(), snapshot.category(), snapshot.subcategory(), snapshot.benefits(),
+                snapshot.phase(), snapshot.startDate(), snapshot.productionDate(), snapshot.retirementDate());
+        next = flags(statement, next, snapshot.servicesToPopulation(), snapshot.cybersecurity(), snapshot.generativeAi());
+        next = texts(statement, next, snapshot.acquisitionMode(), snapshot.supplierName(), snapshot.productName(),
+                snapshot.personalInformation(), snapshot.privacyImpactAssessment(), snapshot.decisionRole(),
+                snapshot.humanOversight(), snapshot.riskLevel(), snapshot.publicDescription(),
+                snapshot.genericProductName(), snapshot.statusUnavailableReason());
+        flags(statement, next, snapshot.notPublishable());
+    }
+
+    /** Text, codes by their name and months as their ISO text (YYYY-MM), as the mapping stores them elsewhere. */
+    private static int texts(PreparedStatement statement, int first, Object... values) throws SQLException {
+        for (Object value : values) {
+            statement.setString(first++, value == null ? null
+                    : value instanceof Enum<?> code ? code.name() : value.toString());
         }
+        return first;
     }
 
-    private static <E extends Enum<E>> E code(Class<E> type, String code) {
-        return code == null ? null : Enum.valueOf(type, code);
-    }
-
-    private static YearMonth month(String text) {
-        return text == null ? null : YearMonth.parse(text);
+    private static int flags(PreparedStatement statement, int first, Boolean... values) throws SQLException {
+        for (Boolean value : values) {
+            statement.setObject(first++, value, Types.BOOLEAN);
+        }
+        return first;
     }
 
     private static Boolean flag(ResultSet row, int column) throws SQLException {

@@ -114,10 +114,7 @@ public class DeclarationLifecycle {
             String id = isNew(initiative) ? newIds.next() : initiative.id().trim();
             snapshots.add(Snapshots.of(id, initiative, before.get(id)));
         }
-        return declarations.saveDraft(new Declaration(current.id(), current.campaignYear(), current.organizationCode(),
-                current.portfolioCode(), current.network(), current.status(), noInitiatives, current.exemptionReason(),
-                contact, current.attestation(), current.signatory(), current.submittedAt(), current.late(),
-                current.extendedDueDate(), current.correctionRound(), current.processInstanceId(), snapshots,
+        return declarations.saveDraft(current.withDraft(noInitiatives, contact, snapshots,
                 version != null ? version : current.version()));
     }
 

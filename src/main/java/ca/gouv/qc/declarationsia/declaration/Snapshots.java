@@ -25,11 +25,11 @@ final class Snapshots {
                 before != null && before.notPublishable());
     }
 
-    private static <E extends Enum<E>> E code(Class<E> type, String code) {
+    static <E extends Enum<E>> E code(Class<E> type, String code) {
         return code == null || code.isBlank() ? null : Enum.valueOf(type, code);
     }
 
-    private static YearMonth month(String month) {
+    static YearMonth month(String month) {
         return month == null || month.isBlank() ? null : YearMonth.parse(month);
     }
 

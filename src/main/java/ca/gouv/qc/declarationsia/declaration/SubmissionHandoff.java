@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,21 +120,33 @@ public class SubmissionHandoff {
     }
 
     /**
-     * Submissions of a campaign whose task could not be completed when tried (they wait for their next attempt): the
-     * oldest one's body and its last error, as the coordinators' dashboard warns of them.
+     * Submissions whose task could not be completed when tried (they wait for their next attempt): how many, the
+     * oldest one and its last error, as the health check and the coordinators' dashboard report them.
      */
-    public record Stalled(int count, String oldestOrganization, String lastError) {
+    public record Stalled(int count, DeclarationKey oldest, String lastError) {
     }
 
-    /** Empty while every submission of the campaign reached, or is on its way to, its review. */
+    /** Empty while every submission reached, or is on its way to, its review. */
+    public Optional<Stalled> stalled() {
+        return stalled(null);
+    }
+
+    /** The same, for one campaign. */
     public Optional<Stalled> stalled(int campaignYear) {
+        return stalled(Integer.valueOf(campaignYear));
+    }
+
+    private Optional<Stalled> stalled(Integer campaignYear) {
         return jdbc.sql("""
-                select count(*) as count,
-                       (array_agg(d.organization_code order by h.queued_at))[1] as oldest_organization,
-                       left((array_agg(h.last_error order by h.queued_at))[1], 300) as last_error
+                select count(*) as count, (array_agg(h.business_key order by h.queued_at))[1] as oldest,
+                       (array_agg(h.last_error order by h.queued_at))[1] as last_error
                   from submission_handoff h join declaration d on d.id = h.declaration_id
-                 where d.campaign_year = :year and h.attempts > 0
-                """).param("year", campaignYear).query(Stalled.class).optional().filter(stalled -> stalled.count() > 0);
+                 where h.attempts > 0 and (cast(:year as integer) is null or d.campaign_year = :year)
+                having count(*) > 0
+                """).param("year", campaignYear, Types.INTEGER)
+                .query((row, number) -> new Stalled(row.getInt("count"),
+                        DeclarationKey.ofBusinessKey(row.getString("oldest")), row.getString("last_error")))
+                .optional();
     }
 
     /**

@@ -1,6 +1,5 @@
 package ca.gouv.qc.declarationsia.declaration;
 
-import java.util.Map;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,27 +14,19 @@ import org.springframework.stereotype.Component;
 class SubmissionHandoffHealthIndicator extends AbstractHealthIndicator {
 
     private final JdbcClient jdbc;
+    private final SubmissionHandoff handoff;
 
-    SubmissionHandoffHealthIndicator(JdbcClient jdbc) {
+    SubmissionHandoffHealthIndicator(JdbcClient jdbc, SubmissionHandoff handoff) {
         this.jdbc = jdbc;
+        this.handoff = handoff;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Map<String, Object> queue = jdbc.sql("""
-                select counts.waiting, counts.failing, oldest.business_key, oldest.last_error
-                  from (select count(*) as waiting, count(*) filter (where attempts > 0) as failing
-                          from submission_handoff) counts
-                  left join lateral (select business_key, last_error from submission_handoff where attempts > 0
-                                      order by queued_at limit 1) oldest on true
-                """).query().singleRow();
-        long failing = ((Number) queue.get("failing")).longValue();
-        if (failing > 0) {
-            builder.down().withDetail("failing", failing).withDetail("oldestFailing", queue.get("business_key"))
-                    .withDetail("lastError", String.valueOf(queue.get("last_error")));
-        } else {
-            builder.up();
-        }
-        builder.withDetail("waiting", ((Number) queue.get("waiting")).longValue());
+        handoff.stalled().ifPresentOrElse(stalled -> builder.down().withDetail("failing", (long) stalled.count())
+                        .withDetail("oldestFailing", stalled.oldest().businessKey())
+                        .withDetail("lastError", String.valueOf(stalled.lastError())),
+                builder::up);
+        builder.withDetail("waiting", jdbc.sql("select count(*) from submission_handoff").query(Long.class).single());
     }
 }
