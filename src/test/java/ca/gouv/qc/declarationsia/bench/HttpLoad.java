@@ -42,6 +42,11 @@ final class HttpLoad {
                 .header("Authorization", "Basic " + credentials).header("Accept-Language", "fr");
     }
 
+    /** A request without credentials, as the public and the probes send. */
+    HttpRequest.Builder anonymous(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).header("Accept-Language", "fr");
+    }
+
     static HttpRequest.BodyPublisher json(String body) {
         return HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
     }

@@ -79,6 +79,12 @@ class ScaleBenchmark {
      * threads then take a core of the two), and a server that has been up a while is what users meet on deadline day.
      */
     private static final int WARM_UP_BURSTS = Integer.getInteger("bench.warm-up-bursts", 3);
+    /**
+     * Before those bursts, this many rounds of a burst of draft saves and one of reads on the same bodies: the JIT's
+     * second compiler takes a method after thousands of calls, not hundreds, and until then compiles during the
+     * bursts and runs them in slower code (a server up for days has long finished).
+     */
+    private static final int JIT_WARM_UP_ROUNDS = Integer.getInteger("bench.jit-warm-up-rounds", 20);
     private static final int WARM_UP_CALLS = 20;
     private static final int MEASURED_CALLS = 40;
     private static final int SUBMITTERS = Integer.getInteger("bench.submitters", Math.min(200, ORGANIZATIONS / 4));
@@ -142,10 +148,13 @@ class ScaleBenchmark {
                 + "other launches and the baselines they are marked sent instead (not measured, not left to weigh on the next figure).");
         figures.note("Every step is timed by the benchmark (StepTiming: a proxy on our services, the engine's services, "
                 + "each SQL statement and commit, about a microsecond each) in every figure; 'Where the time goes' lists them.");
-        figures.note(("Warm-up, in each column: %d bursts of drafts then submissions on other bodies before the measured "
-                + "ones (the first of them is reported, 'JIT cold'), %d unmeasured calls before each page and save figure; "
-                + "the JIT compiles these paths over a few hundred calls, and a server up for a while is what users meet.")
-                .formatted(WARM_UP_BURSTS, WARM_UP_CALLS));
+        figures.note(("Warm-up, in each column: %d rounds of a burst of draft saves and a burst of reads on 200 other bodies, "
+                + "then %d bursts of drafts then submissions on other bodies before the measured ones (the first draft burst "
+                + "and the first submission burst are reported, 'JIT cold'), %d unmeasured calls before each page and save "
+                + "figure. The JIT's second compiler takes a method after thousands of calls: with fewer rounds it still "
+                + "compiles during the measured bursts ('the JIT's compilers' in the CPU lines), and a server up for days, "
+                + "the one users meet on deadline day, has long finished.").formatted(JIT_WARM_UP_ROUNDS, WARM_UP_BURSTS,
+                        WARM_UP_CALLS));
         figures.note("Bursts: one thread sends the 200 requests at the same instant without waiting for their answers, and "
                 + "each is timed from that instant, so its wait in the server's queue counts. Runs before this one timed each "
                 + "request from its own client thread's start (200 threads on 2 cores), which left out the time a thread "
@@ -263,6 +272,7 @@ class ScaleBenchmark {
             launch.awaitQuiet();
             dashboard(dashboardYear);
             submissions(dashboardYear);
+            floors(dashboardYear);
             largeDeclarations(dashboardYear);
             launch.awaitQuiet();
             publication();
@@ -372,10 +382,18 @@ class ScaleBenchmark {
             List<String> everyone = BenchData.codes((1 + WARM_UP_BURSTS) * SUBMITTERS);
             everyone.forEach(this::respondent);
             HttpLoad http = new HttpLoad(port);
-            // Bursts on other organizations first: the JIT compiles the submission path for seconds after its first
-            // calls, and a server that has been up a while is what users meet. The first burst is reported as well.
+            // Bursts on other organizations first (see JIT_WARM_UP_ROUNDS): a server that has been up a while is what
+            // users meet. The first burst of each kind is reported as well.
             HttpLoad.Latencies coldSubmit = null;
             CpuMeter.PerRequest coldDraftCpu = null;
+            List<String> rehearsing = everyone.subList(SUBMITTERS, 2 * SUBMITTERS);
+            for (int round = 0; round < JIT_WARM_UP_ROUNDS; round++) {
+                List<HttpRequest> saves = rehearsing.stream().map(code -> draft(http, year, code)).toList();
+                CpuMeter roundCpu = new CpuMeter();
+                http.concurrent(saves, request -> request);
+                coldDraftCpu = coldDraftCpu == null ? roundCpu.perRequest(SUBMITTERS) : coldDraftCpu;
+                http.concurrent(rehearsing, code -> http.request(url(year, code), respondentOf(code), PASSWORD).GET().build());
+            }
             for (int burst = 1; burst <= WARM_UP_BURSTS; burst++) {
                 List<String> warmUp = everyone.subList(burst * SUBMITTERS, (burst + 1) * SUBMITTERS);
                 CpuMeter warmUpCpu = new CpuMeter();
@@ -387,9 +405,11 @@ class ScaleBenchmark {
             awaitUnderReview(year, BenchData.code(SUBMITTERS + 1), BenchData.code((1 + WARM_UP_BURSTS) * SUBMITTERS),
                     WARM_UP_BURSTS * SUBMITTERS, System.nanoTime());
             List<String> submitters = everyone.subList(0, SUBMITTERS);
+            // built before the meters start: each reads its body's version
+            List<HttpRequest> firstSaves = submitters.stream().map(code -> draft(http, year, code)).toList();
             StepTimes.reset();
             CpuMeter draftMeter = new CpuMeter();
-            HttpLoad.Latencies drafts = http.concurrent(submitters, code -> draft(http, year, code));
+            HttpLoad.Latencies drafts = http.concurrent(firstSaves, request -> request);
             CpuMeter.PerRequest draftCpu = draftMeter.perRequest(SUBMITTERS);
             figures.section(StepTimes.describe("%d concurrent draft saves of 10 initiatives over HTTP (%s)".formatted(
                     SUBMITTERS, column.name().toLowerCase(Locale.ROOT)), 25, SUBMITTERS, "save"));
@@ -415,6 +435,7 @@ class ScaleBenchmark {
             figures.value("draft-cpu-request-threads-ms", column, round(draftCpu.requestThreads()));
             figures.value("draft-cpu-request-threads-cold-ms", column, round(coldDraftCpu.requestThreads()));
             figures.value("draft-cpu-server-jvm-ms", column, round(draftCpu.server()));
+            figures.value("draft-cpu-jit-ms", column, round(draftCpu.compilers()));
             figures.add("Soumissions simultanées / concurrent submissions (%d × 10 initiatives, HTTP)".formatted(SUBMITTERS), column,
                     "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d".formatted(submit.percentile(50),
                             submit.percentile(95), submit.percentile(99), submit.errors()), "p95 ≤ 500 ms, p99 ≤ 800 ms, 0 error");
@@ -422,7 +443,7 @@ class ScaleBenchmark {
                     submitCpu.describe(), "");
             figures.add("  en révision / under review (all %d, from the burst's start)".formatted(SUBMITTERS), column,
                     "%d under review after %.1f s".formatted(underReview, reviewSeconds), "every one");
-            figures.add("  premier lot après démarrage / first burst after start (JIT cold, not counted)", column,
+            figures.add("  premier lot / first submission burst (its own code cold, not counted)", column,
                     "p50 %.0f ms, p95 %.0f ms, errors %d".formatted(coldSubmit.percentile(50), coldSubmit.percentile(95),
                             coldSubmit.errors()), "");
             figures.value("submit-p50-ms", column, Math.round(submit.percentile(50)));
@@ -431,8 +452,39 @@ class ScaleBenchmark {
             figures.value("submit-errors", column, submit.errors());
             figures.value("submit-cpu-request-threads-ms", column, round(submitCpu.requestThreads()));
             figures.value("submit-cpu-server-jvm-ms", column, round(submitCpu.server()));
+            figures.value("submit-cpu-jit-ms", column, round(submitCpu.compilers()));
             figures.value("submit-under-review", column, underReview);
             figures.value("submit-under-review-seconds", column, round(reviewSeconds));
+        }
+
+        /**
+         * What any request costs this server, whatever it does: the burst of 200 on the cheapest answer it gives (the
+         * liveness probe: HTTP, the security filters, no sign-in, no database) and on a respondent's read of their own
+         * declaration (a sign-in by password, one read, its JSON). A save or a submission costs these plus its own
+         * work, and with both cores busy a burst lasts at least its requests' CPU divided by the cores.
+         */
+        private void floors(int year) throws InterruptedException {
+            List<String> submitters = BenchData.codes(SUBMITTERS);
+            HttpLoad http = new HttpLoad(port);
+            floor("Plancher / floor: the liveness probe (no sign-in, no database)", "floor-liveness", http, submitters,
+                    code -> http.anonymous("/actuator/health/liveness").GET().build());
+            floor("Plancher / floor: a respondent reads their declaration (sign-in, one read, JSON)", "floor-read", http,
+                    submitters, code -> http.request(url(year, code), respondentOf(code), PASSWORD).GET().build());
+        }
+
+        private void floor(String label, String key, HttpLoad http, List<String> users,
+                java.util.function.Function<String, HttpRequest> request) throws InterruptedException {
+            for (int warmUp = 0; warmUp < WARM_UP_BURSTS; warmUp++) {
+                http.concurrent(users, request);
+            }
+            CpuMeter meter = new CpuMeter();
+            HttpLoad.Latencies latencies = http.concurrent(users, request);
+            CpuMeter.PerRequest cpu = meter.perRequest(users.size());
+            figures.add("%s, %d at once".formatted(label, users.size()), column, "p95 %.0f ms, errors %d; %s".formatted(
+                    latencies.percentile(95), latencies.errors(), cpu.describe()), "");
+            figures.value(key + "-p95-ms", column, Math.round(latencies.percentile(95)));
+            figures.value(key + "-cpu-server-jvm-ms", column, round(cpu.server()));
+            figures.value(key + "-cpu-postgres-ms", column, round(cpu.postgres()));
         }
 
         /** Seconds from start until these bodies' declarations are all under review (their hand-off, then their job). */
@@ -575,9 +627,11 @@ class ScaleBenchmark {
             return id;
         }
 
-        private static HttpRequest draft(HttpLoad http, int year, String code) {
+        /** The body's first save, or the same again on the version it is at (the JIT's warm-up saves it again and again). */
+        private HttpRequest draft(HttpLoad http, int year, String code) {
             return http.request(url(year, code), respondentOf(code), PASSWORD).header("Content-Type", "application/json")
-                    .PUT(HttpLoad.json(Submissions.draft(code, respondentOf(code)))).build();
+                    .PUT(HttpLoad.json(Submissions.draft(code, respondentOf(code), Submissions.firstSave(code, 10),
+                            version(year, code)))).build();
         }
 
         private static HttpRequest submit(HttpLoad http, int year, String code) {

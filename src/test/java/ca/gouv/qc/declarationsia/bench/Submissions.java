@@ -15,11 +15,6 @@ final class Submissions {
     private Submissions() {
     }
 
-    /** Ten initiatives, the first save of the draft. */
-    static String draft(String organizationCode, String respondent) {
-        return draft(organizationCode, respondent, firstSave(organizationCode, 10), 0);
-    }
-
     /** The ids of a first save: the five carried over from last year, then new ones (no id yet). */
     static List<String> firstSave(String organizationCode, int count) {
         List<String> ids = new ArrayList<>();
