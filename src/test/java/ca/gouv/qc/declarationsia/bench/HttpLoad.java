@@ -38,8 +38,7 @@ final class HttpLoad {
 
     HttpRequest.Builder request(String path, String user, String password) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + credentials).header("Accept-Language", "fr");
+        return anonymous(path).header("Authorization", "Basic " + credentials);
     }
 
     /** A request without credentials, as the public and the probes send. */
