@@ -28,8 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * server. Each mail is taken under a row lock (two nodes never take the same), sent, and marked sent in its own
  * transaction, committed right after the server accepted it; each carries a stable {@code Message-ID}, so a receiver
  * can drop the copy a crash at that very moment would cause. When the server fails, the mail waits its retry
- * ({@code declarations.mail.retry}, doubling) and the dispatcher pauses as long before trying again; delivery resumes
- * by itself when the server is back. An address refused for good is recorded, not retried. One log line per failure.
+ * ({@code declarations.mail.retry}, doubling: the back-off is the message's) and the dispatcher pauses for
+ * {@code declarations.mail.dispatch.probe}, then probes the server (a connection, no mail) until it answers: delivery
+ * resumes by itself within seconds of the server's return, and an outage costs no mail an attempt. An address refused
+ * for good is recorded, not retried. One log line per failed mail, one when delivery resumes.
+ *
+ * <p>Rounds run one at a time; what they found is published as an immutable {@link Failing} that readers (health,
+ * dashboards) read without waiting for a round, which a slow or hung server may hold for minutes.
  */
 @Service
 public class MailDispatcher {
@@ -64,10 +69,13 @@ public class MailDispatcher {
     private final String messageIdDomain;
     private final PersonalLinks personalLinks;
 
-    private int failuresInARow;
+    private final SmtpConnections probes;
+
+    /** Touched by rounds only, under the round's lock. */
     private Instant pausedUntil = Instant.MIN;
-    private Instant failingSince;
-    private String lastError;
+
+    /** Null while mail gets out; replaced, never changed, so a reader sees one consistent state without a lock. */
+    private volatile Failing failing;
 
     MailDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions, JavaMailSenderImpl sender,
             OutboxProperties properties, Clock clock, PersonalLinks personalLinks) {
@@ -76,6 +84,7 @@ public class MailDispatcher {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.smtp = new SmtpConnections(sender, properties.smtp());
+        this.probes = new SmtpConnections(sender, properties.smtp().forProbe(properties.dispatch().probe()));
         this.properties = properties;
         this.clock = clock;
         String from = properties.from();
@@ -83,12 +92,17 @@ public class MailDispatcher {
     }
 
     /**
-     * Sends the mail that is due, until none is or the server fails (then pauses).
+     * Sends the mail that is due, until none is or the server fails (then pauses). While failing, a round first probes
+     * the server and sends nothing unless it answers.
      *
      * @return how many mails were sent
      */
     public synchronized int dispatchDue() {
         if (clock.instant().isBefore(pausedUntil)) {
+            return 0;
+        }
+        if (failing != null && !serverAnswers()) {
+            pause();
             return 0;
         }
         Connection connection = new Connection();
@@ -97,16 +111,15 @@ public class MailDispatcher {
             for (Step step = next(connection, Position.HEAD); step.outcome() != Outcome.NONE;
                     step = next(connection, step.position())) {
                 if (step.outcome() == Outcome.FAILED) {
-                    failuresInARow++;
-                    failingSince = failingSince == null ? clock.instant() : failingSince;
-                    pausedUntil = clock.instant().plus(properties.retry().after(failuresInARow));
+                    pause();
                     return sent;
                 }
                 if (step.outcome() == Outcome.SENT) {
-                    resume();
                     sent++;
                 }
             }
+            // the server answered and no mail failed: mail gets out again
+            recovered();
             return sent;
         } finally {
             connection.close();
@@ -115,18 +128,45 @@ public class MailDispatcher {
 
     /** Ends a pause and forgets the failures: the server answered (or the clock was moved back, in tests). */
     public synchronized void resume() {
-        failuresInARow = 0;
         pausedUntil = Instant.MIN;
-        failingSince = null;
-        lastError = null;
+        failing = null;
     }
 
-    /** Failing since when, and why, as this node's dispatcher saw it last; empty while mail gets out. */
-    synchronized Optional<Failing> failing() {
-        return failingSince == null ? Optional.empty() : Optional.of(new Failing(failingSince, lastError));
+    /** Failing since when, and why, as this node's dispatcher saw it last; empty while mail gets out. Never waits. */
+    Optional<Failing> failing() {
+        return Optional.ofNullable(failing);
     }
 
     record Failing(Instant since, String lastError) {
+    }
+
+    private void pause() {
+        pausedUntil = clock.instant().plus(properties.dispatch().probe());
+    }
+
+    private void failed(String reason) {
+        Failing before = failing;
+        failing = new Failing(before == null ? clock.instant() : before.since(), reason);
+    }
+
+    private void recovered() {
+        Failing before = failing;
+        if (before != null) {
+            failing = null;
+            log.info("Mail delivery resumed (failing since {})", before.since());
+        }
+    }
+
+    /** A connection and a greeting, no mail: whether a round may try mail again. The failure is the health's news. */
+    private boolean serverAnswers() {
+        try {
+            probes.open().close();
+            return true;
+        } catch (MessagingException | RuntimeException silent) {
+            failed(reason(silent));
+            log.debug("Mail server still failing: {}", failing.lastError());
+            return false;
+        }
     }
 
     private Step next(Connection connection, Position after) {
@@ -181,7 +221,7 @@ public class MailDispatcher {
                 """).param("attempts", attempts).param("error", reason).param("now", now)
                 .param("next", Timestamp.from(now.toInstant().plus(properties.retry().after(attempts))))
                 .param("id", mail.id()).update();
-        lastError = reason;
+        failed(reason);
         log.warn("Mail {} not delivered (attempt {}), retried later: {}", mail.id(), attempts, reason);
         return Outcome.FAILED;
     }

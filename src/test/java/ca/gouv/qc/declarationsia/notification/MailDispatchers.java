@@ -40,7 +40,7 @@ public class MailDispatchers {
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         OutboxProperties properties = new OutboxProperties("declarations-ia@mcn.example.qc.ca",
-                new OutboxProperties.Dispatch(false, Duration.ofSeconds(5), 200),
+                new OutboxProperties.Dispatch(false, Duration.ofSeconds(5), 200, Duration.ofSeconds(10)),
                 new OutboxProperties.Retry(Duration.ofSeconds(30), Duration.ofMinutes(5)),
                 new OutboxProperties.Smtp(Duration.ofSeconds(2), commandTimeout, Duration.ofSeconds(10), finalReplyTimeout));
         return new MailDispatcher(jdbc, transactions, sender, properties, clock, personalLinks);

@@ -93,16 +93,20 @@ class MailOutboxTest {
                 + "where campaign_year = ? and attempts > 0", YEAR);
         assertThat(first).containsEntry("status", "PENDING").containsEntry("attempts", 1);
 
-        // twenty minutes of outage: the dispatcher keeps trying, waiting longer each time, never more than 5 minutes
+        // twenty minutes of outage, a round every minute: each probes the server, and tries no mail while it is down
         for (int minute = 1; minute <= 20; minute++) {
             TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, minute));
             dispatcher.dispatchDue();
         }
         assertThat(jdbc.queryForObject("select max(attempts) from mail_outbox where campaign_year = ?", Integer.class, YEAR))
-                .as("retried with a growing wait, not every round").isBetween(2, 8);
+                .as("a probe, not a mail, while the server is down").isEqualTo(1);
+        assertThat(health.health().getDetails().get("lastError")).as("the probe's news").asString().isNotBlank();
 
+        // back: delivered at the next probe, 10 s later, however long the outage was
         mailCatcher.start();
-        TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, 26));
+        TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, 20, 5));
+        assertThat(dispatcher.dispatchDue()).as("still pausing between probes").isZero();
+        TestCampaigns.clockAt(LocalDateTime.of(2100, 9, 1, 13, 20, 10));
         dispatcher.dispatchDue();
 
         assertThat(CaughtMail.countByRecipient(mailCatcher, "Campagne " + YEAR))

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server that misbehaves as real ones do: one that never answers (hung), or one that stores each message at
@@ -25,6 +26,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final Duration finalReplyDelay;
     private final boolean hung;
     private final List<String> stored = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
 
     private FakeSmtpServer(Duration finalReplyDelay, boolean hung) {
         this.finalReplyDelay = finalReplyDelay;
@@ -51,6 +53,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** How many connections it accepted so far. */
+    public int connections() {
+        return accepted.get();
+    }
+
     /** The Message-ID of each message stored, as many times as it was stored. */
     public List<String> storedMessageIds() {
         return List.copyOf(stored);
@@ -60,6 +67,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                accepted.incrementAndGet();
                 connections.submit(() -> converse(client));
             } catch (IOException closed) {
                 return;
