@@ -1,27 +1,42 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * "Lancer un lot de déclarations": one job per batch (multi-instance, in parallel on the job executor), each opening
  * the declarations of its slice of the targets in one transaction. A retried or re-run batch skips what is open.
+ *
+ * <p>The batches' jobs are exclusive (one campaign process): a node takes up to {@code max-jobs-per-acquisition} of
+ * them at once, runs them one after the other, and no other node takes any of the campaign's batches while they are
+ * locked. So those batches must all end within the job lock time, and a node that dies holding them delays the launch
+ * by that lock time. Each batch's duration is logged (debug), and a warning says when batches become too slow for it.
  */
 @Component("launchDeclarationBatch")
 class LaunchDeclarationBatchDelegate implements JavaDelegate {
 
+    private static final Logger log = LoggerFactory.getLogger(LaunchDeclarationBatchDelegate.class);
+
     private final JdbcClient jdbc;
     private final DeclarationLifecycle declarations;
     private final CampaignProperties properties;
+    private final Duration slowBatch;
 
-    LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationLifecycle declarations, CampaignProperties properties) {
+    LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationLifecycle declarations, CampaignProperties properties,
+            @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long lockTimeMillis,
+            @Value("${camunda.bpm.job-execution.max-jobs-per-acquisition:3}") int jobsPerAcquisition) {
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.properties = properties;
+        this.slowBatch = Duration.ofMillis(lockTimeMillis / Math.max(1, jobsPerAcquisition));
     }
 
     @Override
@@ -33,6 +48,15 @@ class LaunchDeclarationBatchDelegate implements JavaDelegate {
                 select organization_code from campaign_target where campaign_year = :year
                  order by organization_code offset :offset limit :size
                 """).param("year", year).param("offset", batch * size).param("size", size).query(String.class).list();
+        long start = System.nanoTime();
         organizations.forEach(organization -> declarations.open(year, organization));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        log.debug("Launch {}: batch {} opened {} declarations in {} ms", year, batch, organizations.size(),
+                took.toMillis());
+        if (took.compareTo(slowBatch) > 0) {
+            log.warn("Launch {}: batch {} took {} ms; the batches a node takes at once may outlast their job lock: "
+                    + "lower declarations.campaign.launch-batch-size or raise camunda.bpm.job-execution.lock-time-in-millis",
+                    year, batch, took.toMillis());
+        }
     }
 }

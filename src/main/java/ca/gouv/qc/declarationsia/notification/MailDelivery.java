@@ -5,8 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether mail is getting out, for operators: failing as soon as a delivery attempt failed, back to normal at the next
- * mail sent (as this node's dispatcher saw it; every node dispatches, so each sees an outage), with the mail waiting.
+ * Whether mail is getting out, for operators: failing as soon as a delivery attempt failed, back to normal once the
+ * server answers again and no mail fails (as this node's dispatcher saw it; every node dispatches, so each sees an
+ * outage), with the mail waiting. Read from the dispatcher's published state and the outbox: never waits for a round,
+ * which a slow or hung server may hold for minutes.
  */
 @Service
 public class MailDelivery {

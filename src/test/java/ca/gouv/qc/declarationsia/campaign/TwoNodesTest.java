@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ca.gouv.qc.declarationsia.DeclarationsIaApplication;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
@@ -212,13 +213,9 @@ class TwoNodesTest {
                 .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitCount(int expected, String sql, Object... arguments) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        int actual;
-        while ((actual = jdbc.queryForObject(sql, Integer.class, arguments)) != expected) {
-            assertThat(System.nanoTime()).as("%s: %d, waiting for %d", sql, actual, expected).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitCount(int expected, String sql, Object... arguments) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject(sql, Integer.class, arguments)).as(sql).isEqualTo(expected));
     }
 
     private static int count(String sql, int year) {
