@@ -148,10 +148,14 @@ class MailOutageReadersTest {
     private HttpResponse<String> get(String path) {
         String credentials = Base64.getEncoder().encodeToString("coordo:demo".getBytes(StandardCharsets.UTF_8));
         try {
+            long start = System.nanoTime();
             // send throws HttpTimeoutException if no answer came within the bound
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", "Basic " + credentials).timeout(ANSWER_WITHIN).build(),
                     HttpResponse.BodyHandlers.ofString());
+            System.out.printf("mail-outage-reader: %s answered %d in %d ms%n", path, answer.statusCode(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+            return answer;
         } catch (Exception noAnswer) {
             throw new AssertionError(path + " gave no answer within " + ANSWER_WITHIN, noAnswer);
         }
