@@ -133,6 +133,11 @@ class EngineDoorFilter extends OncePerRequestFilter {
                 refuse(request, response, HttpStatus.NOT_FOUND, "taskId", "validation.engine.noTask");
                 return;
             }
+            // who may work the task first: another body's task says nothing of what its door would refuse
+            if (!mayWork(caller, task)) {
+                refuse(request, response, HttpStatus.FORBIDDEN, "taskId", "validation.engine.notYourTask");
+                return;
+            }
             TaskDoor door = doors.get(task.getTaskDefinitionKey());
             if (door != null) {
                 complete(door, doorTask(task), document, caller, request, response);

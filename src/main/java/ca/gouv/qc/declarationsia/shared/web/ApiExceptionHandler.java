@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -81,6 +82,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(validator.parameterViolation(name, "TypeMismatch",
                 TypeNames.messageKey(exception.getRequiredType()))));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A body of a type this resource does not read (a form for JSON): which types it does read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.status.415");
+        String sent = exception.getContentType() == null ? "" : exception.getContentType().toString();
+        String accepted = exception.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        problem.setDetail(messages.getMessage("error.status.415.accepted", new Object[] {sent, accepted}, locale()));
+        problem.setProperty("accepted", exception.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .toList());
+        // the title and detail are said here already: not replaced by the generic ones below
+        return super.handleExceptionInternal(exception, problem, headers, status, request);
     }
 
     /** Every other error Spring MVC answers itself (405, 413, 415…), titled and said in the caller's language. */
