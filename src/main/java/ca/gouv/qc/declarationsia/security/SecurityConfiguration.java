@@ -8,7 +8,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import ca.gouv.qc.declarationsia.shared.web.Problems;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
@@ -268,10 +270,11 @@ class SecurityConfiguration {
     /** After authentication on both engine doors (Tasklist's API and the REST API): our rules for what they change. */
     @Bean
     FilterRegistrationBean<EngineDoorFilter> engineDoors(List<TaskDoor> doors, TaskService tasks, RuntimeService runtime,
-            IdentityService identity,
-            ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-        FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(
-                new EngineDoorFilter(doors, tasks, runtime, identity, json, messages, locales));
+            IdentityService identity, AuthorizationService authorizations, ObjectMapper json, MessageSource messages,
+            LocaleResolver locales, Problems problems) {
+        FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(new EngineDoorFilter(
+                new TaskWork(tasks, runtime, identity, authorizations), new TaskCompletions(doors, problems), identity,
+                json, messages, locales, problems));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;

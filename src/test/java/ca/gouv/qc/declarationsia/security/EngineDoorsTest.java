@@ -188,6 +188,12 @@ class EngineDoorsTest {
             assertThat(answer.body()).as("reveals nothing of the other body's declaration")
                     .doesNotContain("DOOR-B", "se soumet");
         }
+        HttpResponse<String> created = post(respondentA, "/engine-rest/task/create", "{\"name\": \"x\"}");
+        assertThat(created.statusCode()).as("Camunda's authorizations refuse it, in the shape of every refusal")
+                .isEqualTo(403);
+        assertThat(created.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(created.body()).path("detail").asText()).contains("Vous n’avez pas accès");
         HttpResponse<String> own = post(respondentA, "/engine-rest/task/" + taskOf("DOOR-A") + "/complete", "{}");
         assertThat(own.statusCode()).as("its own task: the business rule says where to submit").isEqualTo(422);
         assertThat(status("DOOR-B")).isEqualTo("BROUILLON");

@@ -24,16 +24,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the JSON API as {@code application/problem+json}, in the caller's language. */
+/** Errors of the JSON API as {@code application/problem+json}, in the caller's language, shaped by {@link Problems}. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
     private final InputValidator validator;
+    private final Problems problems;
 
-    ApiExceptionHandler(MessageSource messages, InputValidator validator) {
+    ApiExceptionHandler(MessageSource messages, InputValidator validator, Problems problems) {
         this.messages = messages;
         this.validator = validator;
+        this.problems = problems;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -113,10 +115,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String key) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(message(key + ".title"));
-        problem.setDetail(message(key));
-        return problem;
+        return problems.problem(status, key, locale());
     }
 
     private String message(String key) {

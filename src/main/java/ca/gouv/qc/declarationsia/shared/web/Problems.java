@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one shape of a refusal, {@code application/problem+json} in the caller's language: a title and a detail from
- * the bundles ({@code key.title}, {@code key}), the violations by field or parameter under {@code errors}, and the
- * detail again under {@code message}, which Tasklist and Cockpit show. Spring MVC's handlers return what
- * {@link #problem} builds; the doors outside it (security, the engine's doors, the container) {@link #write} it.
+ * the bundles ({@code key.title}, {@code key}) and the violations by field or parameter under {@code errors}. Spring
+ * MVC's handlers return what {@link #problem} builds; the doors outside it (security, the engine's doors, the engine
+ * REST API, the container) {@link #write} it, with the detail again under {@code message}, which Tasklist shows.
  */
 @Component
 public class Problems {
@@ -35,7 +35,6 @@ public class Problems {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(message(key + ".title", locale));
         problem.setDetail(messages.getMessage(key, arguments, key, locale));
-        problem.setProperty("message", problem.getDetail());
         return problem;
     }
 
@@ -44,7 +43,6 @@ public class Problems {
         ProblemDetail problem = problem(status, titleKey, locale);
         if (!violations.isEmpty()) {
             problem.setDetail(violations.stream().map(Violation::message).collect(Collectors.joining(" ")));
-            problem.setProperty("message", problem.getDetail());
             problem.setProperty("errors", violations);
         }
         return problem;
@@ -63,16 +61,22 @@ public class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        json.writeValue(response.getOutputStream(), withMessage(problem));
     }
 
     /** The same, for a writer the container hands out (its error report). */
     public String text(ProblemDetail problem) {
         try {
-            return json.writeValueAsString(problem);
+            return json.writeValueAsString(withMessage(problem));
         } catch (IOException unwritable) {
             throw new IllegalStateException(unwritable);
         }
+    }
+
+    /** Tasklist and Cockpit show an error's {@code message}: the detail again, for the doors they call. */
+    private static ProblemDetail withMessage(ProblemDetail problem) {
+        problem.setProperty("message", problem.getDetail());
+        return problem;
     }
 
     private String message(String key, Locale locale) {
