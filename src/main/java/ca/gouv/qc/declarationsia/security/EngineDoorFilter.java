@@ -35,6 +35,7 @@ class EngineDoorFilter extends OncePerRequestFilter {
     static final int MAX_BODY = 1024 * 1024;
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
+    private final EngineRoutes routes;
     private final TaskWork work;
     private final TaskCompletions completions;
     private final IdentityService identity;
@@ -43,8 +44,9 @@ class EngineDoorFilter extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final Problems problems;
 
-    EngineDoorFilter(TaskWork work, TaskCompletions completions, IdentityService identity, ObjectMapper json,
+    EngineDoorFilter(EngineRoutes routes, TaskWork work, TaskCompletions completions, IdentityService identity, ObjectMapper json,
             MessageSource messages, LocaleResolver locales, Problems problems) {
+        this.routes = routes;
         this.work = work;
         this.completions = completions;
         this.identity = identity;
@@ -57,7 +59,7 @@ class EngineDoorFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String route = EngineRoutes.engineRoute(request.getRequestURI().substring(request.getContextPath().length()));
+        String route = routes.engineRoute(request.getRequestURI().substring(request.getContextPath().length()));
         EngineCaller caller = EngineCaller.current(identity);
         if (route == null || READS.contains(request.getMethod()) || caller == null) {
             chain.doFilter(request, response);

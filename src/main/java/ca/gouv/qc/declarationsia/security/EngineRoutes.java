@@ -1,11 +1,12 @@
 package ca.gouv.qc.declarationsia.security;
 
+import ca.gouv.qc.declarationsia.shared.web.WebappPath;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Which of the engine's writes a request is, on either door ({@code /engine-rest/...}, Tasklist's
- * {@code /camunda/api/engine/engine/{name}/...}). Only what Camunda's authorizations cannot say is listed here:
+ * {@code /camunda/api/engine/engine/{name}/...}, wherever {@link WebappPath} puts it). Only what Camunda's authorizations cannot say is listed here:
  * completing a task (Camunda lets whoever may work it complete it with any variables: its capability's
  * {@link TaskDoor} decides), a task's comments and attachments (Camunda checks nothing for them), variables
  * (TASK_WORK would let a candidate rewrite them), jobs (a job of no process has no authorization to check),
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class EngineRoutes {
 
-    private static final Pattern ENGINE = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
     private static final Pattern TASK_COMPLETION =
             Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve|bpmnError|bpmnEscalation)/?$");
     private static final Pattern TASK_NOTE = Pattern.compile("^/task/([^/]+)/(comment|attachment)(/.*)?$");
@@ -30,12 +30,15 @@ final class EngineRoutes {
     record Write(Kind kind, String taskId) {
     }
 
-    private EngineRoutes() {
+    private final Pattern engine;
+
+    EngineRoutes(WebappPath webapp) {
+        this.engine = Pattern.compile("^(?:/engine-rest|" + Pattern.quote(webapp.path()) + "/api/engine/engine/[^/]+)(/.*)$");
     }
 
     /** The engine's own path ({@code /task/1/complete}), or null when the request is for neither door. */
-    static String engineRoute(String path) {
-        Matcher engine = ENGINE.matcher(path);
+    String engineRoute(String path) {
+        Matcher engine = this.engine.matcher(path);
         return engine.matches() ? engine.group(1) : null;
     }
 
