@@ -252,6 +252,42 @@ class EngineDoorsTest {
         assertThat(message(answer)).as(answer.body()).isNotBlank().doesNotContain("Exception", "SQL", "ACT_");
     }
 
+
+    @Test
+    void a_coordinators_mistaken_identity_or_authorization_write_is_a_4xx_problem_not_a_500() throws Exception {
+        String group = "door-mistake-" + System.nanoTime();
+        String user = "door-mistaken-" + System.nanoTime();
+        assertThat(post("coordo", "/engine-rest/group/create", "{\"id\": \"" + group + "\", \"name\": \"P\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(post("coordo", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", "
+                + "\"firstName\": \"A\", \"lastName\": \"B\", \"email\": \"a@b.ca\"}, "
+                + "\"credentials\": {\"password\": \"Un-mot-de-passe-2026!\"}}").statusCode()).isEqualTo(204);
+        try {
+            assertProblem(put("coordo", "/engine-rest/group/" + group + "/members/nobody-here", ""), 404,
+                    "Aucun utilisateur n’a l’identifiant « nobody-here »");
+            assertProblem(put("coordo", "/engine-rest/group/no-such-group/members/" + user, ""), 404,
+                    "Aucun groupe n’a l’identifiant « no-such-group »");
+            assertProblem(post("coordo", "/engine-rest/group/create", "{\"name\": \"Sans identifiant\"}"), 400,
+                    "rien n’a été modifié");
+            assertProblem(post("coordo", "/engine-rest/authorization/create", "{\"type\": 1, \"permissions\": "
+                    + "[\"ACCESS\"], \"userId\": \"" + user + "\", \"groupId\": \"" + group + "\", "
+                    + "\"resourceType\": 0, \"resourceId\": \"tasklist\"}"), 400, "rien n’a été modifié");
+            assertProblem(put("coordo", "/engine-rest/user/" + user + "/profile", "{\"id\": \"" + user + "-autre\", "
+                    + "\"firstName\": \"X\"}"), 409, "Quelqu’un d’autre a modifié ces données");
+        } finally {
+            identity.deleteUser(user);
+            identity.deleteGroup(group);
+        }
+        assertThat(identity.createGroupQuery().groupMember(user).count()).isZero();
+    }
+
+    private void assertProblem(HttpResponse<String> answer, int status, String detail) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(answer.body()).path("detail").asText()).contains(detail);
+    }
+
     private String taskOf(String organizationCode) {
         return tasks.createTaskQuery().processInstanceBusinessKey(year + "-" + organizationCode).singleResult().getId();
     }
