@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Identity settings of the engine: respondents log in with their email address and organization groups are named
  * {@code org-<CODE>}, which Camunda's default id patterns refuse; coordinators administer the Camunda webapps; no
- * lock-out by the engine.
+ * lock-out by the engine; a repeated identity write refused as such ({@link ConflictRefusingIdentityProvider}).
  */
 @Component
 class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -28,5 +29,7 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
         // ten: a stranger could keep anyone out. Our LoginThrottle paces guessers by address and account instead.
         configuration.setLoginDelayMaxTime(0);
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+        // a repeated identity write (a user, group or membership that exists) is the caller's mistake, not a 500
+        configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(ConflictRefusingIdentityProvider.class));
     }
 }

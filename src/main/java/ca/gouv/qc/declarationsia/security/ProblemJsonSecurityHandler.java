@@ -1,14 +1,11 @@
 package ca.gouv.qc.declarationsia.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ca.gouv.qc.declarationsia.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,13 +17,11 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
-    private final MessageSource messages;
+    private final Problems problems;
     private final LocaleResolver locales;
 
-    ProblemJsonSecurityHandler(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-        this.json = json;
-        this.messages = messages;
+    ProblemJsonSecurityHandler(Problems problems, LocaleResolver locales) {
+        this.problems = problems;
         this.locales = locales;
     }
 
@@ -51,13 +46,6 @@ class ProblemJsonSecurityHandler implements AuthenticationEntryPoint, AccessDeni
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
             Object... arguments) throws IOException {
-        var locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage(key + ".title", null, locale));
-        problem.setDetail(messages.getMessage(key, arguments, locale));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(response, problems.problem(status, key, locales.resolveLocale(request), arguments));
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import ca.gouv.qc.declarationsia.shared.web.Problems;
+import ca.gouv.qc.declarationsia.shared.web.WebappPath;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
@@ -58,11 +61,11 @@ class SecurityConfiguration {
     /** Cockpit, Tasklist and Admin keep their own CSRF filter and session; they need the Spring login first. */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher(path("/camunda/**"))
+    SecurityFilterChain camundaWebapps(HttpSecurity http, WebappPath webapp) throws Exception {
+        return http.securityMatcher(path(webapp.under("/**")))
                 .authorizeHttpRequests(requests -> requests
                         // the first-admin setup would let any logged-in user make itself administrator
-                        .requestMatchers(path("/camunda/app/admin/*/setup/**"), path("/camunda/api/admin/setup/**"))
+                        .requestMatchers(path(webapp.under("/app/admin/*/setup/**")), path(webapp.under("/api/admin/setup/**")))
                         .hasAuthority(Roles.COORDINATORS)
                         .anyRequest().authenticated())
                 // their own token (WebappCsrfGuard, then Camunda's filter)
@@ -237,30 +240,30 @@ class SecurityConfiguration {
 
     /** Runs after Spring Security, so the webapps find the logged-in user. */
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn(WebappPath webapp) {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setInitParameters(Map.of("authentication-provider",
                 SpringSecurityEngineAuthenticationProvider.class.getName()));
-        registration.addUrlPatterns("/camunda/*");
+        registration.addUrlPatterns(webapp.under("/*"));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 
     /** After the webapps' CSRF guard: a logout in Cockpit, Tasklist or Admin ends our session too. */
     @Bean
-    FilterRegistrationBean<WebappLogout> webappLogout() {
-        FilterRegistrationBean<WebappLogout> registration = new FilterRegistrationBean<>(new WebappLogout());
-        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    FilterRegistrationBean<WebappLogout> webappLogout(WebappPath webapp) {
+        FilterRegistrationBean<WebappLogout> registration = new FilterRegistrationBean<>(new WebappLogout(webapp));
+        registration.addUrlPatterns(webapp.under("/api/admin/auth/user/*"));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 
     /** Before the webapps' API and our engine door on it (see {@link WebappCsrfGuard}). */
     @Bean
-    FilterRegistrationBean<WebappCsrfGuard> webappCsrfGuard() {
+    FilterRegistrationBean<WebappCsrfGuard> webappCsrfGuard(WebappPath webapp) {
         FilterRegistrationBean<WebappCsrfGuard> registration = new FilterRegistrationBean<>(new WebappCsrfGuard());
-        registration.addUrlPatterns("/camunda/api/*");
+        registration.addUrlPatterns(webapp.under("/api/*"));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
@@ -268,11 +271,12 @@ class SecurityConfiguration {
     /** After authentication on both engine doors (Tasklist's API and the REST API): our rules for what they change. */
     @Bean
     FilterRegistrationBean<EngineDoorFilter> engineDoors(List<TaskDoor> doors, TaskService tasks, RuntimeService runtime,
-            IdentityService identity,
-            ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-        FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(
-                new EngineDoorFilter(doors, tasks, runtime, identity, json, messages, locales));
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+            IdentityService identity, AuthorizationService authorizations, ObjectMapper json, MessageSource messages,
+            LocaleResolver locales, Problems problems, WebappPath webapp) {
+        FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(new EngineDoorFilter(
+                new EngineRoutes(webapp), new TaskWork(tasks, runtime, identity, authorizations),
+                new TaskCompletions(doors, problems), identity, json, messages, locales, problems));
+        registration.addUrlPatterns("/engine-rest/*", webapp.under("/api/engine/*"));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
         return registration;
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import ca.gouv.qc.declarationsia.shared.web.WebappPath;
 import java.util.regex.Pattern;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -18,14 +19,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappLogout extends OncePerRequestFilter {
 
-    private static final Pattern LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
-
+    private final Pattern webappLogout;
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
+
+    WebappLogout(WebappPath webapp) {
+        this.webappLogout = Pattern.compile(Pattern.quote(webapp.path()) + "/api/admin/auth/user/[^/]+/logout");
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !LOGOUT.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                || !webappLogout.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.web;
 
 import ca.gouv.qc.declarationsia.security.CurrentUser;
+import ca.gouv.qc.declarationsia.shared.web.WebappPath;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.core.env.Environment;
@@ -15,9 +16,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class LayoutModelAdvice {
 
     private final boolean localMode;
+    private final WebappPath webapp;
 
-    LayoutModelAdvice(Environment environment) {
+    LayoutModelAdvice(Environment environment, WebappPath webapp) {
         this.localMode = environment.acceptsProfiles(Profiles.of("local"));
+        this.webapp = webapp;
+    }
+
+    /** Where Cockpit, Tasklist and Admin are, for the links to them: {@code @{${webapp} + '/app/tasklist/'}}. */
+    @ModelAttribute("webapp")
+    String webapp() {
+        return webapp.path();
     }
 
     @ModelAttribute("user")

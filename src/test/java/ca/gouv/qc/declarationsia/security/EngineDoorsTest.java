@@ -176,6 +176,118 @@ class EngineDoorsTest {
         assertThat(runtime.getVariable(process, "payload")).isNull();
     }
 
+    @Test
+    void on_another_bodys_task_the_door_checks_access_before_any_business_rule() throws Exception {
+        openTwoDeclarations(2096);
+        String other = taskOf("DOOR-B");
+        for (String action : List.of("complete", "submit-form", "resolve")) {
+            HttpResponse<String> answer = post(respondentA, "/engine-rest/task/" + other + "/" + action, "{\"variables\": {}}");
+            assertThat(answer.statusCode()).as(action + " " + answer.body()).isIn(403, 404);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as("reveals nothing of the other body's declaration")
+                    .doesNotContain("DOOR-B", "se soumet");
+        }
+        HttpResponse<String> created = post(respondentA, "/engine-rest/task/create", "{\"name\": \"x\"}");
+        assertThat(created.statusCode()).as("Camunda's authorizations refuse it, in the shape of every refusal")
+                .isEqualTo(403);
+        assertThat(created.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(created.body()).path("detail").asText()).contains("Vous n’avez pas accès");
+        HttpResponse<String> own = post(respondentA, "/engine-rest/task/" + taskOf("DOOR-A") + "/complete", "{}");
+        assertThat(own.statusCode()).as("its own task: the business rule says where to submit").isEqualTo(422);
+        assertThat(status("DOOR-B")).isEqualTo("BROUILLON");
+    }
+
+    @Test
+    void a_repeated_or_conflicting_identity_write_is_a_4xx_problem_not_a_500() throws Exception {
+        String group = "door-group-" + System.nanoTime();
+        String user = "door-user-" + System.nanoTime();
+        String tenant = "doortenant" + System.nanoTime();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        assertThat(post("coordo", "/engine-rest/group/create", "{\"id\": \"" + group + "\", \"name\": \"Porte\", "
+                + "\"type\": \"WORKFLOW\"}").statusCode()).isEqualTo(204);
+        assertThat(post("coordo", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", "
+                + "\"firstName\": \"Ana\", \"lastName\": \"Porte\", \"email\": \"ana@example.qc.ca\"}, "
+                + "\"credentials\": {\"password\": \"Un-mot-de-passe-2026!\"}}").statusCode()).isEqualTo(204);
+        try {
+            assertThat(put("coordo", "/engine-rest/group/" + group + "/members/" + user, "").statusCode()).isEqualTo(204);
+            assertConflict(put("coordo", "/engine-rest/group/" + group + "/members/" + user, ""));
+            assertConflict(post("coordo", "/engine-rest/group/create", "{\"id\": \"" + group + "\", \"name\": \"Encore\"}"));
+            assertConflict(post("coordo", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", "
+                    + "\"firstName\": \"Ana\", \"lastName\": \"Encore\", \"email\": \"ana@example.qc.ca\"}, "
+                    + "\"credentials\": {\"password\": \"Un-mot-de-passe-2026!\"}}"));
+            assertThat(post("coordo", "/engine-rest/tenant/create", "{\"id\": \"" + tenant + "\", \"name\": \"T\"}")
+                    .statusCode()).isEqualTo(204);
+            assertConflict(post("coordo", "/engine-rest/tenant/create", "{\"id\": \"" + tenant + "\", \"name\": \"T\"}"));
+            assertThat(put("coordo", "/engine-rest/tenant/" + tenant + "/group-members/" + group, "").statusCode())
+                    .isEqualTo(204);
+            assertConflict(put("coordo", "/engine-rest/tenant/" + tenant + "/group-members/" + group, ""));
+            assertThat(put("coordo", "/engine-rest/tenant/" + tenant + "/user-members/" + user, "").statusCode())
+                    .isEqualTo(204);
+            assertConflict(put("coordo", "/engine-rest/tenant/" + tenant + "/user-members/" + user, ""));
+        } finally {
+            identity.deleteTenant(tenant);
+            identity.deleteMembership(user, group);
+            identity.deleteUser(user);
+            identity.deleteGroup(group);
+            root.detachAppender(logged);
+        }
+        assertThat(identity.createUserQuery().userId(user).count()).isZero();
+        assertThat(logged.list).as("no error, no stack trace in the log").noneSatisfy(event -> assertThat(
+                event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).isTrue());
+    }
+
+    /** A repeated write is a 409 problem, in the caller's language, that names what exists. */
+    private void assertConflict(HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+        assertThat(json.readTree(answer.body()).path("detail").asText()).contains("rien n’a été modifié");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(message(answer)).as(answer.body()).isNotBlank().doesNotContain("Exception", "SQL", "ACT_");
+    }
+
+
+    @Test
+    void a_coordinators_mistaken_identity_or_authorization_write_is_a_4xx_problem_not_a_500() throws Exception {
+        String group = "door-mistake-" + System.nanoTime();
+        String user = "door-mistaken-" + System.nanoTime();
+        assertThat(post("coordo", "/engine-rest/group/create", "{\"id\": \"" + group + "\", \"name\": \"P\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(post("coordo", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", "
+                + "\"firstName\": \"A\", \"lastName\": \"B\", \"email\": \"a@b.ca\"}, "
+                + "\"credentials\": {\"password\": \"Un-mot-de-passe-2026!\"}}").statusCode()).isEqualTo(204);
+        try {
+            assertProblem(put("coordo", "/engine-rest/group/" + group + "/members/nobody-here", ""), 404,
+                    "Aucun utilisateur n’a l’identifiant « nobody-here »");
+            assertProblem(put("coordo", "/engine-rest/group/no-such-group/members/" + user, ""), 404,
+                    "Aucun groupe n’a l’identifiant « no-such-group »");
+            assertProblem(post("coordo", "/engine-rest/group/create", "{\"name\": \"Sans identifiant\"}"), 400,
+                    "rien n’a été modifié");
+            assertProblem(post("coordo", "/engine-rest/authorization/create", "{\"type\": 1, \"permissions\": "
+                    + "[\"ACCESS\"], \"userId\": \"" + user + "\", \"groupId\": \"" + group + "\", "
+                    + "\"resourceType\": 0, \"resourceId\": \"tasklist\"}"), 400, "rien n’a été modifié");
+            assertProblem(put("coordo", "/engine-rest/user/" + user + "/profile", "{\"id\": \"" + user + "-autre\", "
+                    + "\"firstName\": \"X\"}"), 409, "Quelqu’un d’autre a modifié ces données");
+        } finally {
+            identity.deleteUser(user);
+            identity.deleteGroup(group);
+        }
+        assertThat(identity.createGroupQuery().groupMember(user).count()).isZero();
+    }
+
+    private void assertProblem(HttpResponse<String> answer, int status, String detail) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(answer.body()).path("detail").asText()).contains(detail);
+    }
+
     private String taskOf(String organizationCode) {
         return tasks.createTaskQuery().processInstanceBusinessKey(year + "-" + organizationCode).singleResult().getId();
     }

@@ -17,22 +17,25 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the JSON API as {@code application/problem+json}, in the caller's language. */
+/** Errors of the JSON API as {@code application/problem+json}, in the caller's language, shaped by {@link Problems}. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
     private final InputValidator validator;
+    private final Problems problems;
 
-    ApiExceptionHandler(MessageSource messages, InputValidator validator) {
+    ApiExceptionHandler(MessageSource messages, InputValidator validator, Problems problems) {
         this.messages = messages;
         this.validator = validator;
+        this.problems = problems;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -83,6 +86,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** A body of a type this resource does not read (a form for JSON): which types it does read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.status.415");
+        String sent = exception.getContentType() == null ? "" : exception.getContentType().toString();
+        String accepted = exception.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        problem.setDetail(messages.getMessage("error.status.415.accepted", new Object[] {sent, accepted}, locale()));
+        problem.setProperty("accepted", exception.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .toList());
+        // the title and detail are said here already: not replaced by the generic ones below
+        return super.handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
     /** Every other error Spring MVC answers itself (405, 413, 415…), titled and said in the caller's language. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
@@ -97,10 +115,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String key) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(message(key + ".title"));
-        problem.setDetail(message(key));
-        return problem;
+        return problems.problem(status, key, locale());
     }
 
     private String message(String key) {

@@ -40,14 +40,15 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
-    private static final Pattern API =
-            Pattern.compile("/(api|engine-rest|camunda/api|v3/api-docs|open-data)/");
 
+    /** The addresses of programs, which get problem+json even when they accept HTML. */
+    private final Pattern api;
     private final ErrorAttributes errors;
     private final MessageSource messages;
     private final InputValidator validator;
 
-    ErrorPages(ErrorAttributes errors, MessageSource messages, InputValidator validator) {
+    ErrorPages(ErrorAttributes errors, MessageSource messages, InputValidator validator, WebappPath webapp) {
+        this.api = Pattern.compile("/(api|engine-rest|" + Pattern.quote(webapp.path().substring(1)) + "/api|v3/api-docs|open-data)/");
         this.errors = errors;
         this.messages = messages;
         this.validator = validator;
@@ -66,12 +67,12 @@ class ErrorPages implements ErrorController {
                 .body(problem);
     }
 
-    private static boolean wantsPage(HttpServletRequest request) {
+    private boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = asked instanceof String uri ? uri : request.getRequestURI();
         return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
-                && !API.matcher(path.substring(request.getContextPath().length())).lookingAt();
+                && !api.matcher(path.substring(request.getContextPath().length())).lookingAt();
     }
 
     private ProblemDetail problem(HttpServletRequest request) {
