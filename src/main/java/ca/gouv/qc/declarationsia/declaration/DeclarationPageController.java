@@ -233,7 +233,7 @@ class DeclarationPageController {
         model.addAttribute("errorsHeading", errorsHeading);
         Map<String, String> byPath = new LinkedHashMap<>();
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));
-        List<DeclarationHistory.Comment> comments = history.latestComments(declaration.id());
+        List<ReviewComment> comments = history.latestComments(declaration.id());
         DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
         model.addAttribute("anchors", FieldAnchors.of(errors, comments, form));
         Map<String, String> remarks = form != null && declaration.status() == DeclarationStatus.A_CORRIGER

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.history;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.history.Entry.Kind;
 import ca.gouv.qc.declarationsia.notification.Outbox;
 import ca.gouv.qc.declarationsia.review.ReviewService;
@@ -85,7 +86,7 @@ class Timelines {
 
     Entry round(ReviewService.Round round) {
         List<String> details = new ArrayList<>();
-        for (ReviewService.Comment comment : round.comments()) {
+        for (ReviewComment comment : round.comments()) {
             String where = comment.initiativeId() == null ? words.text("mail.comment.whole")
                     : comment.field() == null ? comment.initiativeId()
                     : comment.initiativeId() + " – " + words.label("field.initiatives", comment.field());

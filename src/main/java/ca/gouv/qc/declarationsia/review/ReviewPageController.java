@@ -1,9 +1,11 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
@@ -17,7 +19,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,7 +95,7 @@ class ReviewPageController {
         }
         try {
             reviews.decide(year, organizationCode, form.toForm());
-            redirect.addFlashAttribute("done", "ACCEPT".equals(form.getDecision()) ? "review.accepted" : "review.sentBack");
+            redirect.addFlashAttribute("done", "ACCEPT".equals(form.decision()) ? "review.accepted" : "review.sentBack");
             return "redirect:/revision";
         } catch (InvalidInputException invalid) {
             return page(declarations.get(year, organizationCode), model, invalid.violations());
@@ -118,18 +122,15 @@ class ReviewPageController {
     }
 
     private static ReviewPageForm emptyForm(Declaration declaration) {
-        ReviewPageForm form = new ReviewPageForm();
-        for (int i = 0; i < COMMENT_ROWS; i++) {
-            form.getComments().add(new ReviewPageForm.Comment());
-        }
         // in the declaration's order, as the initiatives above them
-        declaration.initiatives().forEach(initiative -> {
-            ReviewPageForm.Override override = new ReviewPageForm.Override();
-            override.setInitiativeId(initiative.initiativeId());
-            override.setGenericProductName(initiative.genericProductName());
-            override.setStatusUnavailableReason(initiative.statusUnavailableReason());
-            form.getOverrides().add(override);
-        });
-        return form;
+        return new ReviewPageForm(null, java.util.Collections.nCopies(COMMENT_ROWS, new ReviewComment(null, null, null)),
+                declaration.initiatives().stream().map(initiative -> new ReviewForm.Override(initiative.initiativeId(),
+                        initiative.genericProductName(), initiative.statusUnavailableReason())).toList());
+    }
+
+    /** A reviewer may fix the overrides of every initiative of the largest declaration on one page. */
+    @InitBinder("form")
+    void rows(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(DeclarationForm.MAX_INITIATIVES + COMMENT_ROWS);
     }
 }

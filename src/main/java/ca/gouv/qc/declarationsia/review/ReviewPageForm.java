@@ -1,54 +1,29 @@
 package ca.gouv.qc.declarationsia.review;
 
-import java.util.ArrayList;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-/** The review page's form, bound field by field, turned into the {@link ReviewForm} the API takes. */
-public class ReviewPageForm {
+/**
+ * The review page's form, bound from its rows (constructor binding: {@code comments[1].message},
+ * {@code overrides[0].genericProductName}), turned into the {@link ReviewForm} the API takes.
+ */
+public record ReviewPageForm(String decision, List<ReviewComment> comments, List<ReviewForm.Override> overrides) {
 
     private static final Pattern ROW = Pattern.compile("(comments|overrides)\\[(\\d+)](.*)");
 
-    private String decision;
-    private List<Comment> comments = new ArrayList<>();
-    private List<Override> overrides = new ArrayList<>();
-
-    public static class Comment {
-        private String initiativeId;
-        private String field;
-        private String message;
-
-        public String getInitiativeId() { return initiativeId; }
-        public void setInitiativeId(String initiativeId) { this.initiativeId = initiativeId; }
-        public String getField() { return field; }
-        public void setField(String field) { this.field = field; }
-        public String getMessage() { return message; }
-        public void setMessage(String message) { this.message = message; }
-    }
-
-    public static class Override {
-        private String initiativeId;
-        private String genericProductName;
-        private String statusUnavailableReason;
-
-        public String getInitiativeId() { return initiativeId; }
-        public void setInitiativeId(String initiativeId) { this.initiativeId = initiativeId; }
-        public String getGenericProductName() { return genericProductName; }
-        public void setGenericProductName(String value) { this.genericProductName = value; }
-        public String getStatusUnavailableReason() { return statusUnavailableReason; }
-        public void setStatusUnavailableReason(String value) { this.statusUnavailableReason = value; }
+    public ReviewPageForm {
+        // rows the page did not send (a declaration without initiatives has no override row)
+        comments = comments == null ? List.of() : comments;
+        overrides = overrides == null ? List.of() : overrides;
     }
 
     /** Blank comment rows are rows the reviewer did not use. */
     ReviewForm toForm() {
-        return new ReviewForm(decision,
-                commentRows().stream().map(comments::get)
-                        .map(c -> new ReviewForm.Comment(c.initiativeId, c.field, c.message)).toList(),
-                overrideRows().stream().map(overrides::get)
-                        .map(o -> new ReviewForm.Override(o.initiativeId, o.genericProductName, o.statusUnavailableReason))
-                        .toList());
+        return new ReviewForm(decision, commentRows().stream().map(comments::get).toList(),
+                overrideRows().stream().map(overrides::get).toList());
     }
 
     /**
@@ -66,24 +41,18 @@ public class ReviewPageForm {
     }
 
     private List<Integer> commentRows() {
-        return IntStream.range(0, comments.size()).filter(i -> !blank(comments.get(i).message)).boxed().toList();
+        return IntStream.range(0, comments.size())
+                .filter(i -> comments.get(i) != null && !blank(comments.get(i).message())).boxed().toList();
     }
 
     private List<Integer> overrideRows() {
         return IntStream.range(0, overrides.size()).filter(i -> {
-            Override override = overrides.get(i);
-            return !blank(override.genericProductName) || !blank(override.statusUnavailableReason);
+            ReviewForm.Override override = overrides.get(i);
+            return override != null && (!blank(override.genericProductName()) || !blank(override.statusUnavailableReason()));
         }).boxed().toList();
     }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
-
-    public String getDecision() { return decision; }
-    public void setDecision(String decision) { this.decision = decision; }
-    public List<Comment> getComments() { return comments; }
-    public void setComments(List<Comment> comments) { this.comments = comments; }
-    public List<Override> getOverrides() { return overrides; }
-    public void setOverrides(List<Override> overrides) { this.overrides = overrides; }
 }

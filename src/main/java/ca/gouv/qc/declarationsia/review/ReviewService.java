@@ -6,6 +6,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
@@ -58,10 +59,7 @@ public class ReviewService {
 
     /** One review round: its decision, who took it and when, and its comments. */
     public record Round(int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt,
-            List<Comment> comments) {
-    }
-
-    public record Comment(String initiativeId, String field, String message) {
+            List<ReviewComment> comments) {
     }
 
     /** Every round of a declaration, oldest first, for its history (staff). */
@@ -72,9 +70,7 @@ public class ReviewService {
         }
         return rounds.of(declaration.id()).stream()
                 .map(round -> new Round(round.round(), round.submissionNumber(), round.decision(), round.reviewer(),
-                        round.decidedAt(), rounds.comments(round.id()).stream()
-                                .map(comment -> new Comment(comment.initiativeId(), comment.field(), comment.message()))
-                                .toList()))
+                        round.decidedAt(), rounds.comments(round.id())))
                 .toList();
     }
 
@@ -96,7 +92,7 @@ public class ReviewService {
             throw refused("status", "validation.review.notUnderReview", declaration.status());
         }
         rounds.record(declaration.id(), form.decision(), reviewer.id(), nullToEmpty(form.comments()).stream()
-                .map(comment -> new ReviewRounds.Comment(blankToNull(comment.initiativeId()), blankToNull(comment.field()),
+                .map(comment -> new ReviewComment(blankToNull(comment.initiativeId()), blankToNull(comment.field()),
                         comment.message().strip()))
                 .toList());
         lifecycle.applyOverrides(key, nullToEmpty(form.overrides()).stream()
@@ -129,12 +125,12 @@ public class ReviewService {
         List<Violation> violations = new ArrayList<>();
         Map<String, InitiativeSnapshot> initiatives = declaration.initiatives().stream()
                 .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
-        List<ReviewForm.Comment> comments = nullToEmpty(form.comments());
+        List<ReviewComment> comments = nullToEmpty(form.comments());
         if ("REQUEST_CORRECTIONS".equals(form.decision()) && comments.isEmpty()) {
             violations.add(validator.violation("comments", "Required", "validation.review.commentRequired"));
         }
         for (int i = 0; i < comments.size(); i++) {
-            ReviewForm.Comment comment = comments.get(i);
+            ReviewComment comment = comments.get(i);
             if (comment == null) {
                 continue; // refused as malformed already
             }
