@@ -87,12 +87,10 @@ class Timelines {
     Entry round(ReviewService.Round round) {
         List<String> details = new ArrayList<>();
         for (ReviewComment comment : round.comments()) {
-            String where = comment.initiativeId() == null ? words.text("mail.comment.whole")
+            String where = comment.initiativeId() == null
+                    ? (comment.field() == null ? words.text("mail.comment.whole") : words.field(comment.field()))
                     : comment.field() == null ? comment.initiativeId()
-                    : comment.initiativeId() + " – " + words.label("field.initiatives", comment.field());
-            if (comment.initiativeId() == null && comment.field() != null) {
-                where = words.label("field", "contact".equals(comment.field()) ? "contact.name" : comment.field());
-            }
+                    : comment.initiativeId() + " – " + words.field(comment.field());
             details.add(words.text("history.review.comment", where, comment.message()));
         }
         return new Entry(round.decidedAt(), Kind.REVIEW, words.text("history.review.decided", round.round(),

@@ -5,6 +5,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
@@ -108,7 +109,7 @@ class ReviewPageController {
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("reviewable", declaration.status() == DeclarationStatus.EN_REVISION);
         model.addAttribute("initiatives", comparison.compare(declaration));
-        model.addAttribute("fields", ReviewService.FIELDS);
+        model.addAttribute("fields", FieldCatalogue.commentable());
         model.addAttribute("transitions", history.transitions(declaration.id()));
         model.addAttribute("errors", errors);
         ReviewPageForm form = (ReviewPageForm) model.getAttribute("form");

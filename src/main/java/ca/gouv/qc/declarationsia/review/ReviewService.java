@@ -5,6 +5,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
@@ -33,14 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
     static final String REVIEW_TASK = "UserTask_ReviewDeclaration";
-    /** Fields a comment may point at: those of the declaration model, in the order of the declaration's page. */
-    static final List<String> FIELDS = List.of("contact", "noInitiatives", "name", "objectType", "description",
-            "category", "subcategory", "benefits", "phase", "startDate", "productionDate", "retirementDate",
-            "servicesToPopulation", "cybersecurity", "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
-            "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription");
-
-    /** The fields of the declaration itself, not of one of its initiatives. */
-    private static final Set<String> DECLARATION_FIELDS = Set.of("contact", "noInitiatives");
 
     private final DeclarationService declarations;
     private final DeclarationLifecycle lifecycle;
@@ -138,15 +131,18 @@ public class ReviewService {
                 violations.add(validator.violation("comments[" + i + "].initiativeId", "Unknown",
                         "validation.review.unknownInitiative", comment.initiativeId()));
             }
-            String field = blankToNull(comment.field());
-            if (field != null && !FIELDS.contains(field)) {
+            String name = blankToNull(comment.field());
+            Optional<FieldCatalogue.Field> field = FieldCatalogue.find(name).filter(FieldCatalogue.Field::commentable);
+            if (name != null && field.isEmpty()) {
                 violations.add(validator.violation("comments[" + i + "].field", "Unknown", "validation.review.unknownField",
                         comment.field()));
-            } else if (field != null && DECLARATION_FIELDS.contains(field) != (blankToNull(comment.initiativeId()) == null)) {
+            } else if (field.isPresent()) {
                 // a field of the declaration is commented on the whole declaration, an initiative's on that initiative
-                violations.add(validator.violation("comments[" + i + "].field", "Scope",
-                        DECLARATION_FIELDS.contains(field) ? "validation.review.declarationField"
-                                : "validation.review.initiativeField"));
+                boolean ofDeclaration = field.get().scope() == FieldCatalogue.Scope.DECLARATION;
+                if (ofDeclaration != (blankToNull(comment.initiativeId()) == null)) {
+                    violations.add(validator.violation("comments[" + i + "].field", "Scope", ofDeclaration
+                            ? "validation.review.declarationField" : "validation.review.initiativeField"));
+                }
             }
         }
         List<ReviewForm.Override> overrides = nullToEmpty(form.overrides());
