@@ -1,7 +1,6 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
-import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
@@ -12,6 +11,7 @@ import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -86,8 +83,10 @@ class ReviewPageController {
 
     /** The decision cannot be taken back: the page asks for a ticked confirmation beside the button (the API does not). */
     @PostMapping("/{year}/{organizationCode}")
-    String decide(@PathVariable int year, @PathVariable String organizationCode, @ModelAttribute("form") ReviewPageForm form,
+    String decide(@PathVariable int year, @PathVariable String organizationCode, HttpServletRequest request,
             @RequestParam(required = false) boolean confirmed, Model model, RedirectAttributes redirect) {
+        ReviewPageForm form = ReviewPageForm.of(request.getParameterMap());
+        model.addAttribute("form", form);
         if (!confirmed) {
             // every problem at once: the confirmation and what the decision itself would be refused for
             List<Violation> errors = new ArrayList<>(reviews.problems(year, organizationCode, form.toForm()));
@@ -127,11 +126,5 @@ class ReviewPageController {
         return new ReviewPageForm(null, java.util.Collections.nCopies(COMMENT_ROWS, new ReviewComment(null, null, null)),
                 declaration.initiatives().stream().map(initiative -> new ReviewForm.Override(initiative.initiativeId(),
                         initiative.genericProductName(), initiative.statusUnavailableReason())).toList());
-    }
-
-    /** A reviewer may fix the overrides of every initiative of the largest declaration on one page. */
-    @InitBinder("form")
-    void rows(WebDataBinder binder) {
-        binder.setAutoGrowCollectionLimit(DeclarationForm.MAX_INITIATIVES + COMMENT_ROWS);
     }
 }

@@ -1,23 +1,68 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * The review page's form, bound from its rows (constructor binding: {@code comments[1].message},
- * {@code overrides[0].genericProductName}), turned into the {@link ReviewForm} the API takes.
+ * The review page's form, read from its rows ({@code comments[1].message}, {@code overrides[0].genericProductName}),
+ * turned into the {@link ReviewForm} the API takes.
  */
 public record ReviewPageForm(String decision, List<ReviewComment> comments, List<ReviewForm.Override> overrides) {
 
     private static final Pattern ROW = Pattern.compile("(comments|overrides)\\[(\\d+)](.*)");
+    private static final Pattern INPUT = Pattern.compile("comments\\[(\\d{1,4})]\\.(initiativeId|field|message)"
+            + "|overrides\\[(\\d{1,4})]\\.(initiativeId|genericProductName|statusUnavailableReason)");
+    /** More rows than the page shows for the largest declaration are not the page's: they are not read. */
+    private static final int MAX_ROWS = DeclarationForm.MAX_INITIATIVES + 10;
 
     public ReviewPageForm {
         // rows the page did not send (a declaration without initiatives has no override row)
         comments = comments == null ? List.of() : comments;
         overrides = overrides == null ? List.of() : overrides;
+    }
+
+    /**
+     * The form as the page posted it: a row's inputs by its number, a row the page did not send empty; a parameter
+     * that is none of the page's inputs (a row number too large, not a number) is not read, so a forged request is
+     * answered like any other (Spring's binding would fail on it before the controller could).
+     */
+    static ReviewPageForm of(Map<String, String[]> parameters) {
+        SortedMap<Integer, Map<String, String>> comments = new TreeMap<>();
+        SortedMap<Integer, Map<String, String>> overrides = new TreeMap<>();
+        parameters.forEach((name, values) -> {
+            Matcher input = INPUT.matcher(name);
+            if (input.matches() && values.length > 0) {
+                boolean comment = input.group(1) != null;
+                int row = Integer.parseInt(comment ? input.group(1) : input.group(3));
+                if (row < MAX_ROWS) {
+                    (comment ? comments : overrides).computeIfAbsent(row, number -> new HashMap<>())
+                            .put(comment ? input.group(2) : input.group(4), values[0]);
+                }
+            }
+        });
+        String[] decision = parameters.get("decision");
+        return new ReviewPageForm(decision == null || decision.length == 0 ? null : decision[0],
+                rows(comments, row -> new ReviewComment(row.get("initiativeId"), row.get("field"), row.get("message"))),
+                rows(overrides, row -> new ReviewForm.Override(row.get("initiativeId"), row.get("genericProductName"),
+                        row.get("statusUnavailableReason"))));
+    }
+
+    private static <T> List<T> rows(SortedMap<Integer, Map<String, String>> byNumber, Function<Map<String, String>, T> row) {
+        List<T> rows = new ArrayList<>();
+        for (int number = 0; !byNumber.isEmpty() && number <= byNumber.lastKey(); number++) {
+            rows.add(row.apply(byNumber.getOrDefault(number, Map.of())));
+        }
+        return rows;
     }
 
     /** Blank comment rows are rows the reviewer did not use. */

@@ -108,6 +108,11 @@ class ReviewPageTest {
                         containsString("id=\"confirm-error\""))));
         assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
                 String.class, YEAR, ORG)).as("nothing decided without the confirmation").isEqualTo("EN_REVISION");
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "ACCEPT")
+                        .param("comments[abc].message", "Forgé.").param("comments[99999].message", "Forgé.")
+                        .param("overrides[-1].initiativeId", "IA-REV-PAGE-0001").param("comments[0].message[0]", "Forgé."))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"confirm-error\"")));
         mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS")
                         .param("confirmed", "true"))
                 .andExpect(status().isOk())
