@@ -13,13 +13,18 @@ import java.util.stream.Collectors;
  * Every field a declaration asks, once: the declaration's own (its contact, "no initiative this year") and each
  * initiative's, in the order of the declaration's page. For each: its API name, its type (text with its lengths, a code
  * of a code list, yes or no, a month), its label, the section of the page it sits in, whether a reviewer may comment
- * on it, whether the CSV carries it, and its column in the open data. The page's inputs, the CSV template and import,
- * the list of codes, the review page (its comparison and the fields a comment may name), the history and the open
- * data's headings are read from here; the API's records ({@link DeclarationForm.InitiativeForm},
- * {@link InitiativeSnapshot}) hold one component per field, in this order (FieldCatalogueTest checks it).
+ * on it, whether it carries over to next year, and its column in the open data.
+ *
+ * <p>Read from here: the page's inputs and the order of its errors, the CSV template, import and list of codes, the
+ * review page (its comparison and the fields a comment may name), the labels of a comment (declaration page, history),
+ * the open data's headings, the draft's columns in {@code initiative_snapshot} and the carry-over's. The API's records
+ * ({@link DeclarationForm.InitiativeForm}, {@link InitiativeSnapshot}) and the page's
+ * {@link DeclarationPageForm.Initiative} hold one member per field, in this order, and the form's constraints say what
+ * the catalogue says (FieldCatalogueTest checks both).
  *
  * <p>What a field must satisfy to be submitted is {@link DeclarationRules}'; what the ministry's reviewer alone sets
- * ({@link Source#MINISTRY}) is never on the respondent's page, API input or CSV.
+ * ({@link Source#MINISTRY}) is never on the respondent's page, API input or CSV. A versioned form (which fields a
+ * campaign asks and requires, which codes its lists offer) would narrow {@link #asked()} and {@link Field#codes()}.
  */
 public final class FieldCatalogue {
 

@@ -67,7 +67,28 @@ class FieldCatalogueTest {
     }
 
     @Test
-    void the_csv_template_has_a_column_per_asked_field_and_its_codes_list_every_code() {
+    void every_field_goes_from_the_api_to_the_stored_snapshot_and_back_through_the_page_unchanged() {
+        Map<String, Object> given = new java.util.HashMap<>();
+        for (FieldCatalogue.Field field : FieldCatalogue.asked()) {
+            given.put(field.name(), switch (field.type()) {
+                case ID -> "IA-CAT-0001";
+                case LINE, PARAGRAPH -> "Texte de " + field.name();
+                case CODE -> field.codes().get(field.codes().size() - 1);
+                case YES_NO -> Boolean.TRUE;
+                case MONTH -> "2024-05";
+            });
+        }
+        DeclarationForm.InitiativeForm form = FieldCatalogue.form(given);
+
+        InitiativeSnapshot stored = Snapshots.of("IA-CAT-0001", form, null);
+
+        assertThat(stored.humanOversight()).isEqualTo(HumanOversight.values()[HumanOversight.values().length - 1]);
+        assertThat(stored.startDate()).isEqualTo(java.time.YearMonth.of(2024, 5));
+        assertThat(DeclarationPageForm.Initiative.of(stored).toForm()).isEqualTo(form);
+    }
+
+    @Test
+    void the_csv_template_has_a_column_per_asked_field() {
         Declaration declaration = Declaration.draft(2099, "CAT", "PF", false, List.of());
 
         String template = new InitiativeCsv(null, null).template(declaration);

@@ -120,10 +120,19 @@ class ReviewPageTest {
         mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("decision", "REQUEST_CORRECTIONS")
                         .param("confirmed", "true").param("comments[0].initiativeId", "IA-REV-PAGE-0001").param("comments[0].field", "benefits")
                         .param("comments[0].message", "Chiffrez les bénéfices.")
+                        .param("comments[1].initiativeId", "").param("comments[1].field", "contact")
+                        .param("comments[1].message", "Nommez une personne.")
                         .param("overrides[0].initiativeId", "IA-REV-PAGE-0001").param("overrides[0].genericProductName", ""))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/revision"));
         assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
                 String.class, YEAR, ORG)).isEqualTo("A_CORRIGER");
+        assertThat(jdbc.queryForList("select body from mail_outbox where organization_code = ? and campaign_year = ? "
+                + "and kind = 'CORRECTIONS_REQUESTED'", String.class, ORG, YEAR))
+                .as("the respondents' mail names each commented field by its label, the declaration's as well")
+                .isNotEmpty().allSatisfy(body -> assertThat(body)
+                        .contains("IA-REV-PAGE-0001, Bénéfices : Chiffrez les bénéfices.",
+                                "La déclaration entière, Nom de la personne-ressource : Nommez une personne.")
+                        .doesNotContain("??"));
 
         mvc.perform(get("/mes-declarations/" + YEAR + "/" + ORG).with(httpBasic("coordo", "demo")))
                 .andExpect(content().string(allOf(containsString("Commentaires de l’analyste"),
