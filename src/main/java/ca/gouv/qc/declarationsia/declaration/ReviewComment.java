@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * round, mailed, shown beside the field on the declaration's page and told in the history. It points at a field of
  * an initiative ({@code initiativeId} and {@code field}), at a whole initiative ({@code field} null), at a field of the
  * declaration itself ({@code initiativeId} null) or at the whole declaration (both null); which fields may be
- * commented on is the field catalogue's to say.
+ * commented on is {@link FieldCatalogue}'s to say.
  *
  * <p>It lives with the declaration, not with the review that writes it: the declaration's page shows it, and the
  * review capability already depends on the declaration (the other way round would be an import cycle).
