@@ -20,6 +20,10 @@ class CarryOver {
              and s.phase is distinct from 'MISE_HORS_SERVICE'
             """;
 
+    /** The columns copied from last year's snapshot: the fields the catalogue carries over. */
+    private static final List<String> COPIED = FieldCatalogue.carriedOver().stream().map(FieldCatalogue.Field::column)
+            .toList();
+
     private final JdbcClient jdbc;
 
     CarryOver(JdbcClient jdbc) {
@@ -32,20 +36,11 @@ class CarryOver {
                 .query(DeclarationRules.CarriedOver.class).list();
     }
 
-    /** Copies them into a new declaration; what the reviewer set last year (status reason) does not carry over. */
+    /** Copies them into a new declaration, with the fields the catalogue carries over (not a reviewer's status reason). */
     void copyInto(long declarationId, int year, String organizationCode) {
-        jdbc.sql("""
-                insert into initiative_snapshot (declaration_id, position, initiative_id, name, object_type, description,
-                       category, subcategory, benefits, phase, start_date, production_date, retirement_date,
-                       services_to_population, cybersecurity, generative_ai, acquisition_mode, supplier_name, product_name,
-                       personal_information, privacy_impact_assessment, decision_role, human_oversight, risk_level,
-                       public_description, generic_product_name)
-                select :declaration, row_number() over (order by s.position) - 1, s.initiative_id, s.name, s.object_type,
-                       s.description, s.category, s.subcategory, s.benefits, s.phase, s.start_date, s.production_date,
-                       s.retirement_date, s.services_to_population, s.cybersecurity, s.generative_ai, s.acquisition_mode,
-                       s.supplier_name, s.product_name, s.personal_information, s.privacy_impact_assessment,
-                       s.decision_role, s.human_oversight, s.risk_level, s.public_description, s.generic_product_name
-                """ + PREVIOUS_ACTIVE)
+        jdbc.sql("insert into initiative_snapshot (declaration_id, position, " + String.join(", ", COPIED)
+                + ") select :declaration, row_number() over (order by s.position) - 1, s."
+                + String.join(", s.", COPIED) + " " + PREVIOUS_ACTIVE)
                 .param("declaration", declarationId).param("year", year).param("organization", organizationCode)
                 .update();
     }

@@ -44,6 +44,13 @@ public record Declaration(
                 processInstanceId, initiatives, version);
     }
 
+    /** The same declaration once submitted: attested, signed, stamped, SOUMISE, at the version the submission made. */
+    Declaration submitted(Signatory signatory, Instant at, boolean late) {
+        return new Declaration(id, campaignYear, organizationCode, portfolioCode, network, DeclarationStatus.SOUMISE,
+                noInitiatives, exemptionReason, contact, true, signatory, at, late, extendedDueDate, correctionRound,
+                processInstanceId, initiatives, version + 1);
+    }
+
     /** A new, empty draft of an organization for a campaign. */
     public static Declaration draft(int campaignYear, String organizationCode, String portfolioCode, boolean network,
             List<InitiativeSnapshot> carriedOver) {

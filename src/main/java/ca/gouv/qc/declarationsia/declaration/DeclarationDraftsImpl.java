@@ -1,15 +1,15 @@
 package ca.gouv.qc.declarationsia.declaration;
 
-import static ca.gouv.qc.declarationsia.declaration.Snapshots.code;
-import static ca.gouv.qc.declarationsia.declaration.Snapshots.month;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,12 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Found by Spring Data by its name: the repository's {@link DeclarationDrafts} part. */
 class DeclarationDraftsImpl implements DeclarationDrafts {
 
-    private static final String SNAPSHOT_COLUMNS = """
-            initiative_id, name, object_type, description, category, subcategory, benefits, phase, start_date,
-            production_date, retirement_date, services_to_population, cybersecurity, generative_ai, acquisition_mode,
-            supplier_name, product_name, personal_information, privacy_impact_assessment, decision_role,
-            human_oversight, risk_level, public_description, generic_product_name, status_unavailable_reason,
-            not_publishable""";
+    /** A snapshot's columns: one per field of an initiative, in the catalogue's order, then the reviewer's flag. */
+    private static final List<FieldCatalogue.Field> FIELDS = FieldCatalogue.initiative();
+    private static final String SNAPSHOT_COLUMNS = FIELDS.stream().map(FieldCatalogue.Field::column)
+            .collect(Collectors.joining(", ")) + ", not_publishable";
 
     private final JdbcTemplate jdbc;
 
@@ -53,7 +51,7 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
         jdbc.update("delete from initiative_snapshot where declaration_id = ?", draft.id());
         List<InitiativeSnapshot> snapshots = draft.initiatives();
         jdbc.batchUpdate("insert into initiative_snapshot (declaration_id, position, " + SNAPSHOT_COLUMNS
-                + ") values (?, ?" + ", ?".repeat(26) + ")", new BatchPreparedStatementSetter() {
+                + ") values (?, ?" + ", ?".repeat(FIELDS.size() + 1) + ")", new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement statement, int position) throws SQLException {
                         statement.setLong(1, draft.id());
@@ -96,45 +94,28 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
                 row.getString("process_instance_id"), snapshots, row.getInt("version"));
     }
 
+    /** Codes by their name, months as their ISO text (YYYY-MM) and yes-or-no as booleans, as the mapping stores them. */
     private static InitiativeSnapshot snapshot(ResultSet row) throws SQLException {
-        return new InitiativeSnapshot(row.getString(1), row.getString(2), code(ObjectType.class, row.getString(3)),
-                row.getString(4), code(Category.class, row.getString(5)), code(Subcategory.class, row.getString(6)),
-                row.getString(7), code(Phase.class, row.getString(8)), month(row.getString(9)),
-                month(row.getString(10)), month(row.getString(11)), flag(row, 12), flag(row, 13), flag(row, 14),
-                code(AcquisitionMode.class, row.getString(15)), row.getString(16), row.getString(17),
-                code(PersonalInformation.class, row.getString(18)),
-                code(PrivacyImpactAssessment.class, row.getString(19)), code(DecisionRole.class, row.getString(20)),
-                code(HumanOversight.class, row.getString(21)), code(RiskLevel.class, row.getString(22)),
-                row.getString(23), row.getString(24), row.getString(25), row.getBoolean(26));
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < FIELDS.size(); i++) {
+            FieldCatalogue.Field field = FIELDS.get(i);
+            values.put(field.name(), field.yesNo() ? flag(row, i + 1) : field.read(row.getString(i + 1)));
+        }
+        return FieldCatalogue.snapshot(values, row.getBoolean(FIELDS.size() + 1));
     }
 
-    /** The snapshot's 26 columns from the third parameter on, in SNAPSHOT_COLUMNS' order. */
+    /** The snapshot's columns from the third parameter on, in SNAPSHOT_COLUMNS' order. */
     private static void bind(PreparedStatement statement, InitiativeSnapshot snapshot) throws SQLException {
-        int next = texts(statement, 3, snapshot.initiativeId(), snapshot.name(), snapshot.objectType(),
-                snapshot.description(), snapshot.category(), snapshot.subcategory(), snapshot.benefits(),
-                snapshot.phase(), snapshot.startDate(), snapshot.productionDate(), snapshot.retirementDate());
-        next = flags(statement, next, snapshot.servicesToPopulation(), snapshot.cybersecurity(), snapshot.generativeAi());
-        next = texts(statement, next, snapshot.acquisitionMode(), snapshot.supplierName(), snapshot.productName(),
-                snapshot.personalInformation(), snapshot.privacyImpactAssessment(), snapshot.decisionRole(),
-                snapshot.humanOversight(), snapshot.riskLevel(), snapshot.publicDescription(),
-                snapshot.genericProductName(), snapshot.statusUnavailableReason());
-        flags(statement, next, snapshot.notPublishable());
-    }
-
-    /** Text, codes by their name and months as their ISO text (YYYY-MM), as the mapping stores them elsewhere. */
-    private static int texts(PreparedStatement statement, int first, Object... values) throws SQLException {
-        for (Object value : values) {
-            statement.setString(first++, value == null ? null
-                    : value instanceof Enum<?> code ? code.name() : value.toString());
+        int next = 3;
+        for (FieldCatalogue.Field field : FIELDS) {
+            Object value = FieldCatalogue.value(field, snapshot);
+            if (field.yesNo()) {
+                statement.setObject(next++, value, Types.BOOLEAN);
+            } else {
+                statement.setString(next++, value == null ? null : field.given(value).toString());
+            }
         }
-        return first;
-    }
-
-    private static int flags(PreparedStatement statement, int first, Boolean... values) throws SQLException {
-        for (Boolean value : values) {
-            statement.setObject(first++, value, Types.BOOLEAN);
-        }
-        return first;
+        statement.setObject(next, snapshot.notPublishable(), Types.BOOLEAN);
     }
 
     private static Boolean flag(ResultSet row, int column) throws SQLException {

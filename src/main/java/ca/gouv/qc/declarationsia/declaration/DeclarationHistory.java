@@ -22,9 +22,6 @@ public class DeclarationHistory {
         }
     }
 
-    public record Comment(String initiativeId, String field, String message) {
-    }
-
     /** A new due date a coordinator granted, and why. */
     public record Extension(LocalDate previousDueDate, LocalDate newDueDate, String reason, String grantedBy,
             Instant grantedAt) {
@@ -58,13 +55,13 @@ public class DeclarationHistory {
     }
 
     /** The comments of the latest review round that requested corrections. */
-    public List<Comment> latestComments(long declarationId) {
+    public List<ReviewComment> latestComments(long declarationId) {
         return jdbc.sql("""
                 select c.initiative_id, c.field, c.message from review_comment c
                   join review_round r on r.id = c.review_round_id
                  where r.declaration_id = :id
                    and r.round = (select max(round) from review_round where declaration_id = :id)
                  order by c.id
-                """).param("id", declarationId).query(Comment.class).list();
+                """).param("id", declarationId).query(ReviewComment.class).list();
     }
 }

@@ -150,12 +150,9 @@ public class DeclarationLifecycle {
                         :now, cast(:initiatives as jsonb))
                 """).param("id", current.id()).param("now", now).param("initiatives", write(current.initiatives()))
                 .update();
-        return new Declaration(current.id(), current.campaignYear(), current.organizationCode(),
-                current.portfolioCode(), current.network(), DeclarationStatus.SOUMISE, current.noInitiatives(),
-                current.exemptionReason(), current.contact(), true,
+        return current.submitted(
                 new Declaration.Signatory(signatory.name().strip(), signatory.role().strip(), signatory.email().strip()),
-                now.toInstant(), late, current.extendedDueDate(), current.correctionRound(), current.processInstanceId(),
-                current.initiatives(), current.version() + 1);
+                now.toInstant(), late);
     }
 
     /** "Mettre en révision": a submitted declaration goes to the ministry's reviewers. */

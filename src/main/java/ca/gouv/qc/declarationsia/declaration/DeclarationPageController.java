@@ -8,7 +8,6 @@ import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +154,7 @@ class DeclarationPageController {
     @ResponseBody
     ResponseEntity<String> codeList(@PathVariable int year, @PathVariable String organizationCode) {
         declarations.get(year, organizationCode);
-        return download("codes.csv", csv.codes(InitiativeCodes.BY_FIELD));
+        return download("codes.csv", csv.codes());
     }
 
     @PostMapping("/import")
@@ -213,10 +212,10 @@ class DeclarationPageController {
      */
     private Map<String, List<Choice>> choices() {
         Map<String, List<Choice>> choices = new LinkedHashMap<>();
-        InitiativeCodes.BY_FIELD.forEach((field, codes) -> choices.put(field, Arrays.stream(codes)
-                .map(code -> new Choice(code.name(), messages.getMessage(field + "." + code.name(), null,
-                        LocaleContextHolder.getLocale())))
-                .toList()));
+        for (FieldCatalogue.Field field : FieldCatalogue.coded()) {
+            choices.put(field.name(), field.codes().stream().map(code -> new Choice(code,
+                    messages.getMessage(field.codeLabelKey(code), null, LocaleContextHolder.getLocale()))).toList());
+        }
         return choices;
     }
 
@@ -233,7 +232,7 @@ class DeclarationPageController {
         model.addAttribute("errorsHeading", errorsHeading);
         Map<String, String> byPath = new LinkedHashMap<>();
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));
-        List<DeclarationHistory.Comment> comments = history.latestComments(declaration.id());
+        List<ReviewComment> comments = history.latestComments(declaration.id());
         DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
         model.addAttribute("anchors", FieldAnchors.of(errors, comments, form));
         Map<String, String> remarks = form != null && declaration.status() == DeclarationStatus.A_CORRIGER
@@ -255,6 +254,7 @@ class DeclarationPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);
         model.addAttribute("comments", comments);
+        model.addAttribute("fieldLabelKeys", FieldCatalogue.labelKeys());
         model.addAttribute("transitions", history.transitions(declaration.id()));
         return "declaration/edit";
     }

@@ -1,7 +1,10 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.DirectFieldAccessor;
 
 /**
  * The declaration page's form, bound field by field (text inputs, selects, radios), then turned into the
@@ -15,7 +18,10 @@ public class DeclarationPageForm {
     private String contactEmail;
     private List<Initiative> initiatives = new ArrayList<>();
 
-    /** One initiative's inputs; booleans come as "true", "false" or nothing from radio buttons. */
+    /**
+     * One initiative's inputs, a property per field the catalogue says the respondent gives (same name); booleans come
+     * as "true", "false" or nothing from radio buttons.
+     */
     public static class Initiative {
         private String id;
         private String name;
@@ -41,43 +47,21 @@ public class DeclarationPageForm {
         private String riskLevel;
         private String publicDescription;
 
-        static Initiative of(InitiativeSnapshot s) {
-            Initiative i = new Initiative();
-            i.id = s.initiativeId();
-            i.name = s.name();
-            i.objectType = name(s.objectType());
-            i.description = s.description();
-            i.category = name(s.category());
-            i.subcategory = name(s.subcategory());
-            i.benefits = s.benefits();
-            i.phase = name(s.phase());
-            i.startDate = s.startDate() == null ? null : s.startDate().toString();
-            i.productionDate = s.productionDate() == null ? null : s.productionDate().toString();
-            i.retirementDate = s.retirementDate() == null ? null : s.retirementDate().toString();
-            i.servicesToPopulation = s.servicesToPopulation();
-            i.cybersecurity = s.cybersecurity();
-            i.generativeAi = s.generativeAi();
-            i.acquisitionMode = name(s.acquisitionMode());
-            i.supplierName = s.supplierName();
-            i.productName = s.productName();
-            i.personalInformation = name(s.personalInformation());
-            i.privacyImpactAssessment = name(s.privacyImpactAssessment());
-            i.decisionRole = name(s.decisionRole());
-            i.humanOversight = name(s.humanOversight());
-            i.riskLevel = name(s.riskLevel());
-            i.publicDescription = s.publicDescription();
-            return i;
+        /** The inputs of a stored initiative: the catalogue's fields the respondent gives, as the form gives them. */
+        static Initiative of(InitiativeSnapshot snapshot) {
+            Initiative initiative = new Initiative();
+            DirectFieldAccessor inputs = new DirectFieldAccessor(initiative);
+            for (FieldCatalogue.Field field : FieldCatalogue.asked()) {
+                inputs.setPropertyValue(field.name(), field.given(FieldCatalogue.value(field, snapshot)));
+            }
+            return initiative;
         }
 
         DeclarationForm.InitiativeForm toForm() {
-            return new DeclarationForm.InitiativeForm(id, name, objectType, description, category, subcategory, benefits,
-                    phase, startDate, productionDate, retirementDate, servicesToPopulation, cybersecurity, generativeAi,
-                    acquisitionMode, supplierName, productName, personalInformation, privacyImpactAssessment,
-                    decisionRole, humanOversight, riskLevel, publicDescription);
-        }
-
-        private static String name(Enum<?> code) {
-            return code == null ? null : code.name();
+            DirectFieldAccessor inputs = new DirectFieldAccessor(this);
+            Map<String, Object> values = new HashMap<>();
+            FieldCatalogue.asked().forEach(field -> values.put(field.name(), inputs.getPropertyValue(field.name())));
+            return FieldCatalogue.form(values);
         }
 
         // getters and setters for data binding

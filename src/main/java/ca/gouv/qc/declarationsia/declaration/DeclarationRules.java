@@ -30,6 +30,11 @@ public class DeclarationRules {
             Set.of(AcquisitionMode.DEVELOPPEMENT_INTERNE, AcquisitionMode.SOLUTION_GOUVERNEMENTALE_PARTAGEE);
     private static final Set<Phase> EARLY = Set.of(Phase.EXPLORATION, Phase.PLANIFICATION_CONCEPTION);
 
+    /** The fewest characters a submitted text has: the field catalogue's. */
+    private static int minLength(String field) {
+        return FieldCatalogue.find(field).orElseThrow().minLength();
+    }
+
     private final InputValidator validator;
     private final MessageSource messages;
 
@@ -72,14 +77,14 @@ public class DeclarationRules {
         Rules rules = new Rules(index, it);
         rules.require("name", it.name());
         if (!blank(it.name())) {
-            rules.when(it.name().trim().length() < 3, "name", "Size", "validation.initiative.nameLength");
+            rules.when(it.name().trim().length() < minLength("name"), "name", "Size", "validation.initiative.nameLength");
             Integer other = names.putIfAbsent(comparable(it.name()), index);
             rules.when(other != null, "name", "Duplicate", "validation.initiative.nameTwice");
         }
         rules.require("objectType", it.objectType());
         rules.require("description", it.description());
         if (!blank(it.description())) {
-            rules.when(it.description().trim().length() < 20, "description", "Size", "validation.initiative.descriptionLength");
+            rules.when(it.description().trim().length() < minLength("description"), "description", "Size", "validation.initiative.descriptionLength");
         }
         rules.require("category", it.category());
         rules.when(it.subcategory() != null && it.category() != Category.TRAITEMENT_IMAGE, "subcategory", "Subcategory",

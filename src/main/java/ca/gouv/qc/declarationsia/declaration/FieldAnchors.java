@@ -23,7 +23,7 @@ final class FieldAnchors {
     }
 
     /** @return by error path, and by {@code comment:<initiativeId>:<field>}, the id of the element to go to */
-    static Map<String, String> of(List<Violation> errors, List<DeclarationHistory.Comment> comments,
+    static Map<String, String> of(List<Violation> errors, List<ReviewComment> comments,
             DeclarationPageForm form) {
         Map<String, String> anchors = new HashMap<>(DECLARATION_FIELDS);
         for (Violation error : errors) {
@@ -33,7 +33,7 @@ final class FieldAnchors {
             }
         }
         if (form != null) {
-            for (DeclarationHistory.Comment comment : comments) {
+            for (ReviewComment comment : comments) {
                 for (int i = 0; i < form.getInitiatives().size(); i++) {
                     if (comment.initiativeId() != null && comment.initiativeId().equals(form.getInitiatives().get(i).getId())) {
                         anchors.put("comment:" + comment.initiativeId() + ":" + comment.field(), anchor(i, comment.field()));
@@ -45,9 +45,9 @@ final class FieldAnchors {
     }
 
     /** @return by the id of an initiative's field, the reviewer's comment on it: shown beside the field it names */
-    static Map<String, String> remarks(List<DeclarationHistory.Comment> comments, DeclarationPageForm form) {
+    static Map<String, String> remarks(List<ReviewComment> comments, DeclarationPageForm form) {
         Map<String, String> remarks = new HashMap<>();
-        for (DeclarationHistory.Comment comment : comments) {
+        for (ReviewComment comment : comments) {
             for (int i = 0; comment.field() != null && i < form.getInitiatives().size(); i++) {
                 String initiativeId = form.getInitiatives().get(i).getId();
                 if (comment.initiativeId() != null && comment.initiativeId().equals(initiativeId)) {

@@ -9,9 +9,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class InitiativeCsv {
 
-    /** The columns: the fields of an initiative, in the model's order. */
-    static final List<String> COLUMNS = Arrays.stream(InitiativeForm.class.getRecordComponents())
-            .map(RecordComponent::getName).toList();
+    /** The columns: the fields the respondent gives for an initiative, in the catalogue's order. */
+    static final List<String> COLUMNS = FieldCatalogue.asked().stream().map(FieldCatalogue.Field::name).toList();
     private static final int MAX_ROWS = 1000;
 
     record Row(long line, InitiativeForm initiative) {
@@ -48,31 +46,31 @@ class InitiativeCsv {
         return write(printer -> {
             printer.row(COLUMNS);
             for (InitiativeSnapshot initiative : declaration.initiatives()) {
-                InitiativeForm form = DeclarationPageForm.Initiative.of(initiative).toForm();
                 List<Object> cells = new ArrayList<>();
-                for (RecordComponent component : InitiativeForm.class.getRecordComponents()) {
-                    Object value = component.getAccessor().invoke(form);
-                    cells.add(value instanceof Boolean yes ? (yes ? "oui" : "non") : value);
+                for (FieldCatalogue.Field field : FieldCatalogue.asked()) {
+                    Object value = FieldCatalogue.value(field, initiative);
+                    cells.add(value instanceof Boolean yes ? (yes ? "oui" : "non")
+                            : value instanceof Enum<?> code ? code.name() : value);
                 }
                 printer.row(cells);
             }
         });
     }
 
-    /** Every code a column takes, with its French and English label. */
-    String codes(Map<String, Enum<?>[]> codesByField) {
+    /** Every code a column takes, with its French and English label: the coded fields', then the yes-or-no's. */
+    String codes() {
         return write(printer -> {
             printer.row("field", "code", "libelle", "label");
-            for (var entry : codesByField.entrySet()) {
-                for (Enum<?> code : entry.getValue()) {
-                    String key = entry.getKey() + "." + code.name();
-                    printer.row(entry.getKey(), code.name(), messages.getMessage(key, null, Locale.CANADA_FRENCH),
+            for (FieldCatalogue.Field field : FieldCatalogue.coded()) {
+                for (String code : field.codes()) {
+                    String key = field.codeLabelKey(code);
+                    printer.row(field.name(), code, messages.getMessage(key, null, Locale.CANADA_FRENCH),
                             messages.getMessage(key, null, Locale.CANADA));
                 }
             }
-            for (String yesNo : List.of("servicesToPopulation", "cybersecurity", "generativeAi")) {
-                printer.row(yesNo, "oui", "Oui", "Yes");
-                printer.row(yesNo, "non", "Non", "No");
+            for (FieldCatalogue.Field yesNo : FieldCatalogue.asked().stream().filter(FieldCatalogue.Field::yesNo).toList()) {
+                printer.row(yesNo.name(), "oui", "Oui", "Yes");
+                printer.row(yesNo.name(), "non", "Non", "No");
             }
         });
     }
@@ -108,27 +106,21 @@ class InitiativeCsv {
     }
 
     private InitiativeForm initiative(CSVRecord record, long line, List<Violation> violations) {
-        Object[] values = new Object[COLUMNS.size()];
-        RecordComponent[] components = InitiativeForm.class.getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            String cell = record.isSet(COLUMNS.get(i)) ? Csv.restored(record.get(COLUMNS.get(i))) : "";
-            if (components[i].getType() == Boolean.class) {
+        Map<String, Object> values = new HashMap<>();
+        for (FieldCatalogue.Field field : FieldCatalogue.asked()) {
+            String cell = record.isSet(field.name()) ? Csv.restored(record.get(field.name())) : "";
+            if (field.yesNo()) {
                 Boolean yes = cell.isBlank() ? null : Csv.yesNo(cell);
                 if (!cell.isBlank() && yes == null) {
-                    Violation plain = validator.violation("initiatives." + COLUMNS.get(i), "Boolean", "validation.boolean");
+                    Violation plain = validator.violation("initiatives." + field.name(), "Boolean", "validation.boolean");
                     violations.add(new Violation(plain.path(), plain.code(), lineMessage(line, plain.message())));
                 }
-                values[i] = yes;
+                values.put(field.name(), yes);
             } else {
-                values[i] = cell.isBlank() ? null : cell;
+                values.put(field.name(), cell.isBlank() ? null : cell);
             }
         }
-        try {
-            return InitiativeForm.class.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new)).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return FieldCatalogue.form(values);
     }
 
     String lineMessage(long line, String message) {

@@ -2,10 +2,9 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -16,9 +15,6 @@ import java.util.stream.Collectors;
  * each took most of the page's time, where reading a few properties of these takes little.
  */
 public final class InitiativeFields {
-
-    /** How an input is shown: a line, a month (typed as numbers), a paragraph, a list of codes, or yes or no. */
-    public enum Kind { LINE, MONTH, PARAGRAPH, CODES, YES_NO }
 
     /** A heading and its inputs, in the page's order. */
     public record Section(String heading, List<Field> fields) {
@@ -32,27 +28,27 @@ public final class InitiativeFields {
      * One input: {@code id} is the element's (anchors of the error summary point at it), {@code name} the form
      * parameter it posts; {@code error} and {@code remark} are null when there is none.
      */
-    public record Field(Kind kind, String id, String name, String label, Object value, List<Option> options,
+    public record Field(FieldCatalogue.Type kind, String id, String name, String label, Object value, List<Option> options,
             String error, String remark) {
 
         public boolean yesNo() {
-            return kind == Kind.YES_NO;
+            return kind == FieldCatalogue.Type.YES_NO;
         }
 
         public boolean codes() {
-            return kind == Kind.CODES;
+            return kind == FieldCatalogue.Type.CODE;
         }
 
         public boolean paragraph() {
-            return kind == Kind.PARAGRAPH;
+            return kind == FieldCatalogue.Type.PARAGRAPH;
         }
 
         public boolean line() {
-            return kind == Kind.LINE || kind == Kind.MONTH;
+            return kind == FieldCatalogue.Type.LINE || kind == FieldCatalogue.Type.MONTH;
         }
 
         public String inputMode() {
-            return kind == Kind.MONTH ? "numeric" : null;
+            return kind == FieldCatalogue.Type.MONTH ? "numeric" : null;
         }
 
         public boolean invalid() {
@@ -67,43 +63,9 @@ public final class InitiativeFields {
         }
     }
 
-    private record Input(String field, Kind kind, Function<DeclarationPageForm.Initiative, Object> value) {
-    }
-
-    private record Heading(String key, List<Input> inputs) {
-    }
-
-    private static final List<Heading> SECTIONS = List.of(
-            new Heading("declaration.section.identity", List.of(
-                    new Input("name", Kind.LINE, DeclarationPageForm.Initiative::getName),
-                    new Input("objectType", Kind.CODES, DeclarationPageForm.Initiative::getObjectType),
-                    new Input("description", Kind.PARAGRAPH, DeclarationPageForm.Initiative::getDescription),
-                    new Input("category", Kind.CODES, DeclarationPageForm.Initiative::getCategory),
-                    new Input("subcategory", Kind.CODES, DeclarationPageForm.Initiative::getSubcategory),
-                    new Input("benefits", Kind.PARAGRAPH, DeclarationPageForm.Initiative::getBenefits))),
-            new Heading("declaration.section.lifecycle", List.of(
-                    new Input("phase", Kind.CODES, DeclarationPageForm.Initiative::getPhase),
-                    new Input("startDate", Kind.MONTH, DeclarationPageForm.Initiative::getStartDate),
-                    new Input("productionDate", Kind.MONTH, DeclarationPageForm.Initiative::getProductionDate),
-                    new Input("retirementDate", Kind.MONTH, DeclarationPageForm.Initiative::getRetirementDate))),
-            new Heading("declaration.section.use", List.of(
-                    new Input("servicesToPopulation", Kind.YES_NO, DeclarationPageForm.Initiative::getServicesToPopulation),
-                    new Input("cybersecurity", Kind.YES_NO, DeclarationPageForm.Initiative::getCybersecurity),
-                    new Input("generativeAi", Kind.YES_NO, DeclarationPageForm.Initiative::getGenerativeAi),
-                    new Input("acquisitionMode", Kind.CODES, DeclarationPageForm.Initiative::getAcquisitionMode),
-                    new Input("supplierName", Kind.LINE, DeclarationPageForm.Initiative::getSupplierName),
-                    new Input("productName", Kind.LINE, DeclarationPageForm.Initiative::getProductName))),
-            new Heading("declaration.section.responsible", List.of(
-                    new Input("personalInformation", Kind.CODES, DeclarationPageForm.Initiative::getPersonalInformation),
-                    new Input("privacyImpactAssessment", Kind.CODES,
-                            DeclarationPageForm.Initiative::getPrivacyImpactAssessment),
-                    new Input("decisionRole", Kind.CODES, DeclarationPageForm.Initiative::getDecisionRole),
-                    new Input("humanOversight", Kind.CODES, DeclarationPageForm.Initiative::getHumanOversight),
-                    new Input("riskLevel", Kind.CODES, DeclarationPageForm.Initiative::getRiskLevel),
-                    new Input("publicDescription", Kind.PARAGRAPH, DeclarationPageForm.Initiative::getPublicDescription))));
-
-    private static final Set<String> YES_NO = SECTIONS.stream().flatMap(heading -> heading.inputs().stream())
-            .filter(input -> input.kind() == Kind.YES_NO).map(Input::field).collect(Collectors.toSet());
+    /** The page's sections, by their heading's key, with the catalogue's fields shown in each, in its order. */
+    private static final Map<String, List<FieldCatalogue.Field>> SECTIONS = FieldCatalogue.onPage().stream()
+            .collect(Collectors.groupingBy(FieldCatalogue.Field::section, LinkedHashMap::new, Collectors.toList()));
 
     private InitiativeFields() {
     }
@@ -115,7 +77,7 @@ public final class InitiativeFields {
 
     /** Whether the field is answered yes or no (radios in a fieldset), not typed or chosen in a list. */
     static boolean isYesNo(String field) {
-        return YES_NO.contains(field);
+        return FieldCatalogue.find(field).filter(FieldCatalogue.Field::yesNo).isPresent();
     }
 
     /**
@@ -133,21 +95,21 @@ public final class InitiativeFields {
         Map<String, String> labels = new HashMap<>();
         List<List<Section>> initiatives = new ArrayList<>();
         for (int index = 0; index < form.getInitiatives().size(); index++) {
-            DeclarationPageForm.Initiative initiative = form.getInitiatives().get(index);
+            DeclarationForm.InitiativeForm initiative = form.getInitiatives().get(index).toForm();
             List<Section> sections = new ArrayList<>(SECTIONS.size());
-            for (Heading heading : SECTIONS) {
-                List<Field> fields = new ArrayList<>(heading.inputs().size());
-                for (Input input : heading.inputs()) {
-                    String id = inputId(index, input.field());
-                    String name = "initiatives[" + index + "]." + input.field();
-                    Object value = input.value().apply(initiative);
+            for (Map.Entry<String, List<FieldCatalogue.Field>> heading : SECTIONS.entrySet()) {
+                List<Field> fields = new ArrayList<>(heading.getValue().size());
+                for (FieldCatalogue.Field input : heading.getValue()) {
+                    String id = inputId(index, input.name());
+                    String name = "initiatives[" + index + "]." + input.name();
+                    Object value = FieldCatalogue.value(input, initiative);
                     String comment = remarks.get(id);
-                    fields.add(new Field(input.kind(), id, name,
-                            labels.computeIfAbsent(input.field(), field -> message.apply("field.initiatives." + field)),
-                            value, options(choices.get(input.field()), value), errorsByPath.get(name),
+                    fields.add(new Field(input.type(), id, name,
+                            labels.computeIfAbsent(input.labelKey(), message),
+                            value, options(choices.get(input.name()), value), errorsByPath.get(name),
                             comment == null ? null : remark.apply(comment)));
                 }
-                sections.add(new Section(labels.computeIfAbsent(heading.key(), message), fields));
+                sections.add(new Section(labels.computeIfAbsent(heading.getKey(), message), fields));
             }
             initiatives.add(sections);
         }

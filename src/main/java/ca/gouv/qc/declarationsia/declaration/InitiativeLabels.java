@@ -30,8 +30,9 @@ public class InitiativeLabels {
             return java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
                     "en".equals(locale.getLanguage()) ? java.util.Locale.CANADA : java.util.Locale.CANADA_FRENCH).format(month);
         }
-        if (InitiativeCodes.isCoded(field)) {
-            return text(field + "." + value, value.toString());
+        java.util.Optional<FieldCatalogue.Field> coded = FieldCatalogue.find(field).filter(FieldCatalogue.Field::coded);
+        if (coded.isPresent()) {
+            return text(coded.get().codeLabelKey(value.toString()), value.toString());
         }
         return value.toString();
     }

@@ -17,6 +17,8 @@ final class PageOrder {
             "initiatives");
     private static final List<String> BELOW = List.of("attestation", "signatory", "signatory.name", "signatory.role",
             "signatory.email");
+    /** An initiative's fields in the page's order (id first: an error on the id is the initiative's own). */
+    private static final List<String> FIELDS = FieldCatalogue.initiative().stream().map(FieldCatalogue.Field::name).toList();
     private static final Comparator<Violation> BY_PLACE = Comparator.comparingLong(PageOrder::place);
 
     private PageOrder() {
@@ -30,7 +32,7 @@ final class PageOrder {
     private static long place(Violation error) {
         Matcher initiative = INITIATIVE_FIELD.matcher(error.path());
         if (initiative.lookingAt()) {
-            int field = initiative.group(2) == null ? -1 : InitiativeCsv.COLUMNS.indexOf(initiative.group(2));
+            int field = initiative.group(2) == null ? -1 : FIELDS.indexOf(initiative.group(2));
             return 1_000_000L + Long.parseLong(initiative.group(1)) * 1_000 + field + 1;
         }
         if (ABOVE.contains(error.path())) {

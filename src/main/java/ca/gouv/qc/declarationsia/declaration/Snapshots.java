@@ -2,6 +2,8 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 
 /** From what the organization typed to what is stored; the fields only a reviewer sets are kept as they were. */
 final class Snapshots {
@@ -10,19 +12,16 @@ final class Snapshots {
     }
 
     static InitiativeSnapshot of(String id, InitiativeForm form, InitiativeSnapshot before) {
-        return new InitiativeSnapshot(id, text(form.name()), code(ObjectType.class, form.objectType()),
-                text(form.description()), code(Category.class, form.category()), code(Subcategory.class, form.subcategory()),
-                text(form.benefits()), code(Phase.class, form.phase()), month(form.startDate()),
-                month(form.productionDate()), month(form.retirementDate()), form.servicesToPopulation(),
-                form.cybersecurity(), form.generativeAi(), code(AcquisitionMode.class, form.acquisitionMode()),
-                text(form.supplierName()), text(form.productName()),
-                code(PersonalInformation.class, form.personalInformation()),
-                code(PrivacyImpactAssessment.class, form.privacyImpactAssessment()),
-                code(DecisionRole.class, form.decisionRole()), code(HumanOversight.class, form.humanOversight()),
-                code(RiskLevel.class, form.riskLevel()), text(form.publicDescription()),
-                before == null ? null : before.genericProductName(),
-                before == null ? null : before.statusUnavailableReason(),
-                before != null && before.notPublishable());
+        Map<String, Object> values = new HashMap<>();
+        for (FieldCatalogue.Field field : FieldCatalogue.initiative()) {
+            if (field.source() == FieldCatalogue.Source.MINISTRY) {
+                values.put(field.name(), before == null ? null : FieldCatalogue.value(field, before));
+            } else {
+                values.put(field.name(), field.stored(FieldCatalogue.value(field, form)));
+            }
+        }
+        values.put("id", id);
+        return FieldCatalogue.snapshot(values, before != null && before.notPublishable());
     }
 
     static <E extends Enum<E>> E code(Class<E> type, String code) {
@@ -31,9 +30,5 @@ final class Snapshots {
 
     static YearMonth month(String month) {
         return month == null || month.isBlank() ? null : YearMonth.parse(month);
-    }
-
-    private static String text(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.history;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.history.Entry.Kind;
 import ca.gouv.qc.declarationsia.notification.Outbox;
 import ca.gouv.qc.declarationsia.review.ReviewService;
@@ -85,13 +86,11 @@ class Timelines {
 
     Entry round(ReviewService.Round round) {
         List<String> details = new ArrayList<>();
-        for (ReviewService.Comment comment : round.comments()) {
-            String where = comment.initiativeId() == null ? words.text("mail.comment.whole")
+        for (ReviewComment comment : round.comments()) {
+            String where = comment.initiativeId() == null
+                    ? (comment.field() == null ? words.text("mail.comment.whole") : words.field(comment.field()))
                     : comment.field() == null ? comment.initiativeId()
-                    : comment.initiativeId() + " – " + words.label("field.initiatives", comment.field());
-            if (comment.initiativeId() == null && comment.field() != null) {
-                where = words.label("field", "contact".equals(comment.field()) ? "contact.name" : comment.field());
-            }
+                    : comment.initiativeId() + " – " + words.field(comment.field());
             details.add(words.text("history.review.comment", where, comment.message()));
         }
         return new Entry(round.decidedAt(), Kind.REVIEW, words.text("history.review.decided", round.round(),

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.history;
 
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import ca.gouv.qc.declarationsia.shared.Dates;
 import java.time.Instant;
@@ -30,6 +31,12 @@ class Wording {
     String label(String prefix, Object code) {
         return code == null ? "" : messages.getMessage(prefix + "." + code, null, String.valueOf(code),
                 LocaleContextHolder.getLocale());
+    }
+
+    /** A field of the declaration or of an initiative by its label (the field catalogue's), the name if unknown. */
+    String field(String name) {
+        return FieldCatalogue.find(name).map(field -> messages.getMessage(field.labelKey(), null, name,
+                LocaleContextHolder.getLocale())).orElse(name);
     }
 
     /** An engine step by its label here, else by its name in the model. */

@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BaselineImport {
 
-    static final List<String> COLUMNS = List.of("Nom de l'actif, du projet ou de l'initiative", "Catégorie",
-            "Organisme responsable", "Portefeuille ministériel", "Bénéfices", "Statut");
+    /** The spec's published columns: the open data's first six. */
+    static final List<String> COLUMNS = PortraitController.CSV_COLUMNS.subList(0, 6);
 
     private final JdbcClient jdbc;
     private final PortraitCalculator calculator;

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.shared.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Portrait (public)", description = "Portrait des utilisations de l’IA et données ouvertes / Portrait and open data")
 class PortraitController {
 
-    /** The published columns of the spec, in order, then what identifies a row over the years. */
-    static final List<String> CSV_COLUMNS = List.of("Nom de l'actif, du projet ou de l'initiative", "Catégorie",
-            "Organisme responsable", "Portefeuille ministériel", "Bénéfices", "Statut", "Identifiant",
-            "Produit (nom générique)");
+    /**
+     * The published columns of the spec, in order, then what identifies a row over the years: an initiative's fields
+     * under their open-data column in the field catalogue, and the body that declared it.
+     */
+    static final List<String> CSV_COLUMNS = List.of(column("name"), column("category"), "Organisme responsable",
+            "Portefeuille ministériel", column("benefits"), column("phase"), column("id"), column("genericProductName"));
 
     record OpenDataRow(String id, String name, String category, String categoryLabel, String organization,
             String portfolio, String benefits, String status, String statusLabel, String genericProductName) {
@@ -104,5 +107,9 @@ class PortraitController {
 
     private String label(String key) {
         return messages.getMessage(key, null, key, Locale.CANADA_FRENCH);
+    }
+
+    private static String column(String field) {
+        return FieldCatalogue.find(field).map(FieldCatalogue.Field::openDataColumn).orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.review;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.notification.MailKind;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.LocalDate;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Demander des corrections": A_CORRIGER with a new round, credited to the reviewer who decided, and the respondents
- * get the round's comments by mail. The round is due {@code correction-days} from today, never before the body's
- * current due date: a body sent back early keeps the rest of its campaign.
+ * get the round's comments by mail, each field named by its label (the field catalogue's, the declaration's own fields
+ * included). The round is due {@code correction-days} from today, never before the body's current due date: a body
+ * sent back early keeps the rest of its campaign.
  */
 @Component("requestCorrections")
 class RequestCorrectionsDelegate implements JavaDelegate {
@@ -42,6 +44,7 @@ class RequestCorrectionsDelegate implements JavaDelegate {
         LocalDate due = current.isAfter(byRule) ? current : byRule;
         int round = lifecycle.requestCorrections(key, decision.reviewer(), due);
         mails.queue(MailKind.CORRECTIONS_REQUESTED, key.campaignYear(), key.organizationCode(), due, "round-" + round,
-                Map.of("correctionDays", correctionDays, "comments", rounds.comments(decision.id())));
+                Map.of("correctionDays", correctionDays, "comments", rounds.comments(decision.id()),
+                        "fieldLabels", FieldCatalogue.labelKeys()));
     }
 }

@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a reviewer needs beside the declaration: for each initiative and field, its value in the previous submission
- * and in last year's declaration, when they differ.
+ * What a reviewer needs beside the declaration: for each initiative and field (the catalogue's, in its order), its
+ * value in the previous submission and in last year's declaration, when they differ.
  */
 @Component
 class ReviewComparison {
 
     /** One field of one initiative: its value now, and the earlier values that differ (null when the same). */
-    record Line(String field, Object now, Object previousSubmission, Object lastYear, boolean changedSinceSubmission,
+    record Line(String field, String labelKey, Object now, Object previousSubmission, Object lastYear, boolean changedSinceSubmission,
             boolean changedSinceLastYear) {
     }
 
@@ -52,15 +53,16 @@ class ReviewComparison {
             Map<String, Object> before = previous.get(initiative.initiativeId());
             Map<String, Object> year = lastYear.get(initiative.initiativeId());
             List<Line> lines = new ArrayList<>();
-            now.forEach((field, value) -> {
-                if ("initiativeId".equals(field) || "notPublishable".equals(field) || "publishedStatus".equals(field)) {
-                    return;
+            for (FieldCatalogue.Field field : FieldCatalogue.initiative()) {
+                if (field.type() == FieldCatalogue.Type.ID) {
+                    continue; // the initiative's heading
                 }
-                Object submitted = before == null ? null : before.get(field);
-                Object declared = year == null ? null : year.get(field);
-                lines.add(new Line(field, value, submitted, declared, before != null && !Objects.equals(submitted, value),
-                        year != null && !Objects.equals(declared, value)));
-            });
+                Object value = now.get(field.name());
+                Object submitted = before == null ? null : before.get(field.name());
+                Object declared = year == null ? null : year.get(field.name());
+                lines.add(new Line(field.name(), field.labelKey(), value, submitted, declared,
+                        before != null && !Objects.equals(submitted, value), year != null && !Objects.equals(declared, value)));
+            }
             result.add(new InitiativeLines(initiative, year == null, lines));
         }
         return result;

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.shared.validation.PlainText;
 import jakarta.validation.Valid;
@@ -16,12 +17,8 @@ import java.util.List;
  */
 public record ReviewForm(
         @NotNull @Pattern(regexp = "ACCEPT|REQUEST_CORRECTIONS", message = "{validation.review.decision}") String decision,
-        @Size(max = 200, message = "{validation.list.size}") List<@Valid @NotNull Comment> comments,
+        @Size(max = 200, message = "{validation.list.size}") List<@Valid @NotNull ReviewComment> comments,
         @Size(max = 1000, message = "{validation.list.size}") List<@Valid @NotNull Override> overrides) {
-
-    public record Comment(@Size(max = 30) String initiativeId, @Size(max = 50) String field,
-            @NotBlank @Size(max = 2000) @FreeText String message) {
-    }
 
     public record Override(@NotBlank @Size(max = 30) String initiativeId,
             @Size(max = 200) @PlainText(markupAllowed = true, message = "{validation.singleLine}") String genericProductName,

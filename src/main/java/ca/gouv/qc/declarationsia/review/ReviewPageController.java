@@ -4,11 +4,14 @@ import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,8 +83,10 @@ class ReviewPageController {
 
     /** The decision cannot be taken back: the page asks for a ticked confirmation beside the button (the API does not). */
     @PostMapping("/{year}/{organizationCode}")
-    String decide(@PathVariable int year, @PathVariable String organizationCode, @ModelAttribute("form") ReviewPageForm form,
+    String decide(@PathVariable int year, @PathVariable String organizationCode, HttpServletRequest request,
             @RequestParam(required = false) boolean confirmed, Model model, RedirectAttributes redirect) {
+        ReviewPageForm form = ReviewPageForm.of(request.getParameterMap());
+        model.addAttribute("form", form);
         if (!confirmed) {
             // every problem at once: the confirmation and what the decision itself would be refused for
             List<Violation> errors = new ArrayList<>(reviews.problems(year, organizationCode, form.toForm()));
@@ -91,7 +95,7 @@ class ReviewPageController {
         }
         try {
             reviews.decide(year, organizationCode, form.toForm());
-            redirect.addFlashAttribute("done", "ACCEPT".equals(form.getDecision()) ? "review.accepted" : "review.sentBack");
+            redirect.addFlashAttribute("done", "ACCEPT".equals(form.decision()) ? "review.accepted" : "review.sentBack");
             return "redirect:/revision";
         } catch (InvalidInputException invalid) {
             return page(declarations.get(year, organizationCode), model, invalid.violations());
@@ -104,7 +108,7 @@ class ReviewPageController {
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("reviewable", declaration.status() == DeclarationStatus.EN_REVISION);
         model.addAttribute("initiatives", comparison.compare(declaration));
-        model.addAttribute("fields", ReviewService.FIELDS);
+        model.addAttribute("fields", FieldCatalogue.commentable());
         model.addAttribute("transitions", history.transitions(declaration.id()));
         model.addAttribute("errors", errors);
         ReviewPageForm form = (ReviewPageForm) model.getAttribute("form");
@@ -118,18 +122,9 @@ class ReviewPageController {
     }
 
     private static ReviewPageForm emptyForm(Declaration declaration) {
-        ReviewPageForm form = new ReviewPageForm();
-        for (int i = 0; i < COMMENT_ROWS; i++) {
-            form.getComments().add(new ReviewPageForm.Comment());
-        }
         // in the declaration's order, as the initiatives above them
-        declaration.initiatives().forEach(initiative -> {
-            ReviewPageForm.Override override = new ReviewPageForm.Override();
-            override.setInitiativeId(initiative.initiativeId());
-            override.setGenericProductName(initiative.genericProductName());
-            override.setStatusUnavailableReason(initiative.statusUnavailableReason());
-            form.getOverrides().add(override);
-        });
-        return form;
+        return new ReviewPageForm(null, java.util.Collections.nCopies(COMMENT_ROWS, new ReviewComment(null, null, null)),
+                declaration.initiatives().stream().map(initiative -> new ReviewForm.Override(initiative.initiativeId(),
+                        initiative.genericProductName(), initiative.statusUnavailableReason())).toList());
     }
 }

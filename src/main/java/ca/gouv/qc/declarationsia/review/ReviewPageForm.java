@@ -1,54 +1,74 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-/** The review page's form, bound field by field, turned into the {@link ReviewForm} the API takes. */
-public class ReviewPageForm {
+/**
+ * The review page's form, read from its rows ({@code comments[1].message}, {@code overrides[0].genericProductName}),
+ * turned into the {@link ReviewForm} the API takes.
+ */
+public record ReviewPageForm(String decision, List<ReviewComment> comments, List<ReviewForm.Override> overrides) {
 
     private static final Pattern ROW = Pattern.compile("(comments|overrides)\\[(\\d+)](.*)");
+    private static final Pattern INPUT = Pattern.compile("comments\\[(\\d{1,4})]\\.(initiativeId|field|message)"
+            + "|overrides\\[(\\d{1,4})]\\.(initiativeId|genericProductName|statusUnavailableReason)");
+    /** More rows than the page shows for the largest declaration are not the page's: they are not read. */
+    private static final int MAX_ROWS = DeclarationForm.MAX_INITIATIVES + 10;
 
-    private String decision;
-    private List<Comment> comments = new ArrayList<>();
-    private List<Override> overrides = new ArrayList<>();
-
-    public static class Comment {
-        private String initiativeId;
-        private String field;
-        private String message;
-
-        public String getInitiativeId() { return initiativeId; }
-        public void setInitiativeId(String initiativeId) { this.initiativeId = initiativeId; }
-        public String getField() { return field; }
-        public void setField(String field) { this.field = field; }
-        public String getMessage() { return message; }
-        public void setMessage(String message) { this.message = message; }
+    public ReviewPageForm {
+        // rows the page did not send (a declaration without initiatives has no override row)
+        comments = comments == null ? List.of() : comments;
+        overrides = overrides == null ? List.of() : overrides;
     }
 
-    public static class Override {
-        private String initiativeId;
-        private String genericProductName;
-        private String statusUnavailableReason;
+    /**
+     * The form as the page posted it: a row's inputs by its number, a row the page did not send empty; a parameter
+     * that is none of the page's inputs (a row number too large, not a number) is not read, so a forged request is
+     * answered like any other (Spring's binding would fail on it before the controller could).
+     */
+    static ReviewPageForm of(Map<String, String[]> parameters) {
+        SortedMap<Integer, Map<String, String>> comments = new TreeMap<>();
+        SortedMap<Integer, Map<String, String>> overrides = new TreeMap<>();
+        parameters.forEach((name, values) -> {
+            Matcher input = INPUT.matcher(name);
+            if (input.matches() && values.length > 0) {
+                boolean comment = input.group(1) != null;
+                int row = Integer.parseInt(comment ? input.group(1) : input.group(3));
+                if (row < MAX_ROWS) {
+                    (comment ? comments : overrides).computeIfAbsent(row, number -> new HashMap<>())
+                            .put(comment ? input.group(2) : input.group(4), values[0]);
+                }
+            }
+        });
+        String[] decision = parameters.get("decision");
+        return new ReviewPageForm(decision == null || decision.length == 0 ? null : decision[0],
+                rows(comments, row -> new ReviewComment(row.get("initiativeId"), row.get("field"), row.get("message"))),
+                rows(overrides, row -> new ReviewForm.Override(row.get("initiativeId"), row.get("genericProductName"),
+                        row.get("statusUnavailableReason"))));
+    }
 
-        public String getInitiativeId() { return initiativeId; }
-        public void setInitiativeId(String initiativeId) { this.initiativeId = initiativeId; }
-        public String getGenericProductName() { return genericProductName; }
-        public void setGenericProductName(String value) { this.genericProductName = value; }
-        public String getStatusUnavailableReason() { return statusUnavailableReason; }
-        public void setStatusUnavailableReason(String value) { this.statusUnavailableReason = value; }
+    private static <T> List<T> rows(SortedMap<Integer, Map<String, String>> byNumber, Function<Map<String, String>, T> row) {
+        List<T> rows = new ArrayList<>();
+        for (int number = 0; !byNumber.isEmpty() && number <= byNumber.lastKey(); number++) {
+            rows.add(row.apply(byNumber.getOrDefault(number, Map.of())));
+        }
+        return rows;
     }
 
     /** Blank comment rows are rows the reviewer did not use. */
     ReviewForm toForm() {
-        return new ReviewForm(decision,
-                commentRows().stream().map(comments::get)
-                        .map(c -> new ReviewForm.Comment(c.initiativeId, c.field, c.message)).toList(),
-                overrideRows().stream().map(overrides::get)
-                        .map(o -> new ReviewForm.Override(o.initiativeId, o.genericProductName, o.statusUnavailableReason))
-                        .toList());
+        return new ReviewForm(decision, commentRows().stream().map(comments::get).toList(),
+                overrideRows().stream().map(overrides::get).toList());
     }
 
     /**
@@ -66,24 +86,18 @@ public class ReviewPageForm {
     }
 
     private List<Integer> commentRows() {
-        return IntStream.range(0, comments.size()).filter(i -> !blank(comments.get(i).message)).boxed().toList();
+        return IntStream.range(0, comments.size())
+                .filter(i -> comments.get(i) != null && !blank(comments.get(i).message())).boxed().toList();
     }
 
     private List<Integer> overrideRows() {
         return IntStream.range(0, overrides.size()).filter(i -> {
-            Override override = overrides.get(i);
-            return !blank(override.genericProductName) || !blank(override.statusUnavailableReason);
+            ReviewForm.Override override = overrides.get(i);
+            return override != null && (!blank(override.genericProductName()) || !blank(override.statusUnavailableReason()));
         }).boxed().toList();
     }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
-
-    public String getDecision() { return decision; }
-    public void setDecision(String decision) { this.decision = decision; }
-    public List<Comment> getComments() { return comments; }
-    public void setComments(List<Comment> comments) { this.comments = comments; }
-    public List<Override> getOverrides() { return overrides; }
-    public void setOverrides(List<Override> overrides) { this.overrides = overrides; }
 }

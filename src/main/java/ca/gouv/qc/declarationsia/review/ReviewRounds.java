@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.sql.Timestamp;
 import java.util.List;
@@ -21,9 +22,6 @@ class ReviewRounds {
     record Round(long id, String decision, String reviewer) {
     }
 
-    record Comment(String initiativeId, String field, String message) {
-    }
-
     /** A round as the declaration's history tells it. */
     record Decided(long id, int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt) {
     }
@@ -40,7 +38,7 @@ class ReviewRounds {
 
     /** Records the decision on the declaration's latest submission, with its comments. */
     @Transactional(propagation = Propagation.MANDATORY)
-    long record(long declarationId, String decision, String reviewer, List<Comment> comments) {
+    long record(long declarationId, String decision, String reviewer, List<ReviewComment> comments) {
         long roundId = jdbc.sql("""
                 insert into review_round (declaration_id, round, submission_number, decision, reviewer, decided_at)
                 select d.id, (select coalesce(max(round), 0) + 1 from review_round where declaration_id = d.id),
@@ -50,7 +48,7 @@ class ReviewRounds {
                 returning id
                 """).param("declaration", declarationId).param("decision", decision).param("reviewer", reviewer)
                 .param("now", Timestamp.from(QuebecTime.engineNow())).query(Long.class).single();
-        for (Comment comment : comments) {
+        for (ReviewComment comment : comments) {
             jdbc.sql("""
                     insert into review_comment (review_round_id, initiative_id, field, message)
                     values (:round, :initiative, :field, :message)
@@ -80,8 +78,8 @@ class ReviewRounds {
                 .list();
     }
 
-    List<Comment> comments(long roundId) {
+    List<ReviewComment> comments(long roundId) {
         return jdbc.sql("select initiative_id, field, message from review_comment where review_round_id = :round order by id")
-                .param("round", roundId).query(Comment.class).list();
+                .param("round", roundId).query(ReviewComment.class).list();
     }
 }

@@ -5,7 +5,9 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
@@ -14,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
@@ -32,14 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
     static final String REVIEW_TASK = "UserTask_ReviewDeclaration";
-    /** Fields a comment may point at: those of the declaration model, in the order of the declaration's page. */
-    static final List<String> FIELDS = List.of("contact", "noInitiatives", "name", "objectType", "description",
-            "category", "subcategory", "benefits", "phase", "startDate", "productionDate", "retirementDate",
-            "servicesToPopulation", "cybersecurity", "generativeAi", "acquisitionMode", "supplierName", "productName", "personalInformation",
-            "privacyImpactAssessment", "decisionRole", "humanOversight", "riskLevel", "publicDescription");
-
-    /** The fields of the declaration itself, not of one of its initiatives. */
-    private static final Set<String> DECLARATION_FIELDS = Set.of("contact", "noInitiatives");
 
     private final DeclarationService declarations;
     private final DeclarationLifecycle lifecycle;
@@ -58,10 +52,7 @@ public class ReviewService {
 
     /** One review round: its decision, who took it and when, and its comments. */
     public record Round(int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt,
-            List<Comment> comments) {
-    }
-
-    public record Comment(String initiativeId, String field, String message) {
+            List<ReviewComment> comments) {
     }
 
     /** Every round of a declaration, oldest first, for its history (staff). */
@@ -72,9 +63,7 @@ public class ReviewService {
         }
         return rounds.of(declaration.id()).stream()
                 .map(round -> new Round(round.round(), round.submissionNumber(), round.decision(), round.reviewer(),
-                        round.decidedAt(), rounds.comments(round.id()).stream()
-                                .map(comment -> new Comment(comment.initiativeId(), comment.field(), comment.message()))
-                                .toList()))
+                        round.decidedAt(), rounds.comments(round.id())))
                 .toList();
     }
 
@@ -96,7 +85,7 @@ public class ReviewService {
             throw refused("status", "validation.review.notUnderReview", declaration.status());
         }
         rounds.record(declaration.id(), form.decision(), reviewer.id(), nullToEmpty(form.comments()).stream()
-                .map(comment -> new ReviewRounds.Comment(blankToNull(comment.initiativeId()), blankToNull(comment.field()),
+                .map(comment -> new ReviewComment(blankToNull(comment.initiativeId()), blankToNull(comment.field()),
                         comment.message().strip()))
                 .toList());
         lifecycle.applyOverrides(key, nullToEmpty(form.overrides()).stream()
@@ -129,12 +118,12 @@ public class ReviewService {
         List<Violation> violations = new ArrayList<>();
         Map<String, InitiativeSnapshot> initiatives = declaration.initiatives().stream()
                 .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
-        List<ReviewForm.Comment> comments = nullToEmpty(form.comments());
+        List<ReviewComment> comments = nullToEmpty(form.comments());
         if ("REQUEST_CORRECTIONS".equals(form.decision()) && comments.isEmpty()) {
             violations.add(validator.violation("comments", "Required", "validation.review.commentRequired"));
         }
         for (int i = 0; i < comments.size(); i++) {
-            ReviewForm.Comment comment = comments.get(i);
+            ReviewComment comment = comments.get(i);
             if (comment == null) {
                 continue; // refused as malformed already
             }
@@ -142,15 +131,18 @@ public class ReviewService {
                 violations.add(validator.violation("comments[" + i + "].initiativeId", "Unknown",
                         "validation.review.unknownInitiative", comment.initiativeId()));
             }
-            String field = blankToNull(comment.field());
-            if (field != null && !FIELDS.contains(field)) {
+            String name = blankToNull(comment.field());
+            Optional<FieldCatalogue.Field> field = FieldCatalogue.find(name).filter(FieldCatalogue.Field::commentable);
+            if (name != null && field.isEmpty()) {
                 violations.add(validator.violation("comments[" + i + "].field", "Unknown", "validation.review.unknownField",
                         comment.field()));
-            } else if (field != null && DECLARATION_FIELDS.contains(field) != (blankToNull(comment.initiativeId()) == null)) {
+            } else if (field.isPresent()) {
                 // a field of the declaration is commented on the whole declaration, an initiative's on that initiative
-                violations.add(validator.violation("comments[" + i + "].field", "Scope",
-                        DECLARATION_FIELDS.contains(field) ? "validation.review.declarationField"
-                                : "validation.review.initiativeField"));
+                boolean ofDeclaration = field.get().scope() == FieldCatalogue.Scope.DECLARATION;
+                if (ofDeclaration != (blankToNull(comment.initiativeId()) == null)) {
+                    violations.add(validator.violation("comments[" + i + "].field", "Scope", ofDeclaration
+                            ? "validation.review.declarationField" : "validation.review.initiativeField"));
+                }
             }
         }
         List<ReviewForm.Override> overrides = nullToEmpty(form.overrides());

@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.security.TaskDoor;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ReviewTaskDoor implements TaskDoor {
         DeclarationKey key = DeclarationKey.ofBusinessKey(task.businessKey());
         String comment = text(values.get(COMMENT_FIELD));
         reviews.decide(key.campaignYear(), key.organizationCode(), new ReviewForm(text(values.get(DECISION_FIELD)),
-                comment == null ? List.of() : List.of(new ReviewForm.Comment(null, null, comment)), List.of()));
+                comment == null ? List.of() : List.of(new ReviewComment(null, null, comment)), List.of()));
     }
 
     private static String text(Object value) {

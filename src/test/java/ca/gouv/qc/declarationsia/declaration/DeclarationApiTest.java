@@ -110,11 +110,21 @@ class DeclarationApiTest {
                     "phase": "EXPLORATION"}
                  ]}
                 """.formatted(RESPONDENT, updated(lastYear[0]), lastYear[1]);
-        mvc.perform(asRespondent(put(url())).content(draft))
+        String saved = mvc.perform(asRespondent(put(url())).content(draft))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.initiatives[2].initiativeId").value("IA-DECL-API-0003"))
                 .andExpect(jsonPath("$.initiatives[2].name").value("Prévision <b>des</b> crues"))
-                .andExpect(jsonPath("$.version").value(1));
+                .andExpect(jsonPath("$.version").value(1))
+                .andReturn().getResponse().getContentAsString();
+        java.util.List<String> members = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved).get("initiatives").get(2).fieldNames()
+                .forEachRemaining(members::add);
+        java.util.List<String> catalogue = FieldCatalogue.initiative().stream()
+                .map(field -> "id".equals(field.name()) ? "initiativeId" : field.name()).toList();
+        assertThat(members.stream().filter(catalogue::contains).toList())
+                .as("an initiative's fields in the API's JSON (those given), in the field catalogue's order")
+                .containsExactlyElementsOf(catalogue.stream().filter(members::contains).toList())
+                .contains("initiativeId", "name", "objectType", "category", "phase");
 
         mvc.perform(asRespondent(put(url())).content(draft))
                 .andExpect(status().isConflict())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
@@ -134,7 +135,7 @@ class DeclarationTransitionsTest {
     private void decide(String decision) {
         TestUsers.asReviewer(() -> {
             reviews.decide(YEAR, "TRN-A", new ReviewForm(decision,
-                    List.of(new ReviewForm.Comment(null, null, "Précisez.")), List.of()));
+                    List.of(new ReviewComment(null, null, "Précisez.")), List.of()));
             return null;
         });
         campaigns.runDueJobs(YEAR);

@@ -7,6 +7,7 @@ import ca.gouv.qc.declarationsia.campaign.ExtensionForm;
 import ca.gouv.qc.declarationsia.campaign.ExtensionService;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.publication.PublicationApprovals;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
@@ -129,7 +130,7 @@ class ManagerJourneyTest extends BrowserJourney {
         TestCampaigns.clockAt(LocalDateTime.of(year, 10, 22, 16, 0));
         TestUsers.asReviewer(() -> {
             reviews.decide(year, "JRN-H1", new ReviewForm("REQUEST_CORRECTIONS",
-                    List.of(new ReviewForm.Comment(initiative, "benefits", "Chiffrez les bénéfices.")), List.of()));
+                    List.of(new ReviewComment(initiative, "benefits", "Chiffrez les bénéfices.")), List.of()));
             return null;
         });
         campaigns.runDueJobs(year);

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
@@ -196,7 +197,7 @@ class RespondentJourneyTest extends BrowserJourney {
         String initiativeId = (String) stored.get("initiative_id");
         TestUsers.asReviewer(() -> {
             reviews.decide(YEAR, ORG, new ReviewForm("REQUEST_CORRECTIONS",
-                    List.of(new ReviewForm.Comment(initiativeId, "benefits", "Chiffrez les bénéfices.")), List.of()));
+                    List.of(new ReviewComment(initiativeId, "benefits", "Chiffrez les bénéfices.")), List.of()));
             return null;
         });
         campaigns.runDueJobs(YEAR);

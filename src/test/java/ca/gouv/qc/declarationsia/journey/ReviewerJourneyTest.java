@@ -2,14 +2,13 @@ package ca.gouv.qc.declarationsia.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gouv.qc.declarationsia.declaration.InitiativeCodes;
+import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -29,8 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReviewerJourneyTest extends BrowserJourney {
 
     private static final int YEAR = 2046;
-    private static final Pattern RAW_CODE = Pattern.compile("\\b(" + String.join("|", InitiativeCodes.BY_FIELD.values()
-            .stream().flatMap(Arrays::stream).map(Enum::name).toList()) + ")\\b");
+    private static final Pattern RAW_CODE = Pattern.compile("\\b(" + String.join("|", FieldCatalogue.coded().stream()
+            .flatMap(field -> field.codes().stream()).toList()) + ")\\b");
 
     @Autowired
     TestCampaigns campaigns;
@@ -136,6 +135,7 @@ class ReviewerJourneyTest extends BrowserJourney {
         assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
         browser.assertAccessible("a review refused");
         browser.screenshot("reviewer-refused", "form[action='/revision/" + YEAR + "/JRN-V1'] fieldset.card");
+        browser.screenshot("reviewer-comment-refused", "fieldset.card:has(#comment-field1)");
         browser.type("generic0", "Logiciel de prévision hydrologique");
         browser.tick("decision-accept");
         browser.tick("confirm");
