@@ -38,7 +38,7 @@ class AnnualCampaignModelTest {
     private static final int YEAR = 2091;
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(DeploymentOnlyEngine.CONFIGURATION)
             .assertClassCoverageAtLeast(1.0)
             .build();
 

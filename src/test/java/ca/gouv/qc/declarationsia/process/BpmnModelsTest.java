@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Every model in bpmn/ and every form in forms/ is picked by the application's deployment pattern and deploys (on
- * the deployment-only engine, {@code camunda.cfg.xml}), and every model follows {@link BpmnModelRules}, its
+ * the {@link DeploymentOnlyEngine}), and every model follows {@link BpmnModelRules}, its
  * expressions checked against the beans the application defines ({@link ApplicationBeans}): no application started.
  */
 class BpmnModelsTest {
@@ -38,7 +38,8 @@ class BpmnModelsTest {
     private static final Set<String> BEANS = ApplicationBeans.names();
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource(DeploymentOnlyEngine.CONFIGURATION).build();
 
     RepositoryService repository;
 

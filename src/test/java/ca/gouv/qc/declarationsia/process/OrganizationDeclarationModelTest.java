@@ -36,7 +36,7 @@ class OrganizationDeclarationModelTest {
     private static final String KEY = "2090-MOD-1";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(DeploymentOnlyEngine.CONFIGURATION)
             .assertClassCoverageAtLeast(1.0)
             .build();
 

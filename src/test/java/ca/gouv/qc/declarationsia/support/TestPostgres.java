@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * One real PostgreSQL 17 (io.zonky, the server local mode runs) per test JVM for the small tests: the database slices
- * ({@link DatabaseTest}) and the deployment-only process engine ({@code camunda.cfg.xml}) share it, so the server
- * starts once. The whole application ({@link IntegrationTest}) keeps a server of its own. Stopped with the JVM.
+ * ({@link DatabaseTest}) and the deployment-only process engine ({@code deployment-only.camunda.cfg.xml}) share it,
+ * so the server starts once. The whole application ({@link IntegrationTest}) keeps a server of its own. Stopped with
+ * the JVM.
  */
 public final class TestPostgres {
 
@@ -19,7 +20,7 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
-    /** Also the factory method {@code camunda.cfg.xml} names. */
+    /** Also the factory method {@code deployment-only.camunda.cfg.xml} names. */
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             try {
