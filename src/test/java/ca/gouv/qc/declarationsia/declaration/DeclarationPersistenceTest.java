@@ -6,21 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignRepository;
 import ca.gouv.qc.declarationsia.campaign.CampaignStatus;
-import ca.gouv.qc.declarationsia.organization.OrganizationService;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
-import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The aggregates round-trip through PostgreSQL, and initiative ids are stable and never reused. */
-@IntegrationTest
+/**
+ * The aggregates round-trip through PostgreSQL, and initiative ids are stable and never reused. The database layer
+ * alone: organizations are registry rows here (their accounts and rules are the registry's tests).
+ */
+@DatabaseTest
 class DeclarationPersistenceTest {
 
     @Autowired
@@ -30,20 +33,21 @@ class DeclarationPersistenceTest {
     CampaignRepository campaigns;
 
     @Autowired
-    InitiativeIds initiativeIds;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    InitiativeIds initiativeIds;
+
+    @BeforeEach
+    void initiativeIds() {
+        initiativeIds = new InitiativeIds(JdbcClient.create(jdbc));
+    }
+
     @Test
     void initiative_ids_follow_the_organization_counter_and_are_never_reused() {
-        TestOrganizations.create(organizations, "IDS-1");
+        organization("IDS-1");
         String first = transactions.execute(status -> initiativeIds.next("IDS-1"));
         String second = transactions.execute(status -> initiativeIds.next("IDS-1"));
         assertThat(first).isEqualTo("IA-IDS-1-0001");
@@ -58,7 +62,7 @@ class DeclarationPersistenceTest {
 
     @Test
     void a_declaration_and_its_snapshots_round_trip() {
-        TestOrganizations.create(organizations, "DECL-1");
+        organization("DECL-1");
         campaigns.save(Campaign.planned(2061, LocalDate.of(2061, 6, 30), LocalDate.of(2061, 9, 1), LocalDate.of(2061, 10, 31),
                 LocalDate.of(2061, 11, 30), Campaign.DEFAULT_REMINDERS, 7));
         String initiativeId = transactions.execute(status -> initiativeIds.next("DECL-1"));
@@ -88,7 +92,7 @@ class DeclarationPersistenceTest {
     /** A respondent's request reads and saves the draft with its own SQL: it must store and read what the mapping does. */
     @Test
     void a_draft_read_and_saved_by_the_respondents_path_is_the_aggregate_the_mapping_reads() {
-        TestOrganizations.create(organizations, "DECL-2");
+        organization("DECL-2");
         campaigns.save(Campaign.planned(2075, LocalDate.of(2075, 6, 30), LocalDate.of(2075, 9, 1), LocalDate.of(2075, 10, 31),
                 LocalDate.of(2075, 11, 30), Campaign.DEFAULT_REMINDERS, 7));
         List<String> ids = transactions.execute(status -> initiativeIds.next("DECL-2", 2));
@@ -140,5 +144,13 @@ class DeclarationPersistenceTest {
         assertThat(DeclarationStatus.BROUILLON.canMoveTo(DeclarationStatus.ACCEPTEE)).isFalse();
         assertThat(CampaignStatus.PLANIFIEE.canMoveTo(CampaignStatus.OUVERTE)).isTrue();
         assertThat(CampaignStatus.PLANIFIEE.canMoveTo(CampaignStatus.FERMEE)).as("no skipping").isFalse();
+    }
+
+    /** The registry's row alone, as the organization's tests create it through the service. */
+    private void organization(String code) {
+        jdbc.update("""
+                insert into organization (code, name_fr, name_en, lggri_category, portfolio_code, network, escalation_email)
+                values (?, ?, ?, 'ORGANISME_BUDGETAIRE', 'FINANCES', true, ?)""", code, "Organisme de test " + code,
+                "Test body " + code, "dri." + code.toLowerCase(java.util.Locale.ROOT) + "@example.qc.ca");
     }
 }

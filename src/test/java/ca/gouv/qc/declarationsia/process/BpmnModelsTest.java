@@ -2,7 +2,6 @@ package ca.gouv.qc.declarationsia.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,31 +12,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.yaml.snakeyaml.Yaml;
 
-/** Every model in bpmn/ and every form in forms/ deploys, and every model follows {@link BpmnModelRules}. */
-@IntegrationTest
+/**
+ * Every model in bpmn/ and every form in forms/ is picked by the application's deployment pattern and deploys (on
+ * the {@link DeploymentOnlyEngine}), and every model follows {@link BpmnModelRules}, its
+ * expressions checked against the beans the application defines ({@link ApplicationBeans}): no application started.
+ */
 class BpmnModelsTest {
 
     private static final Path MODELS = Path.of("bpmn");
     private static final Path FORMS = Path.of("forms");
+    private static final Set<String> BEANS = ApplicationBeans.names();
 
-    @Autowired
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource(DeploymentOnlyEngine.CONFIGURATION).build();
+
     RepositoryService repository;
 
-    @Autowired
-    ApplicationContext context;
+    @BeforeEach
+    void repository() {
+        repository = engine.getRepositoryService();
+    }
+
+    private final Predicate<String> beanExists = BEANS::contains;
 
     @Test
     void every_model_follows_the_rules() throws IOException {
         for (Path file : files(MODELS, ".bpmn")) {
-            assertThat(BpmnModelRules.problems(file.getFileName().toString(), read(file), context::containsBean))
+            assertThat(BpmnModelRules.problems(file.getFileName().toString(), read(file), beanExists))
                     .as(file.toString())
                     .isEmpty();
         }
@@ -45,25 +61,43 @@ class BpmnModelsTest {
 
     @Test
     void every_model_and_form_is_deployed() throws IOException {
-        Set<String> deployedKeys = repository.createProcessDefinitionQuery().latestVersion().list().stream()
-                .map(ProcessDefinition::getKey)
-                .collect(Collectors.toSet());
-        assertThat(deployedKeys).contains("annual-campaign", "organization-declaration");
-        for (Path file : files(MODELS, ".bpmn")) {
-            Matcher process = Pattern.compile("<bpmn:process id=\"([^\"]+)\"").matcher(read(file));
-            while (process.find()) {
-                assertThat(deployedKeys).as(file + " deployed").contains(process.group(1));
+        // what the application deploys: its camunda.bpm.deployment-resource-pattern (the default one skips forms)
+        DeploymentBuilder builder = repository.createDeployment().name("BpmnModelsTest");
+        for (String pattern : deploymentPatterns()) {
+            for (org.springframework.core.io.Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                builder.addInputStream(resource.getFilename(), resource.getInputStream());
             }
         }
+        Deployment latest = builder.deploy();
+        try {
+            Set<String> deployedKeys = repository.createProcessDefinitionQuery().deploymentId(latest.getId()).list().stream()
+                    .map(ProcessDefinition::getKey)
+                    .collect(Collectors.toSet());
+            assertThat(deployedKeys).contains("annual-campaign", "organization-declaration");
+            for (Path file : files(MODELS, ".bpmn")) {
+                Matcher process = Pattern.compile("<bpmn:process id=\"([^\"]+)\"").matcher(read(file));
+                while (process.find()) {
+                    assertThat(deployedKeys).as(file + " deployed").contains(process.group(1));
+                }
+            }
 
-        Deployment latest = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().get(0);
-        Set<String> deployedResources = repository.getDeploymentResources(latest.getId()).stream()
-                .map(Resource::getName)
-                .map(name -> Path.of(name).getFileName().toString())
-                .collect(Collectors.toSet());
-        for (Path form : files(FORMS, ".form")) {
-            assertThat(deployedResources).as("form " + form + " deployed").contains(form.getFileName().toString());
+            Set<String> deployedResources = repository.getDeploymentResources(latest.getId()).stream()
+                    .map(Resource::getName)
+                    .map(name -> Path.of(name).getFileName().toString())
+                    .collect(Collectors.toSet());
+            for (Path form : files(FORMS, ".form")) {
+                assertThat(deployedResources).as("form " + form + " deployed").contains(form.getFileName().toString());
+            }
+        } finally {
+            repository.deleteDeployment(latest.getId(), true);
         }
+    }
+
+    @Test
+    void the_application_defines_the_beans_its_models_name() {
+        assertThat(BEANS).as("read from the classpath as Spring's scan reads it")
+                .contains("queueInvitation", "campaignCalendar", "organizationService", "clock")
+                .doesNotContain("noSuchBean");
     }
 
     @Test
@@ -87,7 +121,7 @@ class BpmnModelsTest {
     void a_model_without_diagram_is_refused() throws IOException {
         String withoutDiagram = read(MODELS.resolve("organization-declaration.bpmn"))
                 .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "");
-        assertThat(BpmnModelRules.problems("no-diagram.bpmn", withoutDiagram, context::containsBean))
+        assertThat(BpmnModelRules.problems("no-diagram.bpmn", withoutDiagram, beanExists))
                 .anyMatch(problem -> problem.contains("UserTask_PrepareDeclaration is not in the diagram"));
     }
 
@@ -95,7 +129,7 @@ class BpmnModelsTest {
     void a_model_without_history_time_to_live_is_refused() throws IOException {
         String withoutTtl = read(MODELS.resolve("organization-declaration.bpmn"))
                 .replaceAll("camunda:historyTimeToLive=\"[^\"]*\"", "");
-        assertThat(BpmnModelRules.problems("no-ttl.bpmn", withoutTtl, context::containsBean))
+        assertThat(BpmnModelRules.problems("no-ttl.bpmn", withoutTtl, beanExists))
                 .containsExactly("no-ttl.bpmn: process organization-declaration has no historyTimeToLive");
     }
 
@@ -106,11 +140,11 @@ class BpmnModelsTest {
         String withMissingBean = read(MODELS.resolve("organization-declaration.bpmn"))
                 .replace("<bpmn:outgoing>Flow_ToQueueInvitation</bpmn:outgoing>",
                         listener + "<bpmn:outgoing>Flow_ToQueueInvitation</bpmn:outgoing>");
-        assertThat(BpmnModelRules.problems("missing-bean.bpmn", withMissingBean, context::containsBean))
+        assertThat(BpmnModelRules.problems("missing-bean.bpmn", withMissingBean, beanExists))
                 .containsExactly("missing-bean.bpmn: expression ${noSuchBean} names no bean called noSuchBean");
         // and the same expression passes once the bean exists
         assertThat(BpmnModelRules.problems("bean.bpmn", withMissingBean.replace("noSuchBean", "organizationService"),
-                context::containsBean)).isEmpty();
+                beanExists)).isEmpty();
     }
 
     private static List<Path> files(Path folder, String extension) throws IOException {
@@ -126,6 +160,17 @@ class BpmnModelsTest {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> deploymentPatterns() throws IOException {
+        try (var yaml = BpmnModelsTest.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> settings = new Yaml().load(yaml);
+            Map<String, Object> camunda = (Map<String, Object>) ((Map<String, Object>) settings.get("camunda")).get("bpm");
+            List<String> patterns = (List<String>) camunda.get("deployment-resource-pattern");
+            assertThat(patterns).as("camunda.bpm.deployment-resource-pattern in application.yml").isNotEmpty();
+            return patterns;
         }
     }
 }

@@ -15,7 +15,7 @@ import ca.gouv.qc.declarationsia.declaration.Phase;
 import ca.gouv.qc.declarationsia.declaration.PrivacyImpactAssessment;
 import ca.gouv.qc.declarationsia.declaration.RiskLevel;
 import ca.gouv.qc.declarationsia.organization.LggriCategory;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,7 +30,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Flyway builds the schema from empty on PostgreSQL, and the database guards the codes of the model. */
-@IntegrationTest
+@DatabaseTest
 class DatabaseSchemaTest {
 
     @Autowired

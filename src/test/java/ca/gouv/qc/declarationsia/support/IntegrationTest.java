@@ -15,6 +15,8 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * The whole application as it runs in local mode: real embedded PostgreSQL, real SMTP catcher, the engine with
  * process-test coverage. Every test class shares this one context (one database), so tests create their own data.
+ * For journeys, doors and faults; a test of the database layer alone is a {@link DatabaseTest}, a test of a model's
+ * paths a deployment-only process test (process/*ModelTest, {@code deployment-only.camunda.cfg.xml}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
