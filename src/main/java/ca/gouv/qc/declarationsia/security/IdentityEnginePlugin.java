@@ -1,9 +1,7 @@
 package ca.gouv.qc.declarationsia.security;
 
-import java.util.ArrayList;
+import ca.gouv.qc.declarationsia.shared.EngineInternals;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,21 +10,19 @@ import org.springframework.stereotype.Component;
  * lock-out by the engine.
  */
 @Component
-class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
+class IdentityEnginePlugin extends EngineInternals.EngineSettings {
 
     /** An email address is a respondent's id: an apostrophe (o'neil@…) included, 64 characters at most (the column). */
     static final String USER_ID_PATTERN = "[a-zA-Z0-9._@+'-]{1,64}";
     static final String GROUP_ID_PATTERN = "[a-zA-Z0-9_-]{1,64}";
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setUserResourceWhitelistPattern(USER_ID_PATTERN);
-        configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
-        List<String> adminGroups = new ArrayList<>(List.of("camunda-admin", Roles.COORDINATORS));
-        configuration.setAdminGroups(adminGroups);
-        // Camunda's lock-out refuses the right password after any wrong one and locks an account for good after
-        // ten: a stranger could keep anyone out. Our LoginThrottle paces guessers by address and account instead.
-        configuration.setLoginDelayMaxTime(0);
-        configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    protected void configure(EngineInternals.Settings settings) {
+        settings.userIds(USER_ID_PATTERN)
+                .groupIds(GROUP_ID_PATTERN)
+                .adminGroups(List.of("camunda-admin", Roles.COORDINATORS))
+                // Camunda's lock-out refuses the right password after any wrong one and locks an account for good
+                // after ten: a stranger could keep anyone out. Our LoginThrottle paces guessers by address and account.
+                .noLoginLockOut();
     }
 }
