@@ -36,8 +36,9 @@ class LocalModeBanner {
                    analyste               reviewers (Tasklist)
                    gestion                managers (Cockpit, read-only)
                    ia.mrnf@example.qc.ca  respondent of MRNF (any ia.<code>@example.qc.ca)
-                 Mail sent: {}/dev/mail   Camunda: {}/camunda/app/   API: {}/swagger-ui.html
+                 Mail sent: {}/dev/mail   Camunda: {}{}/app/   API: {}/swagger-ui.html
                 ==========================================================================""",
-                base, password, base, base, base);
+                base, password, base, base,
+                environment.getProperty("camunda.bpm.webapp.application-path", "/camunda"), base);
     }
 }

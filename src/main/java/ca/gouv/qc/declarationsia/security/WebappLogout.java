@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappLogout extends OncePerRequestFilter {
 
-    private static final Pattern LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
+    /** Under the webapps' path (registered there), whatever it is. */
+    private static final Pattern LOGOUT = Pattern.compile("/[^/]+(?:/[^/]+)*/api/admin/auth/user/[^/]+/logout");
 
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
 
