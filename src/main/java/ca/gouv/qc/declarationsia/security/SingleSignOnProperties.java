@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Sign-in through the government's OpenID Connect provider (README, "Sign-in"): on when {@code OIDC_ISSUER_URI} is
- * set, off (and nothing else changes) when it is not.
+ * Sign-in through the government's OpenID Connect provider (docs/security.md, "Sign-in"): on when
+ * {@code OIDC_ISSUER_URI} is set, off (and nothing else changes) when it is not.
  *
  * @param issuerUri the provider's issuer; its {@code /.well-known/openid-configuration} is read at start
  * @param clientId this application's client at the provider

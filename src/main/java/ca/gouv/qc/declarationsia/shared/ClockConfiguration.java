@@ -3,12 +3,11 @@ package ca.gouv.qc.declarationsia.shared;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one source of time of the application. It reads the engine's clock (ClockUtil), so that a test that moves
+ * The one source of time of the application. It reads the engine's clock (EngineInternals.now), so that a test that moves
  * the engine's time moves ours too: timers, due dates and late flags agree.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +38,7 @@ class ClockConfiguration {
 
         @Override
         public Instant instant() {
-            return ClockUtil.getCurrentTime().toInstant();
+            return EngineInternals.now();
         }
     }
 }

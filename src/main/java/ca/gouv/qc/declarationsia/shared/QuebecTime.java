@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Campaign dates are Québec dates; inside the engine, "now" is the engine's clock, so that tests control it. */
 public final class QuebecTime {
@@ -14,13 +13,13 @@ public final class QuebecTime {
     private QuebecTime() {
     }
 
-    /** Today in Québec by the engine's clock (ClockUtil). */
+    /** Today in Québec by the engine's clock (EngineInternals.now). */
     public static LocalDate engineToday() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
+        return EngineInternals.now().atZone(ZONE).toLocalDate();
     }
 
     public static Instant engineNow() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineInternals.now();
     }
 
     /** The first instant of a date in Québec: an opening date counts whole. */

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The plans PostgreSQL chooses, at full volume, for the lookups that run once per organization (launch, dashboard)
- * and for the Portrait's aggregates: the evidence behind each index (README, "Tuning").
+ * and for the Portrait's aggregates: the evidence behind each index (bench/README.md, "Tuning").
  */
 final class QueryPlans {
 
