@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import ca.gouv.qc.declarationsia.shared.EngineInternals;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -52,14 +52,6 @@ final class TaskWork {
 
     /** Reads the engine without the caller's authorizations, for what the door itself must know. */
     private <T> T asProduct(Supplier<T> read) {
-        Authentication current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return read.get();
-        } finally {
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
+        return EngineInternals.withoutUser(identity, read);
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputAnswersTest {
 
-    private static final int YEAR = 2089;
+    private static final int YEAR = 2029;
     private static final String BODY = "BADIN-A";
     private static final String RESPONDENT = "ia.badin-a@example.qc.ca";
     private static final String DRAFT = "/api/campaigns/" + YEAR + "/declarations/" + BODY;
