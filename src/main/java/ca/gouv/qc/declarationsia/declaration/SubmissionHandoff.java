@@ -6,10 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import ca.gouv.qc.declarationsia.shared.work.BackgroundWorker;
+import ca.gouv.qc.declarationsia.shared.work.RetryPolicy;
+import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -20,29 +19,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes the organization's task of a submitted declaration, after the submission committed. The respondent's
  * request records the submission (rules checked, SOUMISE, audited, its copy kept) and queues it here in the same
  * transaction; the engine's part (the task completed, the job that puts the declaration under review) follows on
- * this class's own thread, woken by the commit and swept every few seconds. In the benchmark's burst of 200
+ * this class's own {@link BackgroundWorker} (thread {@code submission-handoff}), woken by the commit and swept every
+ * {@code declarations.submission.handoff.interval} (5 s). In the benchmark's burst of 200
  * submissions at once, the engine's part was four fifths of the time a respondent waited; it now also waits for the
  * burst to pause ({@link BurstPause}: a quarter of a second without a submission, two seconds at most).
  * <p>
  * Nothing is lost or done twice: a queued row leaves in the transaction that completes the task; a sweep takes a row
  * for two minutes ({@code for update skip locked}: two nodes never take the same row), so a node that dies holding
- * one leaves it to the next; a completion that fails is tried again, waiting twice as long each time (at most an
- * hour), its error kept on the row and logged.
+ * one leaves it to the next; a completion that fails is tried again by the {@link RetryPolicy} the outbox uses too
+ * (from 5 s, doubling, at most an hour), its error kept on the row and logged. Unlike a mail, which is sent and
+ * marked in the one transaction that holds its row, a row here is taken for a lease in a commit of its own: the
+ * engine's work must run in a transaction of its own, whose failure the row's next attempt records.
+ * Off in tests ({@code declarations.submission.handoff.enabled: false}), which sweep by hand with their jobs.
  */
 @Service
 public class SubmissionHandoff {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionHandoff.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(5), Duration.ofHours(1));
+    private static final Duration FIRST_SWEEP = Duration.ofSeconds(5);
     /** A node that dies holding a row lets another take it after this (a completion takes milliseconds). */
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration QUIET = Duration.ofMillis(250);
@@ -58,20 +59,26 @@ public class SubmissionHandoff {
     /** The wall clock, not the product's: tests move that one by months, and a hand-off is about seconds. */
     private final Clock clock = Clock.systemUTC();
     private final BurstPause pause = new BurstPause(QUIET, LONGEST_PAUSE, System.nanoTime());
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread worker = new Thread(runnable, "submission-handoff");
-        worker.setDaemon(true);
-        return worker;
-    });
-    private final AtomicBoolean sweepQueued = new AtomicBoolean();
+    /** A round once submissions pause: the engine's part never takes the processors from a burst's answers. */
+    private final BackgroundWorker worker = new BackgroundWorker("submission-handoff", this::completeDue,
+            wokenAt -> pause.remaining(wokenAt, System.nanoTime()));
 
     SubmissionHandoff(JdbcClient jdbc, TaskService tasks, PlatformTransactionManager transactions,
-            @Value("${declarations.submission.handoff.enabled:true}") boolean wakeOnCommit) {
+            @Value("${declarations.submission.handoff.enabled:true}") boolean enabled,
+            @Value("${declarations.submission.handoff.interval:5s}") Duration interval) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        this.wakeOnCommit = wakeOnCommit;
+        this.wakeOnCommit = enabled;
+        if (enabled) {
+            worker.sweepEvery(FIRST_SWEEP, interval);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.stop();
     }
 
     /** Queues the task's completion, in the submission's transaction; the sweep starts when that commits. */
@@ -83,40 +90,14 @@ public class SubmissionHandoff {
                 values (:id, :key, :now, :now)
                 """).param("id", declarationId).param("key", key.businessKey()).param("now", now).update();
         if (wakeOnCommit) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    pause.submitted(System.nanoTime());
-                    sweepSoon();
-                }
-            });
+            pause.submitted(System.nanoTime());
+            worker.wakeAfterCommit();
         }
     }
 
-    /**
-     * A sweep on this class's thread once submissions pause; one already waiting to start covers this call too.
-     * The schedule's sweeps come here as well, so that they never run during a burst either.
-     */
+    /** A sweep on the worker's thread, once submissions pause. */
     void sweepSoon() {
-        if (sweepQueued.compareAndSet(false, true)) {
-            long waitingSince = System.nanoTime();
-            thread.execute(() -> sweepAfterPause(waitingSince));
-        }
-    }
-
-    private void sweepAfterPause(long waitingSince) {
-        long wait = pause.remaining(waitingSince, System.nanoTime());
-        if (wait > 0) {
-            thread.schedule(() -> sweepAfterPause(waitingSince), wait, TimeUnit.NANOSECONDS);
-            return;
-        }
-        sweepQueued.set(false);
-        try {
-            completeDue();
-        } catch (RuntimeException failure) {
-            // a failed attempt could not even be recorded (the database went away): the next sweep tries again
-            log.error("Submissions waiting for their task to complete: the sweep stopped", failure);
-        }
+        worker.wakeSoon();
     }
 
     /**
@@ -208,8 +189,7 @@ public class SubmissionHandoff {
 
     private void retryLater(Queued queued, RuntimeException failure) {
         int attempts = queued.attempts() + 1;
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
-        Instant next = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
+        Instant next = clock.instant().plus(RETRY.after(attempts));
         log.error("Submission of {}: the organization's task could not be completed (attempt {}), tried again at {}",
                 queued.businessKey(), attempts, next, failure);
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""

@@ -1,29 +1,26 @@
 package ca.gouv.qc.declarationsia.notification;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import ca.gouv.qc.declarationsia.shared.work.BackgroundWorker;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the dispatcher every {@code declarations.mail.dispatch.interval} on a thread of its own: not the job
- * executor's, which launches campaigns and moves declarations, nor Spring's one scheduler thread, which the other
- * sweeps (submissions' hand-off, sessions' cleanup) share. A slow or hung SMTP server holds this thread only.
+ * Runs the dispatcher every {@code declarations.mail.dispatch.interval} on a {@link BackgroundWorker} of its own
+ * (thread {@code mail-dispatcher}): not the job executor's, which launches campaigns and moves declarations, nor the
+ * submissions' hand-off's. A slow or hung SMTP server holds this thread only.
  * Off in tests ({@code declarations.mail.dispatch.enabled: false}), which dispatch by hand on the engine's clock.
  */
 @Component
 @ConditionalOnProperty(name = "declarations.mail.dispatch.enabled", havingValue = "true", matchIfMissing = true)
 class MailDispatchSchedule implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(MailDispatchSchedule.class);
+    private static final Duration FIRST_ROUND = Duration.ofSeconds(5);
 
     private final MailDispatcher dispatcher;
     private final OutboxProperties properties;
-    private ScheduledExecutorService thread;
+    private BackgroundWorker worker;
 
     MailDispatchSchedule(MailDispatcher dispatcher, OutboxProperties properties) {
         this.dispatcher = dispatcher;
@@ -32,35 +29,20 @@ class MailDispatchSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread dispatching = new Thread(runnable, "mail-dispatcher");
-            dispatching.setDaemon(true);
-            return dispatching;
-        });
-        long interval = properties.dispatch().interval().toMillis();
-        thread.scheduleWithFixedDelay(this::dispatch, 5_000, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void dispatch() {
-        try {
-            dispatcher.dispatchDue();
-        } catch (RuntimeException failure) {
-            // the database, most likely: the next round tries again (an exception here would end the schedule)
-            log.warn("Mail dispatch round failed: {}", failure.toString());
-        }
+        worker = new BackgroundWorker("mail-dispatcher", dispatcher::dispatchDue, BackgroundWorker.NO_WAIT);
+        worker.sweepEvery(FIRST_ROUND, properties.dispatch().interval());
     }
 
     @Override
     public synchronized void stop() {
-        if (thread != null) {
-            // a round waiting on a hung server is not interrupted by this; it ends with its timeout, on a daemon thread
-            thread.shutdownNow();
-            thread = null;
+        if (worker != null) {
+            worker.stop();
+            worker = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return thread != null;
+        return worker != null;
     }
 }

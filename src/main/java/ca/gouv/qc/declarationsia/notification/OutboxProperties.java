@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.notification;
 
+import ca.gouv.qc.declarationsia.shared.work.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,11 +30,7 @@ public record OutboxProperties(
 
         /** The wait after the {@code failures}-th failure in a row. */
         Duration after(int failures) {
-            Duration wait = first;
-            for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
-                wait = wait.multipliedBy(2);
-            }
-            return wait.compareTo(max) > 0 ? max : wait;
+            return new RetryPolicy(first, max).after(failures);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ca.gouv.qc.declarationsia.DeclarationsIaApplication;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -155,6 +156,18 @@ class TwoNodesTest {
         }
         assertThat(jdbc.queryForList("select distinct reporter_ from act_ru_meter_log where name_ = 'job-successful' "
                 + "and value_ > 0", String.class)).as("jobs run by both nodes").contains("nodeA", "nodeB");
+
+        // A respondent submits on node B: woken by the commit, the hand-off's worker completes the task and a job
+        // executor puts the declaration under review, nobody running anything by hand (production's settings).
+        String submitting = organizations.get(1);
+        nodeB.getBean(TestDeclarations.class).submit(year, submitting,
+                List.of(TestDeclarations.complete(null, "Tri du courrier", year)));
+        await("under review, by the hand-off's worker and a job executor").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> "EN_REVISION".equals(jdbc.queryForObject(
+                        "select status from declaration where campaign_year = ? and organization_code = ?",
+                        String.class, year, submitting)));
+        assertThat(jdbc.queryForObject("select count(*) from submission_handoff where business_key = ?", Integer.class,
+                year + "-" + submitting)).as("the queued hand-off left with its task").isZero();
 
         jdbc.update("update campaign set status = 'FERMEE' where year = ?", year);
     }
