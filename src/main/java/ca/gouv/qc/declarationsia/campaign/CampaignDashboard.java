@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.SubmissionHandoff;
 import ca.gouv.qc.declarationsia.notification.MailDelivery;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
@@ -68,7 +69,6 @@ public class CampaignDashboard {
             "due", "due_date, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
             "mail", "last_mail_at desc nulls last, t.organization_code");
 
-    static final String PUBLISH_STEP = "ServiceTask_PublishEdition";
 
     private final JdbcClient jdbc;
     private final MailDelivery mail;
@@ -200,7 +200,7 @@ public class CampaignDashboard {
             return null;
         }
         Job publishing = management.createJobQuery().processInstanceId(campaign.processInstanceId())
-                .activityId(PUBLISH_STEP).singleResult();
+                .activityId(ProcessModels.AnnualCampaign.PUBLISH_EDITION).singleResult();
         if (publishing == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignService {
 
-    public static final String PROCESS_KEY = "annual-campaign";
-    static final String CLOSE_MESSAGE = "close-campaign";
 
     private final CampaignRepository campaigns;
     private final JdbcClient jdbc;
@@ -94,7 +93,7 @@ public class CampaignService {
         // taken before the process starts, so that the launch comes before its first step in the history
         Instant now = clock.instant();
         boolean early = LocalDate.ofInstant(now, clock.getZone()).isBefore(campaign.openingDate());
-        String processId = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(year),
+        String processId = runtime.startProcessInstanceByKey(ProcessModels.AnnualCampaign.KEY, String.valueOf(year),
                 Map.of("campaignYear", year)).getId();
         jdbc.sql("""
                 update campaign set status = :status, launched_at = :now, launched_by = :actor,
@@ -117,7 +116,7 @@ public class CampaignService {
             throw refused("status", "validation.campaign.notOpen", year, campaign.status());
         }
         try {
-            runtime.createMessageCorrelation(CLOSE_MESSAGE).processInstanceBusinessKey(String.valueOf(year)).correlate();
+            runtime.createMessageCorrelation(ProcessModels.AnnualCampaign.CLOSE_MESSAGE).processInstanceBusinessKey(String.valueOf(year)).correlate();
         } catch (MismatchingMessageCorrelationException stillLaunching) {
             throw refused("status", "validation.campaign.stillLaunching", year);
         }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
@@ -56,7 +57,7 @@ public class ExtensionService {
         mails.queue(MailKind.EXTENSION, year, organizationCode, form.dueDate(), String.valueOf(auditId),
                 Map.of("previousDueDate", previous, "reason", form.reason().trim()));
         tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey())
-                .taskDefinitionKey(DeclarationService.PREPARE_TASK).list()
+                .taskDefinitionKey(ProcessModels.OrganizationDeclaration.PREPARE_DECLARATION).list()
                 .forEach(task -> tasks.setDueDate(task.getId(), QuebecTime.endOf(form.dueDate())));
         return form.dueDate();
     }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeclarationLifecycle {
 
-    public static final String PROCESS_KEY = "organization-declaration";
     /** The actor of the process's own steps (putting under review, validation). */
     public static final String SYSTEM = "system";
 
@@ -77,7 +77,7 @@ public class DeclarationLifecycle {
             return false;
         }
         DeclarationKey key = new DeclarationKey(campaignYear, organizationCode);
-        String processId = runtime.startProcessInstanceByKey(PROCESS_KEY, key.businessKey(),
+        String processId = runtime.startProcessInstanceByKey(ProcessModels.OrganizationDeclaration.KEY, key.businessKey(),
                 Map.of("campaignYear", campaignYear, "organizationCode", organizationCode)).getId();
         jdbc.sql("update declaration set process_instance_id = :process where id = :id")
                 .param("process", processId).param("id", draft.get()).update();

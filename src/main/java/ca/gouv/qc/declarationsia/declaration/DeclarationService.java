@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
@@ -39,10 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeclarationService {
 
     /** The organization's first task in {@code organization-declaration}. */
-    public static final String PREPARE_TASK = "UserTask_PrepareDeclaration";
-    public static final String CORRECT_TASK = "UserTask_CorrectDeclaration";
-    static final List<String> ORGANIZATION_TASKS = List.of(PREPARE_TASK, CORRECT_TASK);
-    static final String EXEMPTED_MESSAGE = "declaration-exempted";
+    static final List<String> ORGANIZATION_TASKS = List.of(ProcessModels.OrganizationDeclaration.PREPARE_DECLARATION,
+            ProcessModels.OrganizationDeclaration.CORRECT_DECLARATION);
     private static final Pattern INITIATIVE_INDEX = Pattern.compile("^initiatives\\[(\\d+)]");
 
     private final DeclarationRepository declarations;
@@ -194,7 +193,7 @@ public class DeclarationService {
         Declaration current = find(year, organizationCode);
         validator.requireValid(new ExemptionReason(reason));
         lifecycle.exempt(current, reason.strip(), CurrentUser.actorId());
-        runtime.createMessageCorrelation(EXEMPTED_MESSAGE)
+        runtime.createMessageCorrelation(ProcessModels.OrganizationDeclaration.EXEMPTED_MESSAGE)
                 .processInstanceBusinessKey(new DeclarationKey(year, organizationCode).businessKey())
                 .correlateAll();
         return find(year, organizationCode);

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.history;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignDashboard;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 class CampaignTimeline {
 
     /** Steps the campaign's own row tells, with who did them. */
-    private static final Set<String> TOLD_BY_THE_CAMPAIGN = Set.of("StartEvent_CampaignLaunched", "Event_ClosedByCoordinator");
+    private static final Set<String> TOLD_BY_THE_CAMPAIGN = Set.of(ProcessModels.AnnualCampaign.CAMPAIGN_LAUNCHED,
+            ProcessModels.AnnualCampaign.CLOSED_BY_COORDINATOR);
 
     /** A kind of mail: how many are sent, waiting and refused. */
     record MailLine(MailKind kind, int sent, int pending, int rejected) {
@@ -73,7 +75,7 @@ class CampaignTimeline {
         }
         targets.addedLate(year).forEach(target -> entries.add(timelines.lateTarget(target, campaign.dueDate(), true)));
         String running = null;
-        for (ProcessTrail.Instance instance : trail.instances(CampaignService.PROCESS_KEY, String.valueOf(year))) {
+        for (ProcessTrail.Instance instance : trail.instances(ProcessModels.AnnualCampaign.KEY, String.valueOf(year))) {
             entries.addAll(timelines.process(instance, TOLD_BY_THE_CAMPAIGN));
             running = instance.running() ? instance.id() : running;
         }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.history;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
 import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeclarationTimeline {
 
-    static final String PROCESS_KEY = "organization-declaration";
 
     /** The page's header and its lines. {@code processInstanceId} is the running process, for Cockpit's link. */
     record View(Declaration declaration, Organization organization, Campaign campaign, LocalDate dueDate,
@@ -61,7 +61,7 @@ class DeclarationTimeline {
         String businessKey = new DeclarationKey(year, organizationCode).businessKey();
         List<Entry> entries = new ArrayList<>();
         String running = null;
-        for (ProcessTrail.Instance instance : trail.instances(PROCESS_KEY, businessKey)) {
+        for (ProcessTrail.Instance instance : trail.instances(ProcessModels.OrganizationDeclaration.KEY, businessKey)) {
             entries.addAll(timelines.process(instance));
             running = instance.running() ? instance.id() : running;
         }

@@ -1,5 +1,7 @@
 package ca.gouv.qc.declarationsia.history;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels.AnnualCampaign;
+import ca.gouv.qc.declarationsia.shared.ProcessModels.OrganizationDeclaration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,13 +34,14 @@ class ProcessTrail {
 
     /** The steps shown in a history, by model; the others (gateways, the daily follow-up) say nothing new. */
     static final Set<String> MILESTONES = Set.of(
-            "StartEvent_CampaignLaunched", "Event_OpeningDateReached", "ServiceTask_LaunchDeclarationBatch",
-            "Event_ClosingDateReached", "Event_ClosedByCoordinator", "UserTask_ApprovePublication",
-            "ServiceTask_PublishEdition", "EndEvent_PortraitPublished",
-            "StartEvent_DeclarationRequested", "UserTask_PrepareDeclaration", "UserTask_ReviewDeclaration",
-            "UserTask_CorrectDeclaration", "StartEvent_DeclarationExempted", "StartEvent_CampaignPublished",
-            "EndEvent_DeclarationAccepted", "EndEvent_DeclarationClosedByExemption",
-            "EndEvent_DeclarationClosedAtPublication");
+            AnnualCampaign.CAMPAIGN_LAUNCHED, AnnualCampaign.OPENING_DATE_REACHED, AnnualCampaign.LAUNCH_DECLARATION_BATCH,
+            AnnualCampaign.CLOSING_DATE_REACHED, AnnualCampaign.CLOSED_BY_COORDINATOR, AnnualCampaign.APPROVE_PUBLICATION,
+            AnnualCampaign.PUBLISH_EDITION, AnnualCampaign.PORTRAIT_PUBLISHED,
+            OrganizationDeclaration.DECLARATION_REQUESTED, OrganizationDeclaration.PREPARE_DECLARATION,
+            OrganizationDeclaration.REVIEW_DECLARATION, OrganizationDeclaration.CORRECT_DECLARATION,
+            OrganizationDeclaration.DECLARATION_EXEMPTED, OrganizationDeclaration.CAMPAIGN_PUBLISHED,
+            OrganizationDeclaration.DECLARATION_ACCEPTED, OrganizationDeclaration.CLOSED_BY_EXEMPTION,
+            OrganizationDeclaration.CLOSED_AT_PUBLICATION);
 
     /** One instance of the business key: running or ended (and how). */
     record Instance(String id, String definitionKey, Instant startedAt, Instant endedAt, String state, String deleteReason) {
@@ -125,7 +128,7 @@ class ProcessTrail {
     /** Ids of the running processes of a campaign's declarations that have an open incident. */
     Map<String, String> declarationsWithIncidents(int campaignYear) {
         Map<String, String> businessKeys = new LinkedHashMap<>();
-        List<Incident> incidents = runtime.createIncidentQuery().processDefinitionKeyIn("organization-declaration").list();
+        List<Incident> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(OrganizationDeclaration.KEY).list();
         if (incidents.isEmpty()) {
             return businessKeys;
         }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.history;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.campaign.Campaign;
 import ca.gouv.qc.declarationsia.campaign.CampaignTargets;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
@@ -18,9 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Timelines {
 
-    static final String PUBLISH_STEP = "ServiceTask_PublishEdition";
     /** Waits for the same thing as another step shown as waiting: the closing date, or a coordinator's close. */
-    private static final java.util.Set<String> WAITING_WITH_ANOTHER = java.util.Set.of("Event_ClosedByCoordinator");
+    private static final java.util.Set<String> WAITING_WITH_ANOTHER = java.util.Set.of(ProcessModels.AnnualCampaign.CLOSED_BY_COORDINATOR);
 
     private final Wording words;
     private final ProcessTrail trail;
@@ -135,7 +135,7 @@ class Timelines {
             return Optional.empty();
         }
         return trail.steps(campaign.processInstanceId()).stream()
-                .filter(step -> PUBLISH_STEP.equals(step.activityId()) && step.endedAt() != null)
+                .filter(step -> ProcessModels.AnnualCampaign.PUBLISH_EDITION.equals(step.activityId()) && step.endedAt() != null)
                 .findFirst()
                 .map(step -> new Entry(step.endedAt(), Kind.PROCESS, words.text("history.published", campaign.year()),
                         List.of(), null));

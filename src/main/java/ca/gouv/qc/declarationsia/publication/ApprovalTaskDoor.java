@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.security.TaskDoor;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ class ApprovalTaskDoor implements TaskDoor {
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of(PublicationApprovals.APPROVAL_TASK);
+        return Set.of(ProcessModels.AnnualCampaign.APPROVE_PUBLICATION);
     }
 
     @Override

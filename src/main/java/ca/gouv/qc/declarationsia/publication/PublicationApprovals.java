@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
@@ -21,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PublicationApprovals {
 
-    static final String APPROVAL_TASK = "UserTask_ApprovePublication";
 
     /** Who approved, and the note they left for the edition. */
     record Approval(String approvedBy, String note) {
@@ -50,7 +50,7 @@ public class PublicationApprovals {
             throw refused("approvalNote", "Size", "validation.publication.note");
         }
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(year))
-                .taskDefinitionKey(APPROVAL_TASK).singleResult();
+                .taskDefinitionKey(ProcessModels.AnnualCampaign.APPROVE_PUBLICATION).singleResult();
         if (task == null) {
             throw refused("status", "State", "validation.publication.notAwaiting", year);
         }

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("publishEdition")
 class PublishEditionDelegate implements JavaDelegate {
 
-    static final String CAMPAIGN_PUBLISHED = "campaign-published";
 
     private final Editions editions;
     private final PublicationApprovals approvals;
@@ -37,7 +37,7 @@ class PublishEditionDelegate implements JavaDelegate {
                 () -> new IllegalStateException("Publication " + year + " was not approved"));
         editions.publish(year, approval.approvedBy(), approval.note());
         campaigns.markPublished(year);
-        runtime.createMessageCorrelation(CAMPAIGN_PUBLISHED)
+        runtime.createMessageCorrelation(ProcessModels.OrganizationDeclaration.CAMPAIGN_PUBLISHED_MESSAGE)
                 .processInstanceVariableEquals("campaignYear", year)
                 .correlateAll();
     }

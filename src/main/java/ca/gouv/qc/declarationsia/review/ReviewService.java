@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    static final String REVIEW_TASK = "UserTask_ReviewDeclaration";
 
     private final DeclarationService declarations;
     private final DeclarationLifecycle lifecycle;
@@ -79,7 +79,7 @@ public class ReviewService {
             throw new InvalidInputException(violations);
         }
         DeclarationKey key = new DeclarationKey(year, organizationCode);
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey()).taskDefinitionKey(REVIEW_TASK)
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(key.businessKey()).taskDefinitionKey(ProcessModels.OrganizationDeclaration.REVIEW_DECLARATION)
                 .singleResult();
         if (task == null) {
             throw refused("status", "validation.review.notUnderReview", declaration.status());

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.security.TaskDoor;
@@ -27,7 +28,7 @@ class ReviewTaskDoor implements TaskDoor {
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of(ReviewService.REVIEW_TASK);
+        return Set.of(ProcessModels.OrganizationDeclaration.REVIEW_DECLARATION);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.security;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -84,7 +85,7 @@ class CamundaAuthorizations implements ApplicationRunner {
         grantGroup(Roles.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grantGroup(Roles.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 
-        grantGroup(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, "organization-declaration", Permissions.READ);
+        grantGroup(Roles.REVIEWERS, Resources.PROCESS_DEFINITION, ProcessModels.OrganizationDeclaration.KEY, Permissions.READ);
 
         ensureTaskFilter(GROUP_FILTER_NAME, -10, tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());

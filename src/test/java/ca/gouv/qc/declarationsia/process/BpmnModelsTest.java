@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,23 @@ class BpmnModelsTest {
             assertThat(BpmnModelRules.problems(file.getFileName().toString(), read(file), beanExists))
                     .as(file.toString())
                     .isEmpty();
+        }
+    }
+
+    /** The names our code asks the engine about ({@link ProcessModels}) exist in their model: a rename shows here. */
+    @Test
+    void every_name_the_code_uses_is_in_its_model() throws IOException, IllegalAccessException {
+        Map<Class<?>, String> models = Map.of(ProcessModels.AnnualCampaign.class, "annual-campaign.bpmn",
+                ProcessModels.OrganizationDeclaration.class, "organization-declaration.bpmn");
+        assertThat(ProcessModels.class.getDeclaredClasses()).as("every model listed here").hasSize(models.size());
+        for (Map.Entry<Class<?>, String> model : models.entrySet()) {
+            String xml = read(MODELS.resolve(model.getValue()));
+            for (java.lang.reflect.Field name : model.getKey().getDeclaredFields()) {
+                String value = (String) name.get(null);
+                boolean element = xml.contains(" id=\"" + value + "\"");
+                boolean message = xml.contains("<bpmn:message ") && xml.contains(" name=\"" + value + "\"");
+                assertThat(element || message).as(model.getValue() + " has " + name.getName() + " = " + value).isTrue();
+            }
         }
     }
 
