@@ -33,53 +33,60 @@ class EngineRestProblems {
                 .register(new ConcurrentChangeMapper(problems, locales));
     }
 
-    private static Locale locale(LocaleResolver locales) {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? locales.resolveLocale(request.getRequest()) : Locale.CANADA_FRENCH;
-    }
+    /**
+     * One refusal of the engine as problem+json in the caller's language. Jersey picks a mapper by the exception
+     * type its subclass names, the most precise first, so each refusal is a small subclass.
+     */
+    abstract static class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> {
 
-    private static Response answer(Problems problems, ProblemDetail problem) {
-        return Response.status(problem.getStatus()).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                .entity(problems.text(problem)).build();
+        private final Problems problems;
+        private final LocaleResolver locales;
+
+        ProblemMapper(Problems problems, LocaleResolver locales) {
+            this.problems = problems;
+            this.locales = locales;
+        }
+
+        abstract ProblemDetail problem(E refusal, Problems problems, Locale locale);
+
+        @Override
+        public Response toResponse(E refusal) {
+            Locale locale = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                    ? locales.resolveLocale(request.getRequest()) : Locale.CANADA_FRENCH;
+            ProblemDetail problem = problem(refusal, problems, locale);
+            return Response.status(problem.getStatus()).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                    .entity(problems.text(problem)).build();
+        }
     }
 
     /**
      * A value the engine found missing where it needs one (a group without id, an authorization for both a user and
      * a group): the caller's mistake, a 400 with the engine's own words under {@code engine}, not its 500.
      */
-    static final class EngineInputMapper implements ExceptionMapper<NullValueException> {
-
-        private final Problems problems;
-        private final LocaleResolver locales;
+    static final class EngineInputMapper extends ProblemMapper<NullValueException> {
 
         EngineInputMapper(Problems problems, LocaleResolver locales) {
-            this.problems = problems;
-            this.locales = locales;
+            super(problems, locales);
         }
 
         @Override
-        public Response toResponse(NullValueException missing) {
-            ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.engine.missingValue", locale(locales));
+        ProblemDetail problem(NullValueException missing, Problems problems, Locale locale) {
+            ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "error.engine.missingValue", locale);
             problem.setProperty("engine", missing.getMessage());
-            return answer(problems, problem);
+            return problem;
         }
     }
 
     /** A write over another's, or on an id the body changes (a profile sent with another id): 409, not 500. */
-    static final class ConcurrentChangeMapper implements ExceptionMapper<OptimisticLockingException> {
-
-        private final Problems problems;
-        private final LocaleResolver locales;
+    static final class ConcurrentChangeMapper extends ProblemMapper<OptimisticLockingException> {
 
         ConcurrentChangeMapper(Problems problems, LocaleResolver locales) {
-            this.problems = problems;
-            this.locales = locales;
+            super(problems, locales);
         }
 
         @Override
-        public Response toResponse(OptimisticLockingException concurrent) {
-            return answer(problems, problems.problem(HttpStatus.CONFLICT, "error.concurrentModification",
-                    locale(locales)));
+        ProblemDetail problem(OptimisticLockingException concurrent, Problems problems, Locale locale) {
+            return problems.problem(HttpStatus.CONFLICT, "error.concurrentModification", locale);
         }
     }
 
@@ -87,43 +94,34 @@ class EngineRestProblems {
      * What Camunda's authorizations refuse (creating a task, a job of another's process…): the 403 of every door,
      * with the engine's own words on what is missing under {@code engine}.
      */
-    static final class AuthorizationMapper implements ExceptionMapper<AuthorizationException> {
-
-        private final Problems problems;
-        private final LocaleResolver locales;
+    static final class AuthorizationMapper extends ProblemMapper<AuthorizationException> {
 
         AuthorizationMapper(Problems problems, LocaleResolver locales) {
-            this.problems = problems;
-            this.locales = locales;
+            super(problems, locales);
         }
 
         @Override
-        public Response toResponse(AuthorizationException refused) {
-            ProblemDetail problem = problems.problem(HttpStatus.FORBIDDEN, "error.forbidden", locale(locales));
+        ProblemDetail problem(AuthorizationException refused, Problems problems, Locale locale) {
+            ProblemDetail problem = problems.problem(HttpStatus.FORBIDDEN, "error.forbidden", locale);
             problem.setProperty("engine", refused.getMessage());
-            return answer(problems, problem);
+            return problem;
         }
     }
 
     /** More precise than Camunda's mapper of every engine exception, so Jersey picks it for these. */
-    static final class IdentityRefusalMapper implements ExceptionMapper<IdentityRefusal> {
-
-        private final Problems problems;
-        private final LocaleResolver locales;
+    static final class IdentityRefusalMapper extends ProblemMapper<IdentityRefusal> {
 
         IdentityRefusalMapper(Problems problems, LocaleResolver locales) {
-            this.problems = problems;
-            this.locales = locales;
+            super(problems, locales);
         }
 
         @Override
-        public Response toResponse(IdentityRefusal refused) {
-            Locale locale = locale(locales);
+        ProblemDetail problem(IdentityRefusal refused, Problems problems, Locale locale) {
             ProblemDetail problem = problems.problem(refused.status(), refused.messageKey(), locale,
                     refused.arguments());
             problem.setTitle(problems.problem(refused.status(), refused.status() == HttpStatus.CONFLICT
                     ? "error.engine.conflict" : "error.notFound", locale).getTitle());
-            return answer(problems, problem);
+            return problem;
         }
     }
 }

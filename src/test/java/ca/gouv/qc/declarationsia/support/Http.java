@@ -13,6 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -174,6 +175,22 @@ public final class Http {
             } catch (IOException e) {
                 throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
             }
+        }
+
+        /** The {@code path} of each error of a problem+json refusal, in order. */
+        public List<String> errorPaths() {
+            return errors("path");
+        }
+
+        /** The {@code message} of each error of a problem+json refusal, in order. */
+        public List<String> errorMessages() {
+            return errors("message");
+        }
+
+        private List<String> errors(String property) {
+            List<String> values = new java.util.ArrayList<>();
+            json().path("errors").forEach(error -> values.add(error.path(property).asText()));
+            return values;
         }
 
         String csrfToken() {

@@ -8,9 +8,7 @@ import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestInitiatives;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
@@ -114,8 +112,8 @@ class BadInputAnswersTest {
             Http.Response answer = respondent().putJson(DRAFT, draft, "Accept-Language", language[0]);
             assertThat(answer.status()).as(answer.toString()).isIn(400, 422);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(paths(answer)).as(answer.toString()).containsExactly(field);
-            assertThat(messages(answer)).as(language[0] + " " + answer).singleElement().satisfies(message ->
+            assertThat(answer.errorPaths()).as(answer.toString()).containsExactly(field);
+            assertThat(answer.errorMessages()).as(language[0] + " " + answer).singleElement().satisfies(message ->
                     assertThat(message).contains(language[1].strip()));
         }
         assertThat(savedInitiatives()).as("nothing saved").isZero();
@@ -148,8 +146,8 @@ class BadInputAnswersTest {
                     "Accept-Language", language[0]);
             assertThat(answer.status()).as(answer.toString()).isIn(400, 422);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(paths(answer)).as(answer.toString()).containsExactly(field);
-            assertThat(messages(answer)).as(answer.toString()).singleElement().satisfies(message ->
+            assertThat(answer.errorPaths()).as(answer.toString()).containsExactly(field);
+            assertThat(answer.errorMessages()).as(answer.toString()).singleElement().satisfies(message ->
                     assertThat(message).contains(language[1].strip()));
         }
         assertThat(jdbc.queryForObject("select count(*) from campaign where year = 2035", Integer.class)).isZero();
@@ -160,7 +158,7 @@ class BadInputAnswersTest {
         Http.Response answer = respondent().putJson(DRAFT, draft("initiatives[0].generativeAi", "2"),
                 "Accept-Language", "fr");
         assertThat(answer.status()).as("2 is not true: " + answer).isIn(400, 422);
-        assertThat(paths(answer)).containsExactly("initiatives[0].generativeAi");
+        assertThat(answer.errorPaths()).containsExactly("initiatives[0].generativeAi");
         assertThat(jdbc.queryForObject("select count(*) from initiative where organization_code = ?", Integer.class,
                 BODY)).isZero();
     }
@@ -224,19 +222,5 @@ class BadInputAnswersTest {
 
     private int savedInitiatives() {
         return jdbc.queryForObject("select count(*) from initiative where organization_code = ?", Integer.class, BODY);
-    }
-
-    private static List<String> paths(Http.Response answer) {
-        List<String> paths = new ArrayList<>();
-        answer.json().path("errors").forEach(error -> paths.add(error.path("path").asText()));
-        return paths;
-    }
-
-    private static List<String> messages(Http.Response answer) {
-        List<String> messages = new ArrayList<>();
-        for (JsonNode error : answer.json().path("errors")) {
-            messages.add(error.path("message").asText());
-        }
-        return messages;
     }
 }

@@ -11,7 +11,6 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestInitiatives;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -232,8 +231,8 @@ class HostileInputTest {
 
         assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(paths(answer)).as(answer.toString()).anySatisfy(path -> assertThat(path).startsWith(door.field()));
-        assertThat(messages(answer)).as("in French, naming the field").allSatisfy(message -> assertThat(message)
+        assertThat(answer.errorPaths()).as(answer.toString()).anySatisfy(path -> assertThat(path).startsWith(door.field()));
+        assertThat(answer.errorMessages()).as("in French, naming the field").allSatisfy(message -> assertThat(message)
                 .contains(" : "));
         assertThat(fingerprint()).as("nothing changed").isEqualTo(before);
     }
@@ -268,7 +267,7 @@ class HostileInputTest {
             if (accept.equals("text/html")) {
                 assertThat(answer.body()).contains("Requête refusée").contains("contient un caractère de contrôle");
             } else {
-                assertThat(paths(answer)).containsExactly(parameter);
+                assertThat(answer.errorPaths()).containsExactly(parameter);
             }
         }
     }
@@ -284,11 +283,11 @@ class HostileInputTest {
         }
         Http.Response year = as("gestion").get("/api/campaigns/abc");
         assertThat(year.status()).isEqualTo(400);
-        assertThat(paths(year)).containsExactly("year");
+        assertThat(year.errorPaths()).containsExactly("year");
         Http.Response traversal = as("gestion").get("/api/campaigns/" + YEAR + "/declarations/..%2F..%2Fetc%2Fpasswd");
         assertThat(traversal.status()).isEqualTo(400);
         assertThat(traversal.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(paths(traversal)).containsExactly("path");
+        assertThat(traversal.errorPaths()).containsExactly("path");
         assertThat(Http.at(port).get("/error").status()).as("/error asked for directly").isEqualTo(404);
     }
 
@@ -323,7 +322,7 @@ class HostileInputTest {
         Http.Response oversized = coordinator.postFile("/api/organizations/import", "file", "registre.csv",
                 concat(header, new byte[6 * 1024 * 1024]));
         assertThat(oversized.status()).isEqualTo(413);
-        assertThat(paths(oversized)).containsExactly("file");
+        assertThat(oversized.errorPaths()).containsExactly("file");
         Http.Response latin1 = coordinator.postFile("/api/organizations/import", "file", "registre.csv",
                 concat(header, "HOST-L,Société,Society,SL,ORGANISME_BUDGETAIRE,Finances,,a@b.ca,c@d.ca\n"
                         .getBytes(StandardCharsets.ISO_8859_1)));
@@ -341,7 +340,7 @@ class HostileInputTest {
         Http.Response baseline = coordinator.postFile("/api/portraits/2063/baseline", "file", "portrait.csv",
                 "Nom,Catégorie\nTri,Santé\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(baseline.status()).isEqualTo(422);
-        assertThat(paths(baseline)).contains("file");
+        assertThat(baseline.errorPaths()).contains("file");
         Http.Response reviewerUpload = as("analyste").postFile("/mes-declarations/" + YEAR + "/" + BODY + "/import",
                 "file", "initiatives.csv", "name\nTri\n".getBytes(StandardCharsets.UTF_8));
         assertThat(reviewerUpload.status()).as("reviewers do not edit declarations").isEqualTo(403);
@@ -360,31 +359,17 @@ class HostileInputTest {
         Http.Response draft = as(RESPONDENT).putJson("/api/campaigns/" + YEAR + "/declarations/" + BODY,
                 "{\"version\": 0, \"initiatives\": [" + initiatives + "]}");
         assertThat(draft.status()).as(draft.toString()).isEqualTo(422);
-        assertThat(paths(draft)).contains("initiatives");
+        assertThat(draft.errorPaths()).contains("initiatives");
         Http.Response campaign = as("coordo").postJson("/api/campaigns", """
                 {"year": 2034, "referenceDate": "2034-06-30", "openingDate": "2034-09-01", "dueDate": "2034-10-31",
                  "closingDate": "2034-11-30", "organizationCodes": [%s]}""".formatted(codes));
         assertThat(campaign.status()).as(campaign.toString()).isEqualTo(422);
-        assertThat(paths(campaign)).contains("organizationCodes");
+        assertThat(campaign.errorPaths()).contains("organizationCodes");
         assertThat(fingerprint()).isEqualTo(before);
     }
 
     private Http as(String user) {
         return user.isEmpty() ? Http.at(port) : Http.at(port).as(user, "demo");
-    }
-
-    private static List<String> paths(Http.Response answer) {
-        List<String> paths = new ArrayList<>();
-        answer.json().path("errors").forEach(error -> paths.add(error.path("path").asText()));
-        return paths;
-    }
-
-    private static List<String> messages(Http.Response answer) {
-        List<String> messages = new ArrayList<>();
-        for (JsonNode error : answer.json().path("errors")) {
-            messages.add(error.path("message").asText());
-        }
-        return messages;
     }
 
     /**
