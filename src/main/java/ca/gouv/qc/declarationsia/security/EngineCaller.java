@@ -1,9 +1,9 @@
 package ca.gouv.qc.declarationsia.security;
 
+import ca.gouv.qc.declarationsia.shared.EngineInternals;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,12 +26,8 @@ record EngineCaller(String id, Set<String> groups) {
             return new EngineCaller(authentication.getName(), authentication.getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
         }
-        Authentication engineUser = identity.getCurrentAuthentication();
-        if (engineUser == null || engineUser.getUserId() == null) {
-            return null;
-        }
-        return new EngineCaller(engineUser.getUserId(), engineUser.getGroupIds() == null ? Set.of()
-                : Set.copyOf(engineUser.getGroupIds()));
+        return EngineInternals.currentUser(identity).map(user -> new EngineCaller(user.id(), user.groups()))
+                .orElse(null);
     }
 
     /** Runs {@code work} as this caller for our services (which read Spring Security's context). */

@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.security;
 
+import ca.gouv.qc.declarationsia.shared.IdentityRefusal;
 import ca.gouv.qc.declarationsia.shared.web.Problems;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -1,6 +1,8 @@
 package ca.gouv.qc.declarationsia.security;
 
+import ca.gouv.qc.declarationsia.shared.EngineInternals;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -17,7 +19,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -240,9 +241,9 @@ class SecurityConfiguration {
 
     /** Runs after Spring Security, so the webapps find the logged-in user. */
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn(WebappPath webapp) {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    FilterRegistrationBean<Filter> webappSingleSignOn(WebappPath webapp) {
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>(EngineInternals.webappAuthenticationFilter());
         registration.setInitParameters(Map.of("authentication-provider",
                 SpringSecurityEngineAuthenticationProvider.class.getName()));
         registration.addUrlPatterns(webapp.under("/*"));

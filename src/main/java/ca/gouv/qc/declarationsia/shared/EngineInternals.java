@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -75,6 +76,9 @@ public final class EngineInternals {
 
         /** No delay and no lock-out after failed passwords (the application throttles sign-ins itself). */
         Settings noLoginLockOut();
+
+        /** A repeated identity write, or a membership of no one, refused as such ({@link IdentityRefusal}). */
+        Settings refuseRepeatedIdentityWrites();
     }
 
     /** A Spring bean of this type is an engine plugin: it sets {@link Settings} before the engine starts. */
@@ -113,6 +117,13 @@ public final class EngineInternals {
         public Settings noLoginLockOut() {
             configuration.setLoginDelayMaxTime(0);
             configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+            return this;
+        }
+
+        @Override
+        public Settings refuseRepeatedIdentityWrites() {
+            configuration.setIdentityProviderSessionFactory(
+                    new GenericManagerFactory(ConflictRefusingIdentityProvider.class));
             return this;
         }
     }

@@ -3,13 +3,13 @@ package ca.gouv.qc.declarationsia.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.gouv.qc.declarationsia.shared.ConflictRefusingIdentityProvider;
 import ca.gouv.qc.declarationsia.shared.EngineInternals;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +21,16 @@ class EngineInternalsTest {
 
     private static final String ROOT = "ca.gouv.qc.declarationsia";
 
-    /**
-     * Classes still to be routed through the adapter: they are being rewritten elsewhere (the engine doors), and
-     * EngineInternals already offers what they need (currentUser, withoutUser, webappAuthenticationFilter).
-     */
-    private static final Set<String> NOT_YET = Set.of(ROOT + ".security.EngineCaller",
-            ROOT + ".security.SecurityConfiguration",
-            ROOT + ".security.IdentityEnginePlugin", ROOT + ".security.ConflictRefusingIdentityProvider");
-
     private static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = DescribedPredicate.describe(
             "the engine's internal classes (org.camunda.bpm..impl..)",
             type -> type.getPackageName().startsWith("org.camunda.bpm.")
                     && (type.getPackageName().contains(".impl.") || type.getPackageName().endsWith(".impl")));
 
+    /** The adapter: EngineInternals, and the engine's identity store it installs (which must extend the engine's). */
     private static final DescribedPredicate<JavaClass> THE_ADAPTER = DescribedPredicate.describe(
-            "EngineInternals or a class still listed to move to it",
+            "EngineInternals or the identity store it installs",
             type -> type.getName().startsWith(EngineInternals.class.getName())
-                    || NOT_YET.stream().anyMatch(name -> type.getName().equals(name) || type.getName().startsWith(name + "$")));
+                    || type.getName().startsWith(ConflictRefusingIdentityProvider.class.getName()));
 
     private static final ArchRule ONLY_THE_ADAPTER = noClasses().that(DescribedPredicate.not(THE_ADAPTER))
             .should().dependOnClassesThat(ENGINE_INTERNALS)

@@ -1,4 +1,4 @@
-package ca.gouv.qc.declarationsia.security;
+package ca.gouv.qc.declarationsia.shared;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * An identity write the caller got wrong (a user, group or tenant that exists, a membership already made, a
  * membership of a user or group that does not exist): refused before any row is written. A
  * {@link BadUserRequestException}, so the engine logs it as such (no stack trace) and its REST API answers a 4xx;
- * ours says it as {@link #status()} ({@link EngineRestProblems}).
+ * ours says it as {@link #status()} ({@code security.EngineRestProblems}).
  */
 public class IdentityRefusal extends BadUserRequestException {
 

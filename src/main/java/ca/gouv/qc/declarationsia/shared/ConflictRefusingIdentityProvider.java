@@ -1,4 +1,4 @@
-package ca.gouv.qc.declarationsia.security;
+package ca.gouv.qc.declarationsia.shared;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * Camunda's identity store, refusing a repeated write before it reaches the database (there, the duplicate key
  * was a 500 of the engine REST API and an ERROR with its stack trace: issue 27, item 4), and a membership of a user,
  * group or tenant that does not exist before the engine's own check (a 500 too). Each check comes after the
- * engine's own authorization check for the write, so it tells nothing to whom may not make it. The one place where
- * the identity store's internal classes are used ({@link IdentityEnginePlugin} installs it).
+ * engine's own authorization check for the write, so it tells nothing to whom may not make it. Part of the engine's
+ * adapter with {@link EngineInternals} (it extends the engine's internal identity store; {@link
+ * EngineInternals.Settings#refuseRepeatedIdentityWrites()} installs it).
  */
 public class ConflictRefusingIdentityProvider extends DbIdentityServiceProvider {
 
