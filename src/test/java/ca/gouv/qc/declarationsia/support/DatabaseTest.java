@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -21,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The database layer alone: Flyway's schema on the real PostgreSQL 17 ({@link TestPostgres}), Spring Data JDBC's
- * repositories and mapping, and the few services that need nothing more than the database, the messages and the
- * validator ({@link Services}); no engine, no web, no mail. Every class so annotated shares one Spring context (keep
+ * repositories and mapping, and the few services that need nothing more than the database, the messages, the
+ * validator and the engine's identity store ({@link Services}, {@link Identity}); no process, no web, no mail. Every class so annotated shares one Spring context (keep
  * it that way: do not add {@code @Import} or properties to a single test class; add a service to {@link Services}). As in {@link IntegrationTest}, each
  * statement commits (no test transaction rolled back): a refused statement must not poison the next one, and tests
  * create their own data.
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({DatabaseTest.Postgres.class, DatabaseTest.Services.class})
+@Import({DatabaseTest.Postgres.class, DatabaseTest.Services.class, DatabaseTest.Identity.class})
 @ImportAutoConfiguration({MessageSourceAutoConfiguration.class, ValidationAutoConfiguration.class,
         JacksonAutoConfiguration.class})
 public @interface DatabaseTest {
@@ -51,7 +53,25 @@ public @interface DatabaseTest {
                     "ca.gouv.qc.declarationsia.publication.PortraitCalculator",
                     "ca.gouv.qc.declarationsia.publication.Editions",
                     "ca.gouv.qc.declarationsia.publication.BaselineImport",
+                    "ca.gouv.qc.declarationsia.shared.ClockConfiguration",
+                    "ca.gouv.qc.declarationsia.security.RespondentAccounts",
+                    "ca.gouv.qc.declarationsia.organization.OrganizationService",
+                    "ca.gouv.qc.declarationsia.organization.OrganizationCsvImport",
             };
+        }
+    }
+
+    /**
+     * Accounts and groups (RespondentAccounts) live in the engine's identity store: the deployment-only engine's
+     * ({@code deployment-only.camunda.cfg.xml}, on the same PostgreSQL, with the application's identity plugin), the one
+     * camunda-bpm-junit5 builds for the process tests and keeps for the JVM.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Identity {
+
+        @Bean
+        IdentityService identityService() {
+            return TestHelper.getProcessEngine("deployment-only.camunda.cfg.xml").getIdentityService();
         }
     }
 
