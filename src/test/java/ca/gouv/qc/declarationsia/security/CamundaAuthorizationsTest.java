@@ -49,6 +49,8 @@ class CamundaAuthorizationsTest {
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(DeploymentOnlyEngine.CONFIGURATION)
             .build();
 
+    private static boolean rolesAndUsersMade;
+
     private IdentityService identity;
     private RuntimeService runtime;
     private TaskService tasks;
@@ -64,11 +66,15 @@ class CamundaAuthorizationsTest {
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         filters = engine.getFilterService();
-        new CamundaAuthorizations(identity, engine.getAuthorizationService(), filters, tasks, "").run(null);
-        user("ia.mrnf@example.qc.ca", "org-MRNF");
-        user("ia.msss@example.qc.ca", "org-MSSS");
-        user("gestion", Roles.MANAGERS);
-        user("coordo", Roles.COORDINATORS);
+        if (!rolesAndUsersMade) {
+            // the engine lives as long as the JVM, and these with it
+            new CamundaAuthorizations(identity, engine.getAuthorizationService(), filters, tasks, "").run(null);
+            user("ia.mrnf@example.qc.ca", "org-MRNF");
+            user("ia.msss@example.qc.ca", "org-MSSS");
+            user("gestion", Roles.MANAGERS);
+            user("coordo", Roles.COORDINATORS);
+            rolesAndUsersMade = true;
+        }
 
         Mocks.register("declarationTasks", new DeclarationTasks());
         Mocks.register("campaignCalendar", new Calendar());
