@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ca.gouv.qc.declarationsia.organization.LggriCategory;
+import ca.gouv.qc.declarationsia.organization.Organization;
+import ca.gouv.qc.declarationsia.organization.OrganizationRepository;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,9 +40,19 @@ class LocalModeTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    OrganizationRepository organizations;
+
     @Test
     void the_database_is_the_embedded_postgresql() {
         assertThat(((HikariDataSource) dataSource).getJdbcUrl()).startsWith("jdbc:postgresql://localhost:");
+    }
+
+    /** The demo data local mode seeds (DemoData): a registry with every LGGRI category. */
+    @Test
+    void the_seeded_registry_spans_every_lggri_category() {
+        assertThat(organizations.count()).isGreaterThanOrEqualTo(120);
+        assertThat(organizations.findAll()).extracting(Organization::lggriCategory).contains(LggriCategory.values());
     }
 
     @Test

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -110,6 +114,37 @@ class OrganizationApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Requête illisible"));
+    }
+
+    /** The import's door (its rows are OrganizationCsvImportTest's): a file or a raw CSV body; a refusal a 422 problem. */
+    @Test
+    void an_import_is_a_file_or_a_raw_csv_body_and_a_file_refused_whole_is_a_422_naming_its_reason() throws Exception {
+        String header = "code,nameFr,nameEn,acronym,lggriCategory,portfolio,network,respondentEmails,escalationEmail\n";
+        mvc.perform(multipart("/api/organizations/import").file(new MockMultipartFile("file", "organismes.csv", "text/csv",
+                        (header + "API-CSV-1,Organisme importé,Imported body,,AUTRE,FINANCES,,i@api-csv.example.qc.ca,"
+                                + "dri@api-csv.example.qc.ca\n").getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.rejected.length()").value(0));
+        mvc.perform(post("/api/organizations/import").with(httpBasic("coordo", "demo"))
+                        .contentType(MediaType.parseMediaType("text/csv"))
+                        .content(("\uFEFF" + header + "API-CSV-2,Organisme au BOM,BOM body,,AUTRE,FINANCES,,b@api-csv.example.qc.ca,"
+                                + "dri@api-csv.example.qc.ca\n").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1));
+        assertThat(organizations.existsById("API-CSV-1")).isTrue();
+        assertThat(organizations.existsById("API-CSV-2")).isTrue();
+
+        mvc.perform(multipart("/api/organizations/import").file(new MockMultipartFile("file", "latin1.csv", "text/csv",
+                        (header + "API-CSV-3,Société,Body,,AUTRE,FINANCES,,e@api-csv.example.qc.ca,dri@api-csv.example.qc.ca\n")
+                                .getBytes(StandardCharsets.ISO_8859_1)))
+                        .with(httpBasic("coordo", "demo")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].code").value("Encoding"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("UTF-8")));
+        assertThat(organizations.existsById("API-CSV-3")).isFalse();
     }
 
     private static MockHttpServletRequestBuilder asCoordinator(MockHttpServletRequestBuilder request) {

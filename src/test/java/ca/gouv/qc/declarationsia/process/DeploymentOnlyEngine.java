@@ -5,9 +5,9 @@ package ca.gouv.qc.declarationsia.process;
  * engine per configuration resource and keeps it for the test JVM, so every class naming this resource shares one
  * engine on the tests' embedded PostgreSQL, each test deploying only the model it exercises.
  */
-final class DeploymentOnlyEngine {
+public final class DeploymentOnlyEngine {
 
-    static final String CONFIGURATION = "deployment-only.camunda.cfg.xml";
+    public static final String CONFIGURATION = "deployment-only.camunda.cfg.xml";
 
     private DeploymentOnlyEngine() {
     }

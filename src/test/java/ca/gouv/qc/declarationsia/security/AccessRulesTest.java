@@ -82,6 +82,19 @@ class AccessRulesTest {
                 .andExpect(status().isForbidden());
     }
 
+    @ParameterizedTest(name = "{0} may not publish")
+    @CsvSource({"gestion", "analyste", "ia.mrnf@example.qc.ca"})
+    void only_coordinators_import_a_baseline_or_publish_an_erratum(String user) throws Exception {
+        mvc.perform(multipart("/api/portraits/{year}/baseline", 2078)
+                        .file(new MockMultipartFile("file", "portrait.csv", "text/csv", "Statut\n".getBytes()))
+                        .with(httpBasic(user, PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/portraits/{year}/errata", 2078)
+                        .with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("{\"changeNote\": \"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
     @CsvSource({
             "anonymous, /, 200",

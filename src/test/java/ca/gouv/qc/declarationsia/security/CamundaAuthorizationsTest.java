@@ -3,75 +3,105 @@ package ca.gouv.qc.declarationsia.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
-import ca.gouv.qc.declarationsia.support.TestCampaigns;
-import org.springframework.transaction.support.TransactionTemplate;
+import ca.gouv.qc.declarationsia.declaration.DeclarationTasks;
+import ca.gouv.qc.declarationsia.process.DeploymentOnlyEngine;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What each group may see and do in the engine, as Tasklist and Cockpit ask it on the user's behalf. */
-@IntegrationTest
+/**
+ * What each group may see and do in the engine, as Tasklist and Cockpit ask it on the user's behalf: the
+ * authorizations {@link CamundaAuthorizations} grants and the identity settings of {@link IdentityEnginePlugin}, on
+ * the deployment-only engine (authorizations on, as the application's) with {@code organization-declaration}
+ * deployed and its real {@link DeclarationTasks} naming each task's group. That the application's engine has
+ * authorizations on at all is AccessRulesTest's (the engine REST API shows a respondent no process definition).
+ */
+@Deployment(resources = "bpmn/organization-declaration.bpmn")
 class CamundaAuthorizationsTest {
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FilterService filters;
 
     private static final int YEAR = 2081;
 
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(DeploymentOnlyEngine.CONFIGURATION)
+            .build();
+
+    private static boolean rolesAndUsersMade;
+
+    private IdentityService identity;
+    private RuntimeService runtime;
+    private TaskService tasks;
+    private FilterService filters;
 
     private ProcessInstance mrnf;
     private ProcessInstance msss;
 
-    @Autowired
-    TestCampaigns campaigns;
-
-    @Autowired
-    DeclarationLifecycle opening;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    /** Each test gets fresh declarations of MRNF and MSSS, waiting at their task. */
+    /** The groups and grants as the application makes sure of them at start, and its users. */
     @BeforeEach
-    void twoOrganizationsHaveATask() {
-        if (jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, YEAR) == 0) {
-            campaigns.create(YEAR, List.of("MRNF", "MSSS"));
+    void rolesAndUsers() {
+        identity = engine.getIdentityService();
+        runtime = engine.getRuntimeService();
+        tasks = engine.getTaskService();
+        filters = engine.getFilterService();
+        if (!rolesAndUsersMade) {
+            // the engine lives as long as the JVM, and these with it
+            new CamundaAuthorizations(identity, engine.getAuthorizationService(), filters, tasks, "").run(null);
+            user("ia.mrnf@example.qc.ca", "org-MRNF");
+            user("ia.msss@example.qc.ca", "org-MSSS");
+            user("gestion", Roles.MANAGERS);
+            user("coordo", Roles.COORDINATORS);
+            rolesAndUsersMade = true;
         }
-        campaigns.cleanUp(YEAR);
-        jdbc.update("delete from mail_outbox where campaign_year = ?", YEAR);
-        jdbc.update("delete from declaration where campaign_year = ?", YEAR);
-        transactions.executeWithoutResult(status -> List.of("MRNF", "MSSS").forEach(code -> opening.open(YEAR, code)));
-        campaigns.runDueJobs(YEAR);
-        mrnf = runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-MRNF").singleResult();
-        msss = runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + "-MSSS").singleResult();
+
+        Mocks.register("declarationTasks", new DeclarationTasks());
+        Mocks.register("campaignCalendar", new Calendar());
+        Mocks.register("queueInvitation", (JavaDelegate) execution -> { });
+        Mocks.register("requireSubmission", (TaskListener) task -> {
+            throw new ProcessEngineException("une déclaration se soumet sur sa page");
+        });
+    }
+
+    /**
+     * Fresh declarations of MRNF and MSSS, waiting at their task. Called by each test: camunda-bpm-junit5 deploys
+     * the model (and the coverage run starts) only after {@code @BeforeEach}.
+     */
+    private void twoOrganizationsHaveATask() {
+        mrnf = open("MRNF");
+        msss = open("MSSS");
+    }
+
+    @AfterEach
+    void tearDown() {
+        identity.clearAuthentication();
+        Mocks.reset();
     }
 
     @Test
     void a_respondent_sees_only_its_own_organizations_tasks_in_tasklist() {
+        twoOrganizationsHaveATask();
         List<Task> seen = as("ia.mrnf@example.qc.ca", () -> tasks.createTaskQuery()
                 .processDefinitionKey("organization-declaration").list());
 
@@ -80,6 +110,7 @@ class CamundaAuthorizationsTest {
 
     @Test
     void the_group_filter_of_tasklist_is_readable_by_a_respondent_and_lists_its_tasks_only() {
+        twoOrganizationsHaveATask();
         Filter groupFilter = as("ia.mrnf@example.qc.ca", () -> filters.createTaskFilterQuery()
                 .filterName(CamundaAuthorizations.GROUP_FILTER_NAME).singleResult());
         assertThat(groupFilter).as("filter visible to respondents").isNotNull();
@@ -90,8 +121,9 @@ class CamundaAuthorizationsTest {
 
     @Test
     void a_manager_reads_every_process_but_changes_nothing() {
+        twoOrganizationsHaveATask();
         long visible = as("gestion", () -> runtime.createProcessInstanceQuery()
-                .processInstanceIds(java.util.Set.of(mrnf.getId(), msss.getId())).count());
+                .processInstanceIds(Set.of(mrnf.getId(), msss.getId())).count());
         assertThat(visible).isEqualTo(2);
 
         assertThatThrownBy(() -> as("gestion", () -> {
@@ -107,6 +139,7 @@ class CamundaAuthorizationsTest {
 
     @Test
     void a_respondent_cannot_complete_another_organizations_task() {
+        twoOrganizationsHaveATask();
         String othersTask = tasks.createTaskQuery().processInstanceId(msss.getId()).singleResult().getId();
         assertThatThrownBy(() -> as("ia.mrnf@example.qc.ca", () -> {
             tasks.complete(othersTask);
@@ -116,11 +149,32 @@ class CamundaAuthorizationsTest {
 
     @Test
     void a_coordinator_administers_everything() {
+        twoOrganizationsHaveATask();
         as("coordo", () -> {
             runtime.deleteProcessInstance(msss.getId(), "cancelled by the coordination");
             return null;
         });
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(msss.getId()).count()).isZero();
+    }
+
+    /** As DeclarationLifecycle opens a body's declaration: the model, keyed by year and body, at the body's task. */
+    private ProcessInstance open(String organizationCode) {
+        ProcessInstance declaration = runtime.startProcessInstanceByKey("organization-declaration",
+                YEAR + "-" + organizationCode, Map.of("campaignYear", YEAR, "organizationCode", organizationCode));
+        assertThat(tasks.createTaskQuery().processInstanceId(declaration.getId()).count()).as("the body's task").isOne();
+        return declaration;
+    }
+
+    private void user(String id, String group) {
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            identity.saveGroup(identity.newGroup(group));
+        }
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword("not-used-here");
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
     }
 
     /** Runs as the webapps do: with the user and its groups set on the engine. */
@@ -131,6 +185,18 @@ class CamundaAuthorizationsTest {
             return work.get();
         } finally {
             identity.clearAuthentication();
+        }
+    }
+
+    /** The due date and follow-up cycle the model asks of campaign.CampaignCalendar. */
+    public static final class Calendar {
+
+        public Date dueDateOf(DelegateExecution execution) {
+            return Date.from(Instant.parse(YEAR + "-11-01T03:59:59Z"));
+        }
+
+        public String getFollowUpCycle() {
+            return "0 0 9 * * ?";
         }
     }
 }

@@ -5,7 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.test.TestHelper;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.context.annotation.ImportSelector;
+import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The database layer alone: Flyway's schema on the real PostgreSQL 17 ({@link TestPostgres}), Spring Data JDBC's
- * repositories and mapping, no engine, no web, no mail. Every class so annotated shares one Spring context (keep it
- * that way: do not add {@code @Import} or properties to a single test class). As in {@link IntegrationTest}, each
+ * repositories and mapping, and the few services that need nothing more than the database, the messages, the
+ * validator and the engine's identity store ({@link Services}, {@link Identity}); no process, no web, no mail. Every class so annotated shares one Spring context (keep
+ * it that way: do not add {@code @Import} or properties to a single test class; add a service to {@link Services}). As in {@link IntegrationTest}, each
  * statement commits (no test transaction rolled back): a refused statement must not poison the next one, and tests
  * create their own data.
  */
@@ -25,8 +34,46 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import(DatabaseTest.Postgres.class)
+@Import({DatabaseTest.Postgres.class, DatabaseTest.Services.class, DatabaseTest.Identity.class})
+@ImportAutoConfiguration({MessageSourceAutoConfiguration.class, ValidationAutoConfiguration.class,
+        JacksonAutoConfiguration.class})
 public @interface DatabaseTest {
+
+    /**
+     * The services the database tests exercise, named as strings because most are package-private; each takes only
+     * the database, the messages, the validator or another of these.
+     */
+    class Services implements ImportSelector {
+
+        @Override
+        public String[] selectImports(AnnotationMetadata importingClass) {
+            return new String[] {
+                    "ca.gouv.qc.declarationsia.shared.validation.InputValidator",
+                    "ca.gouv.qc.declarationsia.security.AccessPolicy",
+                    "ca.gouv.qc.declarationsia.publication.PortraitCalculator",
+                    "ca.gouv.qc.declarationsia.publication.Editions",
+                    "ca.gouv.qc.declarationsia.publication.BaselineImport",
+                    "ca.gouv.qc.declarationsia.shared.ClockConfiguration",
+                    "ca.gouv.qc.declarationsia.security.RespondentAccounts",
+                    "ca.gouv.qc.declarationsia.organization.OrganizationService",
+                    "ca.gouv.qc.declarationsia.organization.OrganizationCsvImport",
+            };
+        }
+    }
+
+    /**
+     * Accounts and groups (RespondentAccounts) live in the engine's identity store: the deployment-only engine's
+     * ({@code deployment-only.camunda.cfg.xml}, on the same PostgreSQL, with the application's identity plugin), the one
+     * camunda-bpm-junit5 builds for the process tests and keeps for the JVM.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Identity {
+
+        @Bean
+        IdentityService identityService() {
+            return TestHelper.getProcessEngine("deployment-only.camunda.cfg.xml").getIdentityService();
+        }
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     class Postgres {
