@@ -291,12 +291,6 @@ public class DeclarationLifecycle {
         return dueDate(jdbc, state(key).id());
     }
 
-    /** Where a declaration stands now. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public DeclarationStatus statusOf(DeclarationKey key) {
-        return state(key).status();
-    }
-
     /** The date the body's answer is due now, by the database's one definition ({@code declaration_due_date}). */
     static LocalDate dueDate(JdbcClient jdbc, long declarationId) {
         return jdbc.sql("""
