@@ -7,10 +7,6 @@ import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,26 +20,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, launches and closes campaigns: the coordinators' side of {@code annual-campaign}. */
+/**
+ * Creates, launches and closes campaigns: the coordinators' side of {@code annual-campaign}. Who may do it is checked
+ * here; what the campaign's status may become, and its writing, is {@link CampaignLifecycle}'s alone.
+ */
 @Service
 public class CampaignService {
 
 
     private final CampaignRepository campaigns;
+    private final CampaignLifecycle lifecycle;
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final AccessPolicy access;
-    private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime, InputValidator validator,
-            AccessPolicy access, Clock clock) {
+    CampaignService(CampaignRepository campaigns, CampaignLifecycle lifecycle, JdbcClient jdbc, RuntimeService runtime,
+            InputValidator validator, AccessPolicy access) {
         this.campaigns = campaigns;
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.validator = validator;
         this.access = access;
-        this.clock = clock;
     }
 
     /** Creates a planned campaign and its targets; refuses the whole form, naming each wrong field. */
@@ -56,9 +55,9 @@ public class CampaignService {
         Set<Campaign.Reminder> reminders = form.reminderOffsets() == null || form.reminderOffsets().isEmpty()
                 ? Campaign.DEFAULT_REMINDERS
                 : form.reminderOffsets().stream().map(Campaign.Reminder::new).collect(Collectors.toSet());
-        Campaign campaign = campaigns.save(Campaign.planned(form.year(), form.referenceDate(), form.openingDate(),
+        Campaign campaign = lifecycle.plan(Campaign.planned(form.year(), form.referenceDate(), form.openingDate(),
                 form.dueDate(), form.closingDate(), reminders,
-                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays()));
+                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays()), CurrentUser.actorId());
         if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
             jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
                     .param("year", form.year()).update();
@@ -72,67 +71,41 @@ public class CampaignService {
     /**
      * Starts the campaign's process. On or after the opening date, PLANIFIEE → OUVERTE at once and the fan-out runs on
      * the job executor; before it, the campaign stays PLANIFIEE with its opening scheduled: the process waits for the
-     * opening date (a timer), then opens it and invites every body. One campaign open or scheduled at a time.
+     * opening date (a timer), then opens it and invites every body. What may be launched is
+     * {@link CampaignLifecycle#launch}'s to say.
      */
     @Transactional
     public Campaign launch(int year) {
         access.requireCoordinator();
-        Campaign campaign = get(year);
-        if (campaign.openingScheduled()) {
-            throw refused("status", "validation.campaign.alreadyScheduled", year, campaign.openingDate());
-        }
-        if (!campaign.status().canMoveTo(CampaignStatus.OUVERTE)) {
-            throw refused("status", "validation.campaign.notPlanned", year, campaign.status());
-        }
-        campaigns.findOpen().ifPresent(open -> {
-            throw refused("status", "validation.campaign.alreadyOpen", open.year());
-        });
-        campaigns.findScheduled().ifPresent(scheduled -> {
-            throw refused("status", "validation.campaign.otherScheduled", scheduled.year(), scheduled.openingDate());
-        });
-        // taken before the process starts, so that the launch comes before its first step in the history
-        Instant now = clock.instant();
-        boolean early = LocalDate.ofInstant(now, clock.getZone()).isBefore(campaign.openingDate());
-        String processId = runtime.startProcessInstanceByKey(ProcessModels.AnnualCampaign.KEY, String.valueOf(year),
-                Map.of("campaignYear", year)).getId();
-        jdbc.sql("""
-                update campaign set status = :status, launched_at = :now, launched_by = :actor,
-                       opened_at = case when :early then null else cast(:now as timestamptz) end,
-                       process_instance_id = :process, version = version + 1
-                 where year = :year
-                """)
-                .param("status", early ? CampaignStatus.PLANIFIEE.name() : CampaignStatus.OUVERTE.name())
-                .param("now", Timestamp.from(now)).param("actor", CurrentUser.actorId())
-                .param("early", early).param("process", processId).param("year", year).update();
+        get(year);
+        lifecycle.launch(year, CurrentUser.actorId(), () -> runtime.startProcessInstanceByKey(
+                ProcessModels.AnnualCampaign.KEY,
+                String.valueOf(year), Map.of("campaignYear", year)).getId());
         return get(year);
     }
 
-    /** Closes before the closing date; the process then asks coordinators to approve the publication. */
+    /**
+     * Closes before the closing date, credited to the coordinator; the process then asks coordinators to approve the
+     * publication. A campaign whose process is still launching its declarations is refused (and stays open).
+     */
     @Transactional
     public Campaign close(int year) {
         access.requireCoordinator();
-        Campaign campaign = get(year);
-        if (!campaign.status().canMoveTo(CampaignStatus.FERMEE)) {
-            throw refused("status", "validation.campaign.notOpen", year, campaign.status());
-        }
+        get(year);
+        lifecycle.close(year, CurrentUser.actorId());
         try {
-            runtime.createMessageCorrelation(ProcessModels.AnnualCampaign.CLOSE_MESSAGE).processInstanceBusinessKey(String.valueOf(year)).correlate();
+            runtime.createMessageCorrelation(ProcessModels.AnnualCampaign.CLOSE_MESSAGE)
+                    .processInstanceBusinessKey(String.valueOf(year)).correlate();
         } catch (MismatchingMessageCorrelationException stillLaunching) {
             throw refused("status", "validation.campaign.stillLaunching", year);
         }
-        jdbc.sql("update campaign set closed_by = :actor where year = :year")
-                .param("actor", CurrentUser.actorId()).param("year", year).update();
         return get(year);
     }
 
     /** FERMEE → PUBLIEE, once the year's Portrait is out (the publication step asks; it owns no campaign row). */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void markPublished(int year) {
-        int updated = jdbc.sql("update campaign set status = 'PUBLIEE', version = version + 1 where year = :year and status = 'FERMEE'")
-                .param("year", year).update();
-        if (updated == 0) {
-            throw new IllegalStateException("Campaign " + year + " is not closed: it cannot be published");
-        }
+        lifecycle.publish(year, CurrentUser.actorId());
     }
 
     @Transactional(readOnly = true)

@@ -1,28 +1,24 @@
 package ca.gouv.qc.declarationsia.campaign;
 
-import ca.gouv.qc.declarationsia.shared.QuebecTime;
-import java.sql.Timestamp;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** "Fermer la campagne": OUVERTE → FERMEE, whether the closing date came or a coordinator closed it. */
+/**
+ * "Fermer la campagne": OUVERTE → FERMEE when the closing date came ({@link CampaignLifecycle#closeOnClosingDate}); a
+ * coordinator who closed it earlier closed it already, in the same transaction as the message that led here.
+ */
 @Component("closeCampaign")
 class CloseCampaignDelegate implements JavaDelegate {
 
-    private final JdbcClient jdbc;
+    private final CampaignLifecycle lifecycle;
 
-    CloseCampaignDelegate(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CloseCampaignDelegate(CampaignLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        jdbc.sql("""
-                update campaign set status = 'FERMEE', closed_at = :now, version = version + 1
-                 where year = :year and status = 'OUVERTE'
-                """).param("now", Timestamp.from(QuebecTime.engineNow()))
-                .param("year", execution.getVariable("campaignYear")).update();
+        lifecycle.closeOnClosingDate((Integer) execution.getVariable("campaignYear"));
     }
 }

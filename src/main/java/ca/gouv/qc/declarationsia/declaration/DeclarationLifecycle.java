@@ -6,10 +6,12 @@ import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one owner of a declaration's state. Every change of a declaration, of its initiatives' snapshots and of its
  * status goes through here, whoever asks: pages, API, process steps, other capabilities. It allows only the moves of
- * {@link DeclarationStatus} (those the model makes), requires the attestation and a signatory to submit, and audits
+ * {@link DeclarationStatus} (those the model makes), checks a submission (its rules, the attestation and a signatory:
+ * here alone, every door asks), and audits
  * each move with the actor its caller took from the authenticated user, or {@value #SYSTEM} for the process's own
  * steps. It runs in its caller's transaction: the change, its audit and the process step that asked commit together.
  */
@@ -49,16 +53,21 @@ public class DeclarationLifecycle {
     private final CarryOver carryOver;
     private final InitiativeIds initiativeIds;
     private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final DeclarationRules rules;
     private final InputValidator validator;
     private final ObjectMapper json;
 
     DeclarationLifecycle(JdbcClient jdbc, DeclarationRepository declarations, CarryOver carryOver,
-            InitiativeIds initiativeIds, RuntimeService runtime, InputValidator validator, ObjectMapper json) {
+            InitiativeIds initiativeIds, RuntimeService runtime, TaskService tasks, DeclarationRules rules,
+            InputValidator validator, ObjectMapper json) {
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.carryOver = carryOver;
         this.initiativeIds = initiativeIds;
         this.runtime = runtime;
+        this.tasks = tasks;
+        this.rules = rules;
         this.validator = validator;
         this.json = json;
     }
@@ -119,29 +128,38 @@ public class DeclarationLifecycle {
     }
 
     /**
-     * Submission: the attestation and the signatory recorded, the time stamped, flagged late if after the body's due
-     * date of the moment (the campaign's, an extension, or the correction round's), a copy of what was submitted
-     * kept for the reviewer, and SOUMISE. The submission rules are the caller's to have checked.
+     * Submission, the one place its rules are checked, whichever door asked (the page, the API; Tasklist and the
+     * engine's REST API are sent to the page): the declaration still the body's to change, the attestation signed and
+     * the signatory named, the submission rules met ({@link #contentProblems}), all refused at once; and the process
+     * waiting for the body's answer. Then the signatory recorded, the time stamped, flagged late if after the body's
+     * due date of the moment (the campaign's, an extension, or the correction round's), a copy of what was submitted
+     * kept for the reviewer, and SOUMISE. The body's task is completed after the commit by the caller
+     * ({@link SubmissionHandoff}); the engine lets it complete only then ({@link #submitted}).
      *
      * @return the declaration as now stored
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Declaration submit(Declaration current, Boolean attestation, Declaration.Signatory signatory, String actor) {
+    Declaration submit(Declaration current, SubmitForm form, String actor) {
         requireEditable(current);
-        if (!Boolean.TRUE.equals(attestation)) {
-            throw refused("attestation", "Required", "validation.submission.attestation");
+        List<Violation> violations = new ArrayList<>(signatureProblems(form));
+        violations.addAll(contentProblems(current));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
-        if (signatory == null || blank(signatory.name()) || blank(signatory.role()) || blank(signatory.email())) {
-            throw refused("signatory", "Required", "validation.submission.signatory");
+        DeclarationKey key = new DeclarationKey(current.campaignYear(), current.organizationCode());
+        if (DeclarationTasks.organizationTask(tasks, key).count() == 0) {
+            throw refused("status", "NotReady", "validation.declaration.notReady");
         }
+        Declaration.Signatory signatory = new Declaration.Signatory(form.signatory().name().strip(),
+                form.signatory().role().strip(), form.signatory().email().strip());
         LocalDate due = dueDate(jdbc, current.id());
         boolean late = current.late() || QuebecTime.engineToday().isAfter(due);
         Timestamp now = Timestamp.from(QuebecTime.engineNow());
         jdbc.sql("""
                 update declaration set attestation = true, signatory_name = :name, signatory_role = :role,
                        signatory_email = :email, submitted_at = :now, late = :late where id = :id
-                """).param("name", signatory.name().strip()).param("role", signatory.role().strip())
-                .param("email", signatory.email().strip()).param("now", now).param("late", late)
+                """).param("name", signatory.name()).param("role", signatory.role())
+                .param("email", signatory.email()).param("now", now).param("late", late)
                 .param("id", current.id()).update();
         move(current.id(), current.status(), DeclarationStatus.SOUMISE, actor, null);
         jdbc.sql("""
@@ -150,9 +168,38 @@ public class DeclarationLifecycle {
                         :now, cast(:initiatives as jsonb))
                 """).param("id", current.id()).param("now", now).param("initiatives", write(current.initiatives()))
                 .update();
-        return current.submitted(
-                new Declaration.Signatory(signatory.name().strip(), signatory.role().strip(), signatory.email().strip()),
-                now.toInstant(), late);
+        return current.submitted(signatory, now.toInstant(), late);
+    }
+
+    /** What the attestation and the signatory lack for a submission, whatever the declaration holds. */
+    List<Violation> signatureProblems(SubmitForm form) {
+        List<Violation> violations = new ArrayList<>(validator.validate(form));
+        if (!Boolean.TRUE.equals(form.attestation())) {
+            violations.add(0, validator.violation("attestation", "Required", "validation.submission.attestation"));
+        }
+        return violations;
+    }
+
+    /**
+     * Every reason the declaration could not be submitted as it stands (empty when it could): {@link DeclarationRules}
+     * against the campaign's reference date and the body's initiatives active last year.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Violation> contentProblems(Declaration declaration) {
+        LocalDate reference = jdbc.sql("select reference_date from campaign where year = :year")
+                .param("year", declaration.campaignYear()).query(LocalDate.class).single();
+        return rules.check(declaration, YearMonth.from(reference),
+                carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
+    }
+
+    /**
+     * Whether the body's task may complete: only as part of a submission, which made the declaration SOUMISE before
+     * the task is completed. Asked by the engine itself ({@link RequireSubmissionListener}) so that a completion by
+     * any other way than {@link #submit} is refused.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean submitted(DeclarationKey key) {
+        return state(key).status() == DeclarationStatus.SOUMISE;
     }
 
     /** "Mettre en révision": a submitted declaration goes to the ministry's reviewers. */
@@ -242,12 +289,6 @@ public class DeclarationLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public LocalDate dueDateOf(DeclarationKey key) {
         return dueDate(jdbc, state(key).id());
-    }
-
-    /** Where a declaration stands now. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public DeclarationStatus statusOf(DeclarationKey key) {
-        return state(key).status();
     }
 
     /** The date the body's answer is due now, by the database's one definition ({@code declaration_due_date}). */

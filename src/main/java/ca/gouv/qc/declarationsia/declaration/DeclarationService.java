@@ -12,7 +12,6 @@ import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,25 +43,18 @@ public class DeclarationService {
 
     private final DeclarationRepository declarations;
     private final DeclarationLifecycle lifecycle;
-    private final DeclarationRules rules;
-    private final CarryOver carryOver;
     private final InputValidator validator;
     private final AccessPolicy access;
-    private final TaskService tasks;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final SubmissionHandoff handoff;
 
-    DeclarationService(DeclarationRepository declarations, DeclarationLifecycle lifecycle, DeclarationRules rules,
-            CarryOver carryOver, InputValidator validator, AccessPolicy access, TaskService tasks, RuntimeService runtime,
-            JdbcClient jdbc, SubmissionHandoff handoff) {
+    DeclarationService(DeclarationRepository declarations, DeclarationLifecycle lifecycle, InputValidator validator,
+            AccessPolicy access, RuntimeService runtime, JdbcClient jdbc, SubmissionHandoff handoff) {
         this.declarations = declarations;
         this.lifecycle = lifecycle;
-        this.rules = rules;
-        this.carryOver = carryOver;
         this.validator = validator;
         this.access = access;
-        this.tasks = tasks;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.handoff = handoff;
@@ -203,50 +193,25 @@ public class DeclarationService {
     @Transactional(readOnly = true)
     public List<Violation> check(int year, String organizationCode) {
         access.requireRead(organizationCode);
-        return rulesFor(find(year, organizationCode));
+        return lifecycle.contentProblems(find(year, organizationCode));
     }
 
     /**
-     * Submits: the rules must hold and the attestation be signed, and the process must be waiting for the body's
-     * answer. One read of the declaration, one run of the rules; the organization's task is completed after the
-     * commit ({@link SubmissionHandoff}), and putting the declaration under review follows as a job.
+     * Submits, as {@link DeclarationLifecycle#submit} allows (the rules, the attestation, the process waiting for the
+     * body's answer). The organization's task is completed after the commit ({@link SubmissionHandoff}), and putting
+     * the declaration under review follows as a job.
      */
     @Transactional
     public Declaration submit(int year, String organizationCode, SubmitForm form) {
         access.requireWrite(organizationCode);
-        Declaration current = find(year, organizationCode);
-        lifecycle.requireEditable(current);
-        List<Violation> violations = new ArrayList<>(signatureProblems(form));
-        violations.addAll(rulesFor(current));
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        Task task = DeclarationTasks.organizationTask(tasks, new DeclarationKey(year, organizationCode)).singleResult();
-        if (task == null) {
-            throw new InvalidInputException(List.of(validator.violation("status", "NotReady",
-                    "validation.declaration.notReady")));
-        }
-        SubmitForm.Signatory signatory = form.signatory();
-        Declaration submitted = lifecycle.submit(current, form.attestation(),
-                new Declaration.Signatory(signatory.name(), signatory.role(), signatory.email()), CurrentUser.actorId());
-        handoff.queue(current.id(), new DeclarationKey(year, organizationCode));
+        Declaration submitted = lifecycle.submit(find(year, organizationCode), form, CurrentUser.actorId());
+        handoff.queue(submitted.id(), new DeclarationKey(year, organizationCode));
         return submitted;
     }
 
     /** What the attestation and the signatory lack for a submission, whatever the declaration holds. */
     public List<Violation> signatureProblems(SubmitForm form) {
-        List<Violation> violations = new ArrayList<>(validator.validate(form));
-        if (!Boolean.TRUE.equals(form.attestation())) {
-            violations.add(0, validator.violation("attestation", "Required", "validation.submission.attestation"));
-        }
-        return violations;
-    }
-
-    private List<Violation> rulesFor(Declaration declaration) {
-        LocalDate reference = jdbc.sql("select reference_date from campaign where year = :year")
-                .param("year", declaration.campaignYear()).query(LocalDate.class).single();
-        return rules.check(declaration, YearMonth.from(reference),
-                carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
+        return lifecycle.signatureProblems(form);
     }
 
     /**

@@ -28,7 +28,10 @@ public enum DeclarationStatus {
         return NEXT.get(this).contains(next);
     }
 
-    /** The body may change its declaration: a draft, or a declaration sent back for corrections. */
+    /**
+     * The body may change its declaration: a draft, or a declaration sent back for corrections. The one definition:
+     * the database's {@code declaration_deadline.awaiting_body} reads it ({@link DeclarationStatusRows}).
+     */
     public boolean isEditable() {
         return this == BROUILLON || this == A_CORRIGER;
     }

@@ -96,13 +96,12 @@ class DeclarationTransitionsTest {
     @Test
     void every_other_move_is_refused_and_changes_nothing() {
         int year = YEAR + 1;
-        TestOrganizations.create(organizations, "TRN-C");
-        campaigns.create(year, List.of("TRN-C"));
+        campaignOf(year);
         transactions.executeWithoutResult(status -> lifecycle.createDraft(year, "TRN-C"));
         DeclarationKey key = new DeclarationKey(year, "TRN-C");
         Map<DeclarationStatus, Consumer<Declaration>> moveTo = Map.of(
-                DeclarationStatus.SOUMISE, declaration -> lifecycle.submit(declaration, true,
-                        new Declaration.Signatory("Denise", "DPI", "d@example.qc.ca"), "test"),
+                DeclarationStatus.SOUMISE, declaration -> lifecycle.submit(declaration, new SubmitForm(true,
+                        new SubmitForm.Signatory("Denise", "DPI", "d@example.qc.ca")), "test"),
                 DeclarationStatus.EN_REVISION, declaration -> lifecycle.putUnderReview(key),
                 DeclarationStatus.A_CORRIGER, declaration -> lifecycle.requestCorrections(key, "test",
                         LocalDate.of(year, 12, 1)),
@@ -130,6 +129,38 @@ class DeclarationTransitionsTest {
         assertThat(jdbc.queryForObject("select count(*) from declaration_transition t join declaration d on d.id = "
                 + "t.declaration_id where d.campaign_year = ? and d.organization_code = 'TRN-C'", Integer.class, year))
                 .isZero();
+    }
+
+    @Test
+    void a_submission_is_checked_by_the_lifecycle_itself_whoever_calls_it() {
+        int year = YEAR + 1;
+        campaignOf(year);
+        transactions.executeWithoutResult(status -> lifecycle.createDraft(year, "TRN-D"));
+        Declaration draft = SystemAuthentication.runAsSystem(() -> declarationService.get(year, "TRN-D"));
+
+        // an empty draft, unsigned, called directly (no page, no API): every reason at once, as the doors show them
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> lifecycle.submit(draft,
+                new SubmitForm(false, new SubmitForm.Signatory("", "DPI", "d@example.qc.ca")), "test")))
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal -> assertThat(refusal.violations())
+                        .extracting(ca.gouv.qc.declarationsia.shared.validation.Violation::path)
+                        .contains("attestation", "signatory.name", "initiatives"));
+        // signed, but the process is not waiting for the body's answer (the campaign was never launched)
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> lifecycle.submit(draft.withDraft(true,
+                new Declaration.Person("Denise", "d@example.qc.ca"), List.of(), draft.version()),
+                new SubmitForm(true, new SubmitForm.Signatory("Denise", "DPI", "d@example.qc.ca")), "test")))
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal -> assertThat(refusal.violations())
+                        .extracting(ca.gouv.qc.declarationsia.shared.validation.Violation::code)
+                        .containsExactly("NotReady"));
+        assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = "
+                + "'TRN-D'", String.class, year)).isEqualTo("BROUILLON");
+    }
+
+    /** One unlaunched campaign for the tests that call the lifecycle directly, whichever comes first. */
+    private void campaignOf(int year) {
+        List.of("TRN-C", "TRN-D").forEach(code -> TestOrganizations.create(organizations, code));
+        if (jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, year) == 0) {
+            campaigns.create(year, List.of("TRN-C", "TRN-D"));
+        }
     }
 
     private void decide(String decision) {
