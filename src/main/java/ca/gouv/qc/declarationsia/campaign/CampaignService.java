@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.campaign;
 
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
@@ -36,9 +37,11 @@ public class CampaignService {
     private final InputValidator validator;
     private final AccessPolicy access;
     private final Clock clock;
+    private final FormVersions forms;
 
     CampaignService(CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime, InputValidator validator,
-            AccessPolicy access, Clock clock) {
+            AccessPolicy access, Clock clock, FormVersions forms) {
+        this.forms = forms;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -59,7 +62,8 @@ public class CampaignService {
                 : form.reminderOffsets().stream().map(Campaign.Reminder::new).collect(Collectors.toSet());
         Campaign campaign = campaigns.save(Campaign.planned(form.year(), form.referenceDate(), form.openingDate(),
                 form.dueDate(), form.closingDate(), reminders,
-                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays()));
+                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays(),
+                form.formVersion() == null ? forms.newest() : form.formVersion()));
         if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
             jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
                     .param("year", form.year()).update();
@@ -158,6 +162,10 @@ public class CampaignService {
         List<Violation> violations = new ArrayList<>(validator.validate(form));
         violations.addAll(dateRules(form));
         violations.addAll(targetRules(form));
+        if (form.formVersion() != null && form.formVersion() > 0 && !forms.exists(form.formVersion())) {
+            violations.add(validator.violation("formVersion", "Unknown", "validation.form.unknownVersion",
+                    form.formVersion()));
+        }
         return violations;
     }
 
