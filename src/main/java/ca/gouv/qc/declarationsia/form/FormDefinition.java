@@ -25,7 +25,7 @@ public record FormDefinition(
         @Schema(description = "Every field of the catalogue an initiative may be asked, by its API name",
                 requiredMode = Schema.RequiredMode.REQUIRED) Map<String, FieldRule> fields,
         @Schema(description = "Questions beyond the catalogue, in the page's order; a question once asked is retired, "
-                + "never removed", maxLength = FormProblems.MAX_QUESTIONS) List<Question> questions) {
+                + "never removed; at most 300") List<Question> questions) {
 
     /** The types of an extra question. */
     public enum QuestionType { YES_NO, ONE_CHOICE, SEVERAL_CHOICES, SHORT_TEXT, LONG_TEXT, MONTH }
