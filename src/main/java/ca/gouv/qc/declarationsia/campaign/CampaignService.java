@@ -112,6 +112,29 @@ public class CampaignService {
         return get(year);
     }
 
+    /**
+     * Pins a planned campaign to another version of the form. Once launched (or its opening scheduled) its declarations
+     * were asked their questions: the version never changes (the database refuses it too).
+     */
+    @Transactional
+    public Campaign pinFormVersion(int year, Integer formVersion) {
+        access.requireCoordinator();
+        Campaign campaign = get(year);
+        if (campaign.status() != CampaignStatus.PLANIFIEE || campaign.launchedAt() != null) {
+            throw refused("formVersion", "validation.campaign.formVersionFixed", year, campaign.formVersion());
+        }
+        if (formVersion == null) {
+            throw new InvalidInputException(List.of(validator.violation("formVersion", "Required", "validation.required")));
+        }
+        if (!forms.exists(formVersion)) {
+            throw new InvalidInputException(List.of(validator.violation("formVersion", "Unknown",
+                    "validation.form.unknownVersion", formVersion)));
+        }
+        jdbc.sql("update campaign set form_version = :formVersion, version = version + 1 where year = :year")
+                .param("formVersion", formVersion).param("year", year).update();
+        return get(year);
+    }
+
     /** Closes before the closing date; the process then asks coordinators to approve the publication. */
     @Transactional
     public Campaign close(int year) {

@@ -215,7 +215,25 @@ class FormVersionsTest {
         mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(YEAR, "")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.formVersion").value(next));
+        // planned: its coordinator may still pin another version
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/form-version", YEAR)).content("{\"formVersion\": 1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.formVersion").value(1));
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/form-version", YEAR)).content("{\"formVersion\": 999}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("formVersion"));
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/form-version", YEAR))
+                        .content("{\"formVersion\": " + next + "}"))
+                .andExpect(status().isOk());
         mvc.perform(asCoordinator(post("/api/campaigns/{year}/launch", YEAR))).andExpect(status().isOk());
+
+        mvc.perform(asCoordinator(post("/api/campaigns/{year}/form-version", YEAR)).content("{\"formVersion\": 1}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("formVersion"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("garde la version " + next)));
+        mvc.perform(post("/api/campaigns/{year}/form-version", YEAR - 1).with(httpBasic("gestion", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"formVersion\": 1}"))
+                .andExpect(status().isForbidden());
 
         assertThatThrownBy(() -> jdbc.update("update campaign set form_version = 1 where year = ?", YEAR))
                 .hasMessageContaining("never changes");
