@@ -1,12 +1,12 @@
 package ca.gouv.qc.declarationsia.campaign;
 
-import ca.gouv.qc.declarationsia.form.FormVersions;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
