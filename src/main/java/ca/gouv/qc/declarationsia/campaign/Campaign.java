@@ -18,6 +18,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param launchedAt when a coordinator launched it; before the opening date, the opening waits for that date
  * @param openedAt when its declarations opened
  * @param closedBy the coordinator who closed it before its closing date; empty when the date closed it
+ * @param formVersion the version of the declaration's form it asks, pinned at its creation (never changed once launched)
  */
 @Table("campaign")
 public record Campaign(
@@ -35,13 +36,20 @@ public record Campaign(
         Instant openedAt,
         Instant closedAt,
         String closedBy,
+        int formVersion,
         @Version Integer version) {
 
-    /** A campaign as a coordinator creates it: planned, not launched. */
+    /** A campaign as a coordinator creates it: planned, not launched, on this version of the form. */
+    public static Campaign planned(int year, LocalDate referenceDate, LocalDate openingDate, LocalDate dueDate,
+            LocalDate closingDate, Set<Reminder> reminders, int overdueReminderDays, int formVersion) {
+        return new Campaign(year, referenceDate, openingDate, dueDate, closingDate, reminders, overdueReminderDays,
+                CampaignStatus.PLANIFIEE, null, null, null, null, null, null, formVersion, null);
+    }
+
+    /** A planned campaign on the first version of the form. */
     public static Campaign planned(int year, LocalDate referenceDate, LocalDate openingDate, LocalDate dueDate,
             LocalDate closingDate, Set<Reminder> reminders, int overdueReminderDays) {
-        return new Campaign(year, referenceDate, openingDate, dueDate, closingDate, reminders, overdueReminderDays,
-                CampaignStatus.PLANIFIEE, null, null, null, null, null, null, null);
+        return planned(year, referenceDate, openingDate, dueDate, closingDate, reminders, overdueReminderDays, 1);
     }
 
     /** Launched before its opening date: the invitations wait for that date. */

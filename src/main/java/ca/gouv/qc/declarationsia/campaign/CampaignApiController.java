@@ -68,6 +68,17 @@ class CampaignApiController {
         return dashboard.summary(campaigns.launch(year));
     }
 
+    /** The version of the form a planned campaign asks. */
+    record FormVersionForm(Integer formVersion) {
+    }
+
+    @Operation(summary = "Pin a planned campaign to another version of the form (coordinators)",
+            description = "Only before the launch: a launched campaign's version never changes (422 naming formVersion).")
+    @PostMapping("/{year}/form-version")
+    Campaign pinFormVersion(@PathVariable int year, @RequestBody FormVersionForm form) {
+        return campaigns.pinFormVersion(year, form.formVersion());
+    }
+
     @Operation(summary = "Close before the closing date; coordinators then approve the publication")
     @PostMapping("/{year}/close")
     CampaignDashboard.Summary close(@PathVariable int year) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param reminderOffsets days before the due date; empty means 30, 14, 7 and 1
  * @param overdueReminderDays cadence of overdue reminders; empty means 7
  * @param allActiveOrganizations target every active organization, or else {@code organizationCodes}
+ * @param formVersion the version of the declaration's form it asks; empty means the newest
  */
 public record CampaignForm(
         @NotNull @Min(2020) @Max(2100) Integer year,
@@ -26,7 +27,8 @@ public record CampaignForm(
         @Size(max = 10, message = "{validation.list.size}") List<@NotNull @Positive Integer> reminderOffsets,
         @Positive @Max(90) Integer overdueReminderDays,
         Boolean allActiveOrganizations,
-        @Size(max = CampaignForm.MAX_TARGETS, message = "{validation.list.size}") List<@NotNull @Pattern(regexp = CampaignForm.CODE_PATTERN, message = "{validation.organization.code}") String> organizationCodes) {
+        @Size(max = CampaignForm.MAX_TARGETS, message = "{validation.list.size}") List<@NotNull @Pattern(regexp = CampaignForm.CODE_PATTERN, message = "{validation.organization.code}") String> organizationCodes,
+        @Positive Integer formVersion) {
 
     /** More bodies than Québec has public bodies: the list is refused before any lookup. */
     static final int MAX_TARGETS = 20_000;

@@ -7,6 +7,7 @@ import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,9 +35,11 @@ public class CampaignService {
     private final RuntimeService runtime;
     private final InputValidator validator;
     private final AccessPolicy access;
+    private final FormVersions forms;
 
     CampaignService(CampaignRepository campaigns, CampaignLifecycle lifecycle, JdbcClient jdbc, RuntimeService runtime,
-            InputValidator validator, AccessPolicy access) {
+            InputValidator validator, AccessPolicy access, FormVersions forms) {
+        this.forms = forms;
         this.campaigns = campaigns;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
@@ -57,7 +60,8 @@ public class CampaignService {
                 : form.reminderOffsets().stream().map(Campaign.Reminder::new).collect(Collectors.toSet());
         Campaign campaign = lifecycle.plan(Campaign.planned(form.year(), form.referenceDate(), form.openingDate(),
                 form.dueDate(), form.closingDate(), reminders,
-                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays()), CurrentUser.actorId());
+                form.overdueReminderDays() == null ? 7 : form.overdueReminderDays(),
+                form.formVersion() == null ? forms.newest() : form.formVersion()), CurrentUser.actorId());
         if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
             jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
                     .param("year", form.year()).update();
@@ -81,6 +85,29 @@ public class CampaignService {
         lifecycle.launch(year, CurrentUser.actorId(), () -> runtime.startProcessInstanceByKey(
                 ProcessModels.AnnualCampaign.KEY,
                 String.valueOf(year), Map.of("campaignYear", year)).getId());
+        return get(year);
+    }
+
+    /**
+     * Pins a planned campaign to another version of the form. Once launched (or its opening scheduled) its declarations
+     * were asked their questions: the version never changes (the database refuses it too).
+     */
+    @Transactional
+    public Campaign pinFormVersion(int year, Integer formVersion) {
+        access.requireCoordinator();
+        Campaign campaign = get(year);
+        if (campaign.status() != CampaignStatus.PLANIFIEE || campaign.launchedAt() != null) {
+            throw refused("formVersion", "validation.campaign.formVersionFixed", year, campaign.formVersion());
+        }
+        if (formVersion == null) {
+            throw new InvalidInputException(List.of(validator.violation("formVersion", "Required", "validation.required")));
+        }
+        if (!forms.exists(formVersion)) {
+            throw new InvalidInputException(List.of(validator.violation("formVersion", "Unknown",
+                    "validation.form.unknownVersion", formVersion)));
+        }
+        jdbc.sql("update campaign set form_version = :formVersion, version = version + 1 where year = :year")
+                .param("formVersion", formVersion).param("year", year).update();
         return get(year);
     }
 
@@ -130,6 +157,10 @@ public class CampaignService {
         List<Violation> violations = new ArrayList<>(validator.validate(form));
         violations.addAll(dateRules(form));
         violations.addAll(targetRules(form));
+        if (form.formVersion() != null && form.formVersion() > 0 && !forms.exists(form.formVersion())) {
+            violations.add(validator.violation("formVersion", "Unknown", "validation.form.unknownVersion",
+                    form.formVersion()));
+        }
         return violations;
     }
 

@@ -112,6 +112,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/organizations/**").hasAuthority(Roles.COORDINATORS)
                         .requestMatchers(HttpMethod.GET, "/api/organizations").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .requestMatchers("/api/accounts/**").hasAuthority(Roles.COORDINATORS)
+                        .requestMatchers(HttpMethod.POST, "/api/forms/**").hasAuthority(Roles.COORDINATORS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -48,6 +48,7 @@ class CapabilityBoundariesTest {
             Map.entry("published_edition", "publication"), Map.entry("published_initiative", "publication"),
             Map.entry("publication_approval", "publication"),
             Map.entry("mail_outbox", "notification"), Map.entry("login_throttle", "security"),
+            Map.entry("form_version", "form"),
             Map.entry("sign_in_link", "security"), Map.entry("account_sign_in", "security"),
             // written by Spring Session (JdbcIndexedSessionRepository), configured by security
             Map.entry("spring_session", "security"), Map.entry("spring_session_attributes", "security"));

@@ -50,7 +50,7 @@ public class TestCampaigns {
 
         return SystemAuthentication.runAsSystem(() -> campaigns.create(new CampaignForm(year, LocalDate.of(year, 6, 30),
                 LocalDate.of(year, 9, 1), LocalDate.of(year, 10, 31), LocalDate.of(year, 11, 30), null, null, false,
-                organizationCodes)));
+                organizationCodes, null)));
     }
 
     public Campaign launch(int year) {
