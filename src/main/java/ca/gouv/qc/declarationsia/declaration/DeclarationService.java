@@ -244,7 +244,7 @@ public class DeclarationService {
     }
 
     private List<Violation> rulesFor(Declaration declaration) {
-        LocalDate reference = jdbc.sql("select reference_date from campaign where year = :year")
+        LocalDate reference = jdbc.sql("select reference_date from campaign_calendar where campaign_year = :year")
                 .param("year", declaration.campaignYear()).query(LocalDate.class).single();
         return rules.check(declaration, YearMonth.from(reference),
                 carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
