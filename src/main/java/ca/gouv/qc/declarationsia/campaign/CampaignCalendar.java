@@ -63,7 +63,7 @@ public class CampaignCalendar {
                          where r.campaign_year = c.year) as reminders
                   from campaign c
                   left join campaign_target t on t.campaign_year = c.year and t.organization_code = :organization
-                  left join declaration d on d.campaign_year = c.year and d.organization_code = :organization
+                  left join declaration_summary d on d.campaign_year = c.year and d.organization_code = :organization
                  where c.year = :year
                 """)
                 .param("year", campaignYear).param("organization", organizationCode)

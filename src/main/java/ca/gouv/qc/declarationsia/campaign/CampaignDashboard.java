@@ -125,12 +125,12 @@ public class CampaignDashboard {
                        t.extended, t.submitted_at, t.late, (t.awaiting_body and t.due_date < :today) as overdue,
                        m.kind as last_mail_kind, m.status as last_mail_status,
                        coalesce(m.sent_at, m.created_at) as last_mail_at,
-                       (select string_agg(r.rejected_addresses, ', ') from mail_outbox r
+                       (select string_agg(r.rejected_addresses, ', ') from mail_to_body r
                          where r.campaign_year = t.campaign_year and r.organization_code = t.organization_code
                            and r.status = 'REJECTED') as rejected_addresses
                   from declaration_deadline t
-                  join organization o on o.code = t.organization_code
-                  left join lateral (select kind, status, sent_at, created_at from mail_outbox mo
+                  join organization_directory o on o.code = t.organization_code
+                  left join lateral (select kind, status, sent_at, created_at from mail_to_body mo
                                       where mo.campaign_year = t.campaign_year and mo.organization_code = t.organization_code
                                       order by mo.created_at desc, mo.id desc limit 1) m on true
                  where t.campaign_year = :year
@@ -173,7 +173,7 @@ public class CampaignDashboard {
                   from declaration_deadline where campaign_year = :year
                 """).param("year", year).param("today", QuebecTime.engineToday()).query(Counts.class).single();
         Map<String, Integer> mails = new TreeMap<>();
-        jdbc.sql("select status, count(*) as n from mail_outbox where campaign_year = :year group by status")
+        jdbc.sql("select status, count(*) as n from mail_to_body where campaign_year = :year group by status")
                 .param("year", year).query((rs, i) -> mails.put(rs.getString("status"), rs.getInt("n"))).list();
         return new Summary(year, campaign.status().name(), campaign.openingDate(), campaign.dueDate(),
                 campaign.closingDate(), counts.targets(), byStatus, counts.responded(), counts.exempted(),

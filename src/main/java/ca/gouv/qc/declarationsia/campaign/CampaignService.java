@@ -63,10 +63,10 @@ public class CampaignService {
                 form.overdueReminderDays() == null ? 7 : form.overdueReminderDays(),
                 form.formVersion() == null ? forms.newest() : form.formVersion()), CurrentUser.actorId());
         if (Boolean.TRUE.equals(form.allActiveOrganizations())) {
-            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where active")
+            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization_directory where active")
                     .param("year", form.year()).update();
         } else {
-            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization where code = any(:codes)")
+            jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization_directory where code = any(:codes)")
                     .param("year", form.year()).param("codes", codes(form)).update();
         }
         return campaign;
@@ -206,7 +206,7 @@ public class CampaignService {
             return List.of(); // refused as malformed already, before any lookup
         }
         // one array parameter, whatever the number of codes (a list would bind one parameter per code)
-        Set<String> known = new HashSet<>(jdbc.sql("select code from organization where active and code = any(:codes)")
+        Set<String> known = new HashSet<>(jdbc.sql("select code from organization_directory where active and code = any(:codes)")
                 .param("codes", codes(form)).query(String.class).list());
         List<String> unknown = form.organizationCodes().stream().filter(code -> !known.contains(code)).distinct().toList();
         return unknown.isEmpty() ? List.of() : List.of(validator.violation("organizationCodes", "Unknown",

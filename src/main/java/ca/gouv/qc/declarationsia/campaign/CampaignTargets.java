@@ -133,9 +133,7 @@ public class CampaignTargets {
 
     private boolean stillLaunching(int year) {
         return jdbc.sql("""
-                select count(*) from campaign_target t
-                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
-                 where t.campaign_year = :year and d.id is null
+                select count(*) from declaration_deadline where campaign_year = :year and declaration_id is null
                 """).param("year", year).query(Long.class).single() > 0;
     }
 }

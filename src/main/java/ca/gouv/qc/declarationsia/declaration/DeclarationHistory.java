@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,10 @@ public class DeclarationHistory {
     /** A new due date a coordinator granted, and why. */
     public record Extension(LocalDate previousDueDate, LocalDate newDueDate, String reason, String grantedBy,
             Instant grantedAt) {
+    }
+
+    /** A declaration's latest submission: which declaration, and the submission's number (1 for the first). */
+    public record LatestSubmission(long declarationId, int number) {
     }
 
     private final JdbcClient jdbc;
@@ -57,11 +62,35 @@ public class DeclarationHistory {
     /** The comments of the latest review round that requested corrections. */
     public List<ReviewComment> latestComments(long declarationId) {
         return jdbc.sql("""
-                select c.initiative_id, c.field, c.message from review_comment c
-                  join review_round r on r.id = c.review_round_id
-                 where r.declaration_id = :id
-                   and r.round = (select max(round) from review_round where declaration_id = :id)
-                 order by c.id
+                select initiative_id, field, message from review_latest_comment
+                 where declaration_id = :id order by comment_id
                 """).param("id", declarationId).query(ReviewComment.class).list();
+    }
+
+    /** The declaration's latest submission; empty if it was never submitted. */
+    public Optional<LatestSubmission> latestSubmission(long declarationId) {
+        return jdbc.sql("""
+                select declaration_id, max(number) as number from declaration_submission
+                 where declaration_id = :id group by declaration_id
+                """).param("id", declarationId).query(LatestSubmission.class).optional();
+    }
+
+    /** The latest submission of the body's declaration of that year; empty if there is none. */
+    public Optional<LatestSubmission> latestSubmission(DeclarationKey key) {
+        return jdbc.sql("""
+                select s.declaration_id, max(s.number) as number
+                  from declaration d join declaration_submission s on s.declaration_id = d.id
+                 where d.campaign_year = :year and d.organization_code = :organization
+                 group by s.declaration_id
+                """).param("year", key.campaignYear()).param("organization", key.organizationCode())
+                .query(LatestSubmission.class).optional();
+    }
+
+    /** The initiatives as submitted the time before the latest (JSON); empty before a second submission. */
+    public Optional<String> initiativesSubmittedBeforeLatest(long declarationId) {
+        return jdbc.sql("""
+                select initiatives::text from declaration_submission where declaration_id = :id
+                 order by number desc offset 1 limit 1
+                """).param("id", declarationId).query(String.class).optional();
     }
 }

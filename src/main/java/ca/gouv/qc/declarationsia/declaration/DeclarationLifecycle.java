@@ -98,7 +98,7 @@ public class DeclarationLifecycle {
     public Optional<Long> createDraft(int campaignYear, String organizationCode) {
         Optional<Long> created = jdbc.sql("""
                 insert into declaration (campaign_year, organization_code, portfolio_code, network)
-                select :year, code, portfolio_code, network from organization where code = :organization
+                select :year, code, portfolio_code, network from organization_directory where code = :organization
                 on conflict (campaign_year, organization_code) do nothing
                 returning id
                 """).param("year", campaignYear).param("organization", organizationCode).query(Long.class).optional();
@@ -186,7 +186,7 @@ public class DeclarationLifecycle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Violation> contentProblems(Declaration declaration) {
-        LocalDate reference = jdbc.sql("select reference_date from campaign where year = :year")
+        LocalDate reference = jdbc.sql("select reference_date from campaign_calendar where campaign_year = :year")
                 .param("year", declaration.campaignYear()).query(LocalDate.class).single();
         return rules.check(declaration, YearMonth.from(reference),
                 carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
@@ -296,8 +296,8 @@ public class DeclarationLifecycle {
         return jdbc.sql("""
                 select declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,
                                             coalesce(t.due_date, c.due_date))
-                  from declaration d join campaign c on c.year = d.campaign_year
-                  left join campaign_target t on t.campaign_year = d.campaign_year
+                  from declaration d join campaign_calendar c on c.campaign_year = d.campaign_year
+                  left join campaign_body t on t.campaign_year = d.campaign_year
                                              and t.organization_code = d.organization_code
                  where d.id = :id
                 """).param("id", declarationId).query(LocalDate.class).single();

@@ -65,7 +65,7 @@ public class BaselineImport {
         Map<String, String> categories = byLabel(Category.values(), "category.");
         Map<String, String> statuses = byLabel(PublishedStatus.values(), "publishedStatus.");
         Map<String, String> bodies = new HashMap<>();
-        jdbc.sql("select code, name_fr from organization").query((rs, i) -> bodies.put(key(rs.getString("name_fr")),
+        jdbc.sql("select code, name_fr from organization_directory").query((rs, i) -> bodies.put(key(rs.getString("name_fr")),
                 rs.getString("code"))).list();
 
         List<Violation> violations = new ArrayList<>();

@@ -54,18 +54,17 @@ public class Editions {
                 insert into published_initiative (edition_id, initiative_id, name, category, organization_code,
                        organization_name, portfolio_label, benefits, published_status, generic_product_name,
                        public_description, services_to_population, generative_ai)
-                select :edition, s.initiative_id, s.name, s.category, d.organization_code, o.name_fr,
-                       p.name_fr || case when d.network then ' (Réseau)' else '' end, s.benefits,
+                select :edition, s.initiative_id, s.name, s.category, s.organization_code, o.name_fr,
+                       p.name_fr || case when s.network then ' (Réseau)' else '' end, s.benefits,
                        case when s.status_unavailable_reason is not null then 'INFORMATION_INDISPONIBLE'
                             when s.phase in ('MISE_A_DISPOSITION', 'EXPLOITATION_SUIVI') then 'SOLUTION_EN_PRODUCTION'
                             else 'DEVELOPPEMENT_SOLUTION' end,
                        s.generic_product_name, s.public_description, coalesce(s.services_to_population, false),
                        coalesce(s.generative_ai, false)
-                  from initiative_snapshot s
-                  join declaration d on d.id = s.declaration_id
-                  join organization o on o.code = d.organization_code
-                  join portfolio p on p.code = d.portfolio_code
-                 where d.campaign_year = :year and d.status = 'ACCEPTEE'
+                  from declared_initiative s
+                  join organization_directory o on o.code = s.organization_code
+                  join portfolio_name p on p.code = s.portfolio_code
+                 where s.campaign_year = :year and s.declaration_status = 'ACCEPTEE'
                    and not coalesce(s.cybersecurity, false)
                    and s.phase is distinct from 'MISE_HORS_SERVICE'
                    and not s.not_publishable
@@ -168,8 +167,8 @@ public class Editions {
         return jdbc.sql("""
                 select o.name_fr as organization_name, coalesce(d.status, 'BROUILLON') as status,
                        coalesce(d.no_initiatives, false) as no_initiatives, coalesce(d.late, false) as late
-                  from campaign_target t join organization o on o.code = t.organization_code
-                  left join declaration d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
+                  from campaign_body t join organization_directory o on o.code = t.organization_code
+                  left join declaration_summary d on d.campaign_year = t.campaign_year and d.organization_code = t.organization_code
                  where t.campaign_year = :year
                  order by o.name_fr collate "fr-CA-x-icu"
                 """).param("year", year).query(Coverage.class).list();

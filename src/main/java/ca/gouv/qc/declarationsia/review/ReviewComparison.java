@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +34,12 @@ class ReviewComparison {
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final DeclarationHistory history;
     private final ObjectMapper json;
     private final DeclarationService declarations;
 
-    ReviewComparison(JdbcClient jdbc, ObjectMapper json, DeclarationService declarations) {
-        this.jdbc = jdbc;
+    ReviewComparison(DeclarationHistory history, ObjectMapper json, DeclarationService declarations) {
+        this.history = history;
         this.json = json;
         this.declarations = declarations;
     }
@@ -69,10 +69,7 @@ class ReviewComparison {
     }
 
     private List<Map<String, Object>> previousSubmission(long declarationId) {
-        return jdbc.sql("""
-                select initiatives::text from declaration_submission where declaration_id = :id
-                 order by number desc offset 1 limit 1
-                """).param("id", declarationId).query(String.class).optional().map(this::parse).orElse(List.of());
+        return history.initiativesSubmittedBeforeLatest(declarationId).map(this::parse).orElse(List.of());
     }
 
     /** Last year's declaration of the same organization, if it had one. */

@@ -65,7 +65,7 @@ class ReviewPageController {
         access.requireStaff();
         model.addAttribute("awaiting", jdbc.sql("""
                 select d.campaign_year, d.organization_code, o.name_fr, coalesce(o.name_en, o.name_fr) as name_en, d.submitted_at, d.correction_round
-                  from declaration d join organization o on o.code = d.organization_code
+                  from declaration_summary d join organization_directory o on o.code = d.organization_code
                  where d.status = 'EN_REVISION' order by d.submitted_at
                 """).query(Awaiting.class).list());
         return "review/list";

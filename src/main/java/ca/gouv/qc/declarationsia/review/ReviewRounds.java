@@ -1,5 +1,7 @@
 package ca.gouv.qc.declarationsia.review;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
+import ca.gouv.qc.declarationsia.declaration.DeclarationHistory.LatestSubmission;
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
@@ -26,27 +28,26 @@ class ReviewRounds {
     record Decided(long id, int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt) {
     }
 
-    private static final String CURRENT_SUBMISSION = """
-            (select max(s.number) from declaration_submission s where s.declaration_id = d.id)
-            """;
-
     private final JdbcClient jdbc;
+    private final DeclarationHistory declarations;
 
-    ReviewRounds(JdbcClient jdbc) {
+    ReviewRounds(JdbcClient jdbc, DeclarationHistory declarations) {
         this.jdbc = jdbc;
+        this.declarations = declarations;
     }
 
     /** Records the decision on the declaration's latest submission, with its comments. */
     @Transactional(propagation = Propagation.MANDATORY)
     long record(long declarationId, String decision, String reviewer, List<ReviewComment> comments) {
+        // never submitted: no number, and the database refuses the round
+        Integer submission = declarations.latestSubmission(declarationId).map(LatestSubmission::number).orElse(null);
         long roundId = jdbc.sql("""
                 insert into review_round (declaration_id, round, submission_number, decision, reviewer, decided_at)
-                select d.id, (select coalesce(max(round), 0) + 1 from review_round where declaration_id = d.id),
-                       """ + CURRENT_SUBMISSION + """
-                       , :decision, :reviewer, :now
-                  from declaration d where d.id = :declaration
+                values (:declaration, (select coalesce(max(round), 0) + 1 from review_round where declaration_id = :declaration),
+                        :submission, :decision, :reviewer, :now)
                 returning id
-                """).param("declaration", declarationId).param("decision", decision).param("reviewer", reviewer)
+                """).param("declaration", declarationId).param("submission", submission)
+                .param("decision", decision).param("reviewer", reviewer)
                 .param("now", Timestamp.from(QuebecTime.engineNow())).query(Long.class).single();
         for (ReviewComment comment : comments) {
             jdbc.sql("""
@@ -60,12 +61,11 @@ class ReviewRounds {
 
     /** The decision on the submission now under review, if a reviewer took it. */
     Optional<Round> decisionOnCurrentSubmission(DeclarationKey key) {
-        return jdbc.sql("""
-                select r.id, r.decision, r.reviewer from review_round r join declaration d on d.id = r.declaration_id
-                 where d.campaign_year = :year and d.organization_code = :organization
-                   and r.submission_number = """ + CURRENT_SUBMISSION)
-                .param("year", key.campaignYear()).param("organization", key.organizationCode())
-                .query(Round.class).optional();
+        return declarations.latestSubmission(key).flatMap(latest -> jdbc.sql("""
+                select id, decision, reviewer from review_round
+                 where declaration_id = :declaration and submission_number = :submission
+                """).param("declaration", latest.declarationId()).param("submission", latest.number())
+                .query(Round.class).optional());
     }
 
     List<Decided> of(long declarationId) {
