@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -134,6 +135,13 @@ public class CampaignService {
         if (updated == 0) {
             throw new IllegalStateException("Campaign " + year + " is not closed: it cannot be published");
         }
+    }
+
+    /** The campaign of this year, if there is one: a year typed on a page is checked so, not by a 404. */
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(int year) {
+        access.requireStaff();
+        return campaigns.findById(year);
     }
 
     @Transactional(readOnly = true)
