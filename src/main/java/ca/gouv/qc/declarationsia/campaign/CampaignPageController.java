@@ -35,7 +35,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Coordinators create, launch, follow and close campaigns here; managers and reviewers read the same pages. */
+/**
+ * Coordinators create, launch, follow and close campaigns here; managers and reviewers read the same pages.
+ * <p>
+ * Forms are bound with {@code @Valid} and read from their {@link BindingResult}; the services keep the rules
+ * between fields and the state's rules, so the API says the same. Who may act is {@link AccessPolicy}'s to say: an
+ * action asks it before the page's own rule (the ticked confirmation), so that a refusal comes before any advice.
+ */
 @Controller
 @RequestMapping("/campagnes")
 class CampaignPageController {
