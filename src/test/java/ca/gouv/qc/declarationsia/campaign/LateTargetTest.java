@@ -139,6 +139,8 @@ class LateTargetTest {
         assertThat(browser.text("#targetOrganization-error"))
                 .endsWith(": must be 2 to 20 characters among A-Z, 0-9 and the hyphen");
         assertThat(browser.value("targetOrganization")).isEqualTo("late x");
+        assertThat(browser.text("#targetDueDate-hint")).as("an apostrophe in English keeps the dates in the hint")
+                .startsWith("Without a date, the campaign's: October 31, " + YEAR + ".").doesNotContain("{");
         browser.screenshot("late-target-malformed-code", "form[action='/campagnes/" + YEAR + "/organismes']");
         browser.type("targetOrganization", "LATE-C");
         browser.tick("confirmTarget");
