@@ -3,14 +3,13 @@ package ca.gouv.qc.declarationsia.campaign;
 import ca.gouv.qc.declarationsia.shared.Csv;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
-import ca.gouv.qc.declarationsia.security.CurrentUser;
-import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import ca.gouv.qc.declarationsia.shared.web.PageNumber;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Coordinators create, launch, follow and close campaigns here; managers and reviewers read the same pages. */
+/**
+ * Coordinators create, launch, follow and close campaigns here; managers and reviewers read the same pages.
+ * <p>
+ * Forms are bound with {@code @Valid} and read from their {@link BindingResult}; the services keep the rules
+ * between fields and the state's rules, so the API says the same. Who may act is {@link AccessPolicy}'s to say: an
+ * action asks it before the page's own rule (the ticked confirmation), so that a refusal comes before any advice.
+ */
 @Controller
 @RequestMapping("/campagnes")
 class CampaignPageController {
@@ -70,7 +75,7 @@ class CampaignPageController {
 
     @ModelAttribute("canAct")
     boolean canAct() {
-        return CurrentUser.get().isCoordinator();
+        return access.mayCoordinate();
     }
 
     @GetMapping
@@ -88,31 +93,32 @@ class CampaignPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") CampaignForm form, BindingResult binding, Model model,
+    String create(@Valid @ModelAttribute("form") CampaignForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            // what could not be read or is malformed, and beside it the campaign's other problems: all said at once
+            List<Violation> all = new ArrayList<>(validator.violations(binding));
+            Set<String> refusedFields = all.stream().map(violation -> violation.path().replaceAll("\\[\\d+]", ""))
+                    .collect(Collectors.toSet());
+            campaigns.problems(form).stream()
+                    .filter(problem -> !refusedFields.contains(problem.path().replaceAll("\\[\\d+]", "")))
+                    .forEach(all::add);
+            return refused(all, model);
+        }
         try {
-            if (binding.hasErrors()) {
-                // what could not be read, and beside it every other problem of the form: all said at once
-                List<Violation> unreadable = binding.getFieldErrors().stream()
-                        .map(error -> validator.violation(error.getField().replaceAll("\\[\\d+]", ""), "Format",
-                                "validation.format.invalid"))
-                        .distinct().toList();
-                Set<String> unreadableFields = unreadable.stream().map(Violation::path).collect(Collectors.toSet());
-                List<Violation> all = new ArrayList<>(unreadable);
-                campaigns.problems(form).stream()
-                        .filter(problem -> !unreadableFields.contains(problem.path().replaceAll("\\[\\d+]", "")))
-                        .forEach(all::add);
-                throw new InvalidInputException(all);
-            }
             Campaign campaign = campaigns.create(form);
             redirect.addFlashAttribute("created", campaign.year());
             return "redirect:/campagnes/" + campaign.year();
         } catch (InvalidInputException invalid) {
-            model.addAttribute("errors", invalid.violations());
-            model.addAttribute("errorsByField", byField(invalid.violations()));
-            model.addAttribute("campaigns", campaigns.list());
-            return "campaign/list";
+            return refused(invalid.violations(), model);
         }
+    }
+
+    private String refused(List<Violation> violations, Model model) {
+        model.addAttribute("errors", violations);
+        model.addAttribute("errorsByField", byField(violations));
+        model.addAttribute("campaigns", campaigns.list());
+        return "campaign/list";
     }
 
     @GetMapping("/{year}")
@@ -163,43 +169,31 @@ class CampaignPageController {
 
     @PostMapping("/{year}/prolongation")
     String extend(@PathVariable int year, @RequestParam String organizationCode,
-            @ModelAttribute ExtensionForm form, BindingResult binding,
+            @Valid @ModelAttribute ExtensionForm form, BindingResult binding,
             @RequestParam(name = "dueDate", required = false) String typedDueDate, RedirectAttributes redirect) {
+        access.requireCoordinator();
         redirect.addFlashAttribute("errorForm", "extension");
         // what was typed comes back with the error, so that nothing is typed twice
         redirect.addFlashAttribute("extension", Map.of("organizationCode", organizationCode,
                 "dueDate", Objects.toString(typedDueDate, ""), "reason", Objects.toString(form.reason(), "")));
-        if (binding.hasErrors()) {
-            redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
+        // an unknown code and a form refused as typed are said at once, so that both are fixed in one go
+        List<Violation> refused = new ArrayList<>(knownCode(year, organizationCode));
+        refused.addAll(validator.violations(binding));
+        if (!refused.isEmpty()) {
+            redirect.addFlashAttribute("errors", refused);
             return "redirect:/campagnes/" + year;
         }
-        String next = act(year, redirect, () -> {
-            try {
-                extensions.grant(year, organizationCode, form);
-            } catch (InvalidInputException refused) {
-                throw withUnknownCode(year, organizationCode, refused);
-            }
-        }, "campaign.extended");
+        String next = act(year, redirect, () -> extensions.grant(year, organizationCode, form), "campaign.extended");
         if (redirect.getFlashAttributes().containsKey("done")) {
             redirect.getFlashAttributes().remove("extension");
         }
         return next;
     }
 
-    /** A form refused as typed says at once that its code is unknown too, so that both are fixed in one go. */
-    private InvalidInputException withUnknownCode(int year, String organizationCode, InvalidInputException refused) {
-        try {
-            declarations.get(year, organizationCode);
-            return refused;
-        } catch (NotFoundException unknown) {
-            List<Violation> all = new ArrayList<>(List.of(unknownCode()));
-            all.addAll(refused.violations());
-            return new InvalidInputException(all);
-        }
-    }
-
-    private Violation unknownCode() {
-        return validator.violation("organizationCode", "Unknown", "validation.campaign.noSuchDeclaration");
+    /** The code is typed in: an unknown one is said beside its field rather than as a "not found" page. */
+    private List<Violation> knownCode(int year, String organizationCode) {
+        return declarations.exists(year, organizationCode) ? List.of()
+                : List.of(validator.violation("organizationCode", "Unknown", "validation.campaign.noSuchDeclaration"));
     }
 
     @PostMapping("/{year}/exemption")
@@ -212,7 +206,14 @@ class CampaignPageController {
             redirect.addFlashAttribute("exemption", Map.of("organizationCode", organizationCode, "reason", reason));
             return unconfirmed(year, "confirmExemption", "validation.campaign.confirmExemption", redirect);
         }
-        String next = act(year, redirect, () -> declarations.exempt(year, organizationCode, reason), "campaign.exempted");
+        List<Violation> unknown = knownCode(year, organizationCode);
+        String next;
+        if (unknown.isEmpty()) {
+            next = act(year, redirect, () -> declarations.exempt(year, organizationCode, reason), "campaign.exempted");
+        } else {
+            redirect.addFlashAttribute("errors", unknown);
+            next = "redirect:/campagnes/" + year;
+        }
         if (!redirect.getFlashAttributes().containsKey("done")) {
             redirect.addFlashAttribute("exemption", Map.of("organizationCode", organizationCode, "reason", reason));
         }
@@ -220,13 +221,13 @@ class CampaignPageController {
     }
 
     @PostMapping("/{year}/organismes")
-    String addTarget(@PathVariable int year, @ModelAttribute TargetForm form, BindingResult binding,
+    String addTarget(@PathVariable int year, @Valid @ModelAttribute TargetForm form, BindingResult binding,
             @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
         access.requireCoordinator();
         redirect.addFlashAttribute("errorForm", "target");
         redirect.addFlashAttribute("target", form);
         if (binding.hasErrors()) {
-            redirect.addFlashAttribute("errors", List.of(validator.violation("dueDate", "Format", "validation.format.invalid")));
+            redirect.addFlashAttribute("errors", validator.violations(binding));
             return "redirect:/campagnes/" + year;
         }
         if (!confirmed) {
@@ -275,10 +276,8 @@ class CampaignPageController {
             action.run();
             redirect.addFlashAttribute("done", doneKey);
         } catch (InvalidInputException refused) {
+            // the service's refusal, in its words, beside the fields it names
             redirect.addFlashAttribute("errors", refused.violations());
-        } catch (NotFoundException unknown) {
-            // the code is typed in: say which field is wrong rather than show a "not found" page
-            redirect.addFlashAttribute("errors", List.of(unknownCode()));
         }
         return "redirect:/campagnes/" + year;
     }

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -133,6 +134,13 @@ public class CampaignService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void markPublished(int year) {
         lifecycle.publish(year, CurrentUser.actorId());
+    }
+
+    /** The campaign of this year, if there is one: a year typed on a page is checked so, not by a 404. */
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(int year) {
+        access.requireStaff();
+        return campaigns.findById(year);
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,6 @@ import ca.gouv.qc.declarationsia.organization.Organization;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
-import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
@@ -95,10 +94,8 @@ public class CampaignTargets {
             // the launch's batches take their slice of the targets by position: a new one would shift them
             return List.of(validator.violation("status", "Launching", "validation.campaign.stillLaunching", year));
         }
-        Organization organization;
-        try {
-            organization = organizations.lookup(form.organizationCode());
-        } catch (NotFoundException unknown) {
+        Organization organization = organizations.find(form.organizationCode()).orElse(null);
+        if (organization == null) {
             return List.of(validator.violation("organizationCode", "Unknown", "validation.target.unknown",
                     form.organizationCode()));
         }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -46,8 +49,6 @@ class DeclarationPageController {
     private static final String NOT_SAVED = "declaration.errors.notSaved";
     private static final String NOT_IMPORTED = "declaration.errors.notImported";
 
-    private static final String REMOVE = "remove:";
-
     private final DeclarationService declarations;
     private final OrganizationService organizations;
     private final DeclarationHistory history;
@@ -77,69 +78,114 @@ class DeclarationPageController {
         return page(declaration, model, List.of(), SAVED);
     }
 
+    /**
+     * "Enregistrer le brouillon", and what the browser sends when Enter is pressed in a field. Each button of the page
+     * names its own handler by its {@code name} ({@code add}, {@code remove}, {@code check}, {@code submitDeclaration}).
+     */
     @PostMapping
-    String act(@PathVariable int year, @PathVariable String organizationCode, @RequestParam String action,
-            @RequestParam(required = false) boolean attestation, @RequestParam(required = false) String signatoryName,
-            @RequestParam(required = false) String signatoryRole, @RequestParam(required = false) String signatoryEmail,
-            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+    String save(@PathVariable int year, @PathVariable String organizationCode, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        return saveDraft(year, organizationCode, request, model, (form, stored) -> { }, refused -> refused,
+                saved -> done(year, organizationCode, "declaration.saved", redirect));
+    }
+
+    /** A new, empty initiative at the end of the page, with what was typed so far: nothing is saved yet. */
+    @PostMapping(params = "add")
+    String add(@PathVariable int year, @PathVariable String organizationCode, HttpServletRequest request, Model model) {
         access.requireWrite(organizationCode);
         Declaration stored = declarations.get(year, organizationCode);
         DeclarationPageForm form = DeclarationPageForm.of(stored);
-        List<Violation> unreadable = bind(form, request);
         model.addAttribute("form", form);
+        List<Violation> unreadable = bind(form, request);
         if (!unreadable.isEmpty()) {
             return page(stored, model, unreadable, NOT_SAVED);
         }
-        if ("add".equals(action)) {
-            form.getInitiatives().add(new DeclarationPageForm.Initiative());
-            model.addAttribute("added", true);
-            return page(stored, model, List.of(), SAVED);
-        }
-        if (action.startsWith(REMOVE)) {
-            form.remove(action.substring(REMOVE.length()), carriedOver(stored));
-        }
-        SubmitForm signature = new SubmitForm(attestation,
-                new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail));
-        Declaration saved;
-        try {
-            saved = declarations.saveDraft(year, organizationCode, form.toForm());
-        } catch (InvalidInputException invalid) {
-            List<Violation> errors = new ArrayList<>(invalid.violations());
-            if ("submit".equals(action)) {
-                // what the signature lacks too, at once, and what was typed for it kept
-                errors.addAll(declarations.signatureProblems(signature));
-                model.addAttribute("signatory", signature.signatory());
-                model.addAttribute("attested", attestation);
-            }
-            return page(stored, model, errors, NOT_SAVED);
-        } catch (OptimisticLockingFailureException staleTab) {
-            // the other tab's save stands; this page keeps what was typed, on top of it, for a deliberate second save
-            Declaration current = declarations.get(year, organizationCode);
-            form.setVersion(current.version());
-            String message = messages.getMessage("error.concurrentModification.page", null, LocaleContextHolder.getLocale());
-            return page(current, model, List.of(new Violation("version", "Conflict", message)),
-                    NOT_SAVED);
-        }
-        if ("check".equals(action)) {
+        form.getInitiatives().add(new DeclarationPageForm.Initiative());
+        model.addAttribute("added", true);
+        return page(stored, model, List.of(), SAVED);
+    }
+
+    /** Takes out the initiative at this position (one added this year), and saves the rest. */
+    @PostMapping(params = "remove")
+    String remove(@PathVariable int year, @PathVariable String organizationCode, @RequestParam("remove") String position,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        return saveDraft(year, organizationCode, request, model,
+                (form, stored) -> form.remove(position, carriedOver(stored)), refused -> refused,
+                saved -> done(year, organizationCode, "declaration.removed", redirect));
+    }
+
+    /** Saves, then says what would keep the declaration from being submitted. */
+    @PostMapping(params = "check")
+    String check(@PathVariable int year, @PathVariable String organizationCode, HttpServletRequest request, Model model) {
+        return saveDraft(year, organizationCode, request, model, (form, stored) -> { }, refused -> refused, saved -> {
             List<Violation> problems = declarations.check(year, organizationCode);
             model.addAttribute("form", DeclarationPageForm.of(saved));
             model.addAttribute("checked", problems.isEmpty());
             return page(saved, model, problems, SAVED);
-        }
-        if ("submit".equals(action)) {
+        });
+    }
+
+    /** Saves, then submits with the attestation; a refusal keeps what was typed for the signature. */
+    @PostMapping(params = "submitDeclaration")
+    String submit(@PathVariable int year, @PathVariable String organizationCode,
+            @RequestParam(required = false) boolean attestation, @RequestParam(required = false) String signatoryName,
+            @RequestParam(required = false) String signatoryRole, @RequestParam(required = false) String signatoryEmail,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        SubmitForm signature = new SubmitForm(attestation,
+                new SubmitForm.Signatory(signatoryName, signatoryRole, signatoryEmail));
+        model.addAttribute("signatory", signature.signatory());
+        model.addAttribute("attested", attestation);
+        // a draft refused: what the signature lacks too, at once
+        return saveDraft(year, organizationCode, request, model, (form, stored) -> { }, refused -> {
+            List<Violation> errors = new ArrayList<>(refused);
+            errors.addAll(declarations.signatureProblems(signature));
+            return errors;
+        }, saved -> {
             try {
                 declarations.submit(year, organizationCode, signature);
             } catch (InvalidInputException refused) {
                 // the draft stays exactly as just saved, with its version: the next save is not a conflict
                 model.addAttribute("form", DeclarationPageForm.of(saved));
-                model.addAttribute("signatory", signature.signatory());
-                model.addAttribute("attested", attestation);
                 return page(saved, model, refused.violations(), SAVED);
             }
-            redirect.addFlashAttribute("done", "declaration.submitted");
-        } else {
-            redirect.addFlashAttribute("done", action.startsWith(REMOVE) ? "declaration.removed" : "declaration.saved");
+            return done(year, organizationCode, "declaration.submitted", redirect);
+        });
+    }
+
+    /**
+     * What every button but "add" does first: the page's inputs laid over the stored draft, changed, and saved; then
+     * {@code next}. A draft refused shows the page with what was typed, under "nothing was saved".
+     */
+    private String saveDraft(int year, String organizationCode, HttpServletRequest request, Model model,
+            BiConsumer<DeclarationPageForm, Declaration> change, UnaryOperator<List<Violation>> refusedToo,
+            Function<Declaration, String> next) {
+        // before anything typed is read: one who may only read gets a refusal, not the form's errors
+        access.requireWrite(organizationCode);
+        Declaration stored = declarations.get(year, organizationCode);
+        DeclarationPageForm form = DeclarationPageForm.of(stored);
+        model.addAttribute("form", form);
+        List<Violation> unreadable = bind(form, request);
+        if (!unreadable.isEmpty()) {
+            return page(stored, model, unreadable, NOT_SAVED);
         }
+        change.accept(form, stored);
+        Declaration saved;
+        try {
+            saved = declarations.saveDraft(year, organizationCode, form.toForm());
+        } catch (InvalidInputException invalid) {
+            return page(stored, model, refusedToo.apply(invalid.violations()), NOT_SAVED);
+        } catch (OptimisticLockingFailureException staleTab) {
+            // the other tab's save stands; this page keeps what was typed, on top of it, for a deliberate second save
+            Declaration current = declarations.get(year, organizationCode);
+            form.setVersion(current.version());
+            String message = messages.getMessage("error.concurrentModification.page", null, LocaleContextHolder.getLocale());
+            return page(current, model, List.of(new Violation("version", "Conflict", message)), NOT_SAVED);
+        }
+        return next.apply(saved);
+    }
+
+    private static String done(int year, String organizationCode, String doneKey, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("done", doneKey);
         return "redirect:/mes-declarations/" + year + "/" + organizationCode;
     }
 
@@ -192,16 +238,6 @@ class DeclarationPageController {
                 .map(DeclarationRules.CarriedOver::id).collect(Collectors.toSet());
     }
 
-    /** Managers and reviewers open a draft from the dashboard to read it: no form they could not save. */
-    private boolean mayWrite(String organizationCode) {
-        try {
-            access.requireWrite(organizationCode);
-            return true;
-        } catch (org.springframework.security.access.AccessDeniedException readOnly) {
-            return false;
-        }
-    }
-
     /** A select's option: the code it posts and its label in the page's language. */
     record Choice(String code, String label) {
     }
@@ -246,7 +282,8 @@ class DeclarationPageController {
         model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("declaration", declaration);
-        boolean writer = mayWrite(declaration.organizationCode());
+        // managers and reviewers open a draft from the dashboard to read it: no form they could not save
+        boolean writer = access.mayWrite(declaration.organizationCode());
         model.addAttribute("editable", declaration.status().isEditable() && writer);
         model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
         model.addAttribute("dueDate", declarations.dueDate(declaration));

@@ -66,6 +66,13 @@ public class DeclarationService {
         return find(year, organizationCode);
     }
 
+    /** Whether the campaign has this body's declaration: a code typed on a page is checked so, not by a 404. */
+    @Transactional(readOnly = true)
+    public boolean exists(int year, String organizationCode) {
+        access.requireRead(organizationCode);
+        return declarations.findByCampaignAndOrganization(year, organizationCode).isPresent();
+    }
+
     /** The declarations of these organizations (the user's own), newest campaign first. */
     @Transactional(readOnly = true)
     public List<Declaration> ofOrganizations(List<String> organizationCodes) {

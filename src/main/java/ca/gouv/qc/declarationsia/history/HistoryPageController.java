@@ -3,7 +3,6 @@ package ca.gouv.qc.declarationsia.history;
 import ca.gouv.qc.declarationsia.campaign.CampaignService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
-import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -58,35 +57,36 @@ class HistoryPageController {
         }
         String key = cle.strip().toUpperCase(Locale.ROOT);
         Matcher declaration = DECLARATION_KEY.matcher(key);
-        try {
-            if (CAMPAIGN_KEY.matcher(key).matches()) {
-                campaigns.get(Integer.parseInt(key));
-                return "redirect:/campagnes/" + key + "/historique";
-            }
-            if (declaration.matches()) {
-                declarations.get(Integer.parseInt(declaration.group(1)), declaration.group(2));
-                return "redirect:/campagnes/" + declaration.group(1) + "/declarations/" + declaration.group(2) + "/historique";
-            }
-        } catch (NotFoundException nothing) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("error", words.text("history.search.notFound", key));
-            return "history/search";
+        if (CAMPAIGN_KEY.matcher(key).matches()) {
+            return campaigns.find(Integer.parseInt(key)).isPresent() ? "redirect:/campagnes/" + key + "/historique"
+                    : notFound(key, model, response);
+        }
+        if (declaration.matches()) {
+            return declarations.exists(Integer.parseInt(declaration.group(1)), declaration.group(2))
+                    ? "redirect:/campagnes/" + declaration.group(1) + "/declarations/" + declaration.group(2) + "/historique"
+                    : notFound(key, model, response);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", words.text("history.search.invalid"));
         return "history/search";
     }
 
+    private String notFound(String key, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("error", words.text("history.search.notFound", key));
+        return "history/search";
+    }
+
     @GetMapping("/{year}/historique")
     String campaign(@PathVariable int year, Model model) {
-        access.requireStaff();
+        // staff only: the campaign service's rule (AccessPolicy), checked as the timeline reads it
         model.addAttribute("view", campaignTimeline.of(year));
         return "history/campaign";
     }
 
     @GetMapping("/{year}/declarations/{organizationCode}/historique")
     String declaration(@PathVariable int year, @PathVariable String organizationCode, Model model) {
-        access.requireStaff();
+        // staff only: the campaign service's rule (AccessPolicy), checked as the timeline reads it
         DeclarationTimeline.View view = declarationTimeline.of(year, organizationCode.toUpperCase(Locale.ROOT));
         model.addAttribute("view", view);
         model.addAttribute("organizationName", view.organization().name("en".equals(LocaleContextHolder.getLocale().getLanguage())));

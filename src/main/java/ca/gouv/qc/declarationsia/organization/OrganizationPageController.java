@@ -1,7 +1,6 @@
 package ca.gouv.qc.declarationsia.organization;
 
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
-import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.web.PageNumber;
 import java.io.IOException;
@@ -37,7 +36,7 @@ class OrganizationPageController {
     void referenceData(Model model) {
         model.addAttribute("categories", LggriCategory.values());
         model.addAttribute("portfolios", portfolios.findAllOrderByName());
-        model.addAttribute("canImport", CurrentUser.get().isCoordinator());
+        model.addAttribute("canImport", access.mayCoordinate());
         model.addAttribute("columns", String.join(",", OrganizationCsvImport.COLUMNS));
     }
 
@@ -45,6 +44,7 @@ class OrganizationPageController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) LggriCategory category,
             @RequestParam(required = false) String portfolio, @RequestParam(required = false) Boolean active,
             @RequestParam(required = false) String page, Model model) {
+        // the directory answers pages only and checks nothing itself: the rule is asked here
         access.requireStaff();
         OrganizationDirectory.Filter filter = new OrganizationDirectory.Filter(q, category, portfolio, active);
         model.addAttribute("filter", filter);

@@ -90,6 +90,13 @@ public class OrganizationService {
         return organizations.findById(code).orElseThrow(() -> new NotFoundException("error.organization.notFound", code));
     }
 
+    /** The organization of this code, if there is one: a code typed on a page is checked so, not by a 404. */
+    @Transactional(readOnly = true)
+    public Optional<Organization> find(String code) {
+        access.requireRead(code);
+        return organizations.findById(code);
+    }
+
     /**
      * An organization as the product's own steps need it (a mail's recipients and name, a launch), whoever or whatever
      * triggers them: no access check. Pages and the API read through {@link #get}.

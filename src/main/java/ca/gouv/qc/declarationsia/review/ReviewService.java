@@ -9,6 +9,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
+import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
@@ -22,7 +23,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +40,11 @@ public class ReviewService {
     private final ReviewRounds rounds;
     private final TaskService tasks;
     private final InputValidator validator;
+    private final AccessPolicy access;
 
     ReviewService(DeclarationService declarations, DeclarationLifecycle lifecycle, ReviewRounds rounds, TaskService tasks,
-            InputValidator validator) {
+            InputValidator validator, AccessPolicy access) {
+        this.access = access;
         this.declarations = declarations;
         this.lifecycle = lifecycle;
         this.rounds = rounds;
@@ -58,9 +60,7 @@ public class ReviewService {
     /** Every round of a declaration, oldest first, for its history (staff). */
     @Transactional(readOnly = true)
     public List<Round> rounds(Declaration declaration) {
-        if (!CurrentUser.get().isStaff()) {
-            throw new AccessDeniedException("Ministry staff only");
-        }
+        access.requireStaff();
         return rounds.of(declaration.id()).stream()
                 .map(round -> new Round(round.round(), round.submissionNumber(), round.decision(), round.reviewer(),
                         round.decidedAt(), rounds.comments(round.id())))
@@ -69,10 +69,8 @@ public class ReviewService {
 
     @Transactional
     public void decide(int year, String organizationCode, ReviewForm form) {
+        access.requireReviewer();
         CurrentUser reviewer = CurrentUser.get();
-        if (!reviewer.isReviewer()) {
-            throw new AccessDeniedException("Reviewers only");
-        }
         Declaration declaration = declarations.get(year, organizationCode);
         List<Violation> violations = problems(declaration, form);
         if (!violations.isEmpty()) {
@@ -98,9 +96,7 @@ public class ReviewService {
     /** Every reason this decision would be refused (empty when it would be taken), without taking it. */
     @Transactional(readOnly = true)
     public List<Violation> problems(int year, String organizationCode, ReviewForm form) {
-        if (!CurrentUser.get().isReviewer()) {
-            throw new AccessDeniedException("Reviewers only");
-        }
+        access.requireReviewer();
         return problems(declarations.get(year, organizationCode), form);
     }
 

@@ -46,7 +46,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One login for the whole product: form login for pages, HTTP Basic (or the same session) for {@code /api/**} and
  * {@code /engine-rest/**}, and the Camunda webapps trusting the Spring Security user. Each chain below serves one
- * family of URLs; the services check access again ({@link AccessPolicy}).
+ * family of URLs.
+ * <p>
+ * The URL rules here are coarse, by role only (staff pages, coordinators' tools): a first barrier. Who may read or
+ * change what (an organization's declaration, a campaign) is said once, in {@link AccessPolicy}, which services
+ * check before they read or write and pages ask before they offer a form; no rule about an organization belongs here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -169,6 +173,7 @@ class SecurityConfiguration {
                         // a personal link, and asking for one, come before any sign-in
                         .requestMatchers(SignInLinks.PATH, SignInLinks.PATH + "/**", SignInLinkController.FORGOT_PATH).permitAll()
                         .requestMatchers("/dev/mail/**").hasAuthority(Roles.COORDINATORS)
+                        // first barrier by role only; the rules themselves are AccessPolicy's, checked by the services
                         .requestMatchers("/organisations/**", "/campagnes/**", "/revision/**").hasAnyAuthority(Roles.STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
                 // back to the page asked for (an invitation's link), without Spring's "?continue" marker

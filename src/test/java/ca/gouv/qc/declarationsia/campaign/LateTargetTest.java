@@ -132,6 +132,16 @@ class LateTargetTest {
         assertThat(browser.text("#targetOrganization-error")).endsWith(": no body of the registry has code LATE-X");
         assertThat(browser.value("targetOrganization")).as("nothing typed twice").isEqualTo("LATE-X");
         browser.assertAccessible("adding a body, refused");
+        // a code that cannot be one: the form's own rule (@Valid), beside its field, with what was typed
+        browser.type("targetOrganization", "late x");
+        browser.tick("confirmTarget");
+        browser.submit("form[action='/campagnes/" + YEAR + "/organismes'] button");
+        assertThat(browser.text("#targetOrganization-error"))
+                .endsWith(": must be 2 to 20 characters among A-Z, 0-9 and the hyphen");
+        assertThat(browser.value("targetOrganization")).isEqualTo("late x");
+        assertThat(browser.text("#targetDueDate-hint")).as("an apostrophe in English keeps the dates in the hint")
+                .startsWith("Without a date, the campaign's: October 31, " + YEAR + ".").doesNotContain("{");
+        browser.screenshot("late-target-malformed-code", "form[action='/campagnes/" + YEAR + "/organismes']");
         browser.type("targetOrganization", "LATE-C");
         browser.tick("confirmTarget");
         browser.submit("form[action='/campagnes/" + YEAR + "/organismes'] button");

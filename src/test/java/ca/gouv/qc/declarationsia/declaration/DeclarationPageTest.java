@@ -100,7 +100,7 @@ class DeclarationPageTest {
                         not(containsString("Enregistrer le brouillon")), containsString(RESPONDENT))));
 
         mvc.perform(get(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo"))).andExpect(status().isForbidden());
-        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("action", "save"))
+        mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("save", "save"))
                 .andExpect(status().isForbidden());
     }
 
@@ -150,8 +150,10 @@ class DeclarationPageTest {
                 .with(httpBasic("coordo", "demo")).with(csrf());
     }
 
+    /** As the page's buttons send it: each button's name says what to do ("submitDeclaration" for "submit"). */
     private static MockHttpServletRequestBuilder form(String url, String action) {
-        return post(url).with(httpBasic(RESPONDENT, "demo")).with(csrf()).param("action", action)
+        return post(url).with(httpBasic(RESPONDENT, "demo")).with(csrf())
+                .param("submit".equals(action) ? "submitDeclaration" : action, action)
                 .param("contactName", "Rita Répondante").param("contactEmail", RESPONDENT);
     }
 

@@ -141,6 +141,11 @@ class RespondentJourneyTest extends BrowserJourney {
         assertEachRadioBesideItsLabel("i2-servicesToPopulation");
         browser.assertAccessible("the declaration, in English, an initiative added");
         browser.screenshot("respondent-new-initiative-en", "#initiative-2 > legend");
+        // a new initiative taken out again by the button beside it: the draft saved without it
+        browser.submit("#initiative-2 button[name=remove]");
+        assertThat(browser.text(".notice")).isEqualTo("Initiative removed; the draft is saved.");
+        assertThat(browser.has("#initiative-2")).as("taken out").isFalse();
+        assertThat(browser.text("#initiatives")).isEqualTo("Initiatives (2)");
         browser.open(page + "?lang=fr");
 
         // a month that does not exist: the page says nothing was saved, keeps what was typed, and says why beside it

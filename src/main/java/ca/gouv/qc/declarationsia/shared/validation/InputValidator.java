@@ -2,12 +2,18 @@ package ca.gouv.qc.declarationsia.shared.validation;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import ca.gouv.qc.declarationsia.shared.Dates;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * Runs Bean Validation and turns each failure into a {@link Violation} whose message names the field in the
@@ -62,6 +68,29 @@ public class InputValidator {
             return messages.getMessage(key, null, code.name(), locale);
         }
         return argument;
+    }
+
+    /**
+     * What a page form's binding refused ({@code @Valid} + {@code BindingResult}), as {@link #validate} says it: a
+     * value that could not be read is a format error, and only that is said of its field; a Bean Validation failure
+     * reads as it does from the API.
+     */
+    public List<Violation> violations(BindingResult binding) {
+        Set<String> unreadable = binding.getFieldErrors().stream().filter(FieldError::isBindingFailure)
+                .map(error -> unindexed(error.getField())).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<Violation> violations = new ArrayList<>();
+        unreadable.forEach(field -> violations.add(violation(field, "Format", "validation.format.invalid")));
+        binding.getFieldErrors().stream()
+                .filter(error -> !error.isBindingFailure() && !unreadable.contains(unindexed(error.getField())))
+                .filter(error -> error.contains(ConstraintViolation.class))
+                .map(error -> toViolation(error.unwrap(ConstraintViolation.class)))
+                .sorted(Comparator.comparing(Violation::path).thenComparing(Violation::code))
+                .forEach(violations::add);
+        return violations;
+    }
+
+    private static String unindexed(String path) {
+        return path.replaceAll("\\[\\d+]", "");
     }
 
     public void requireValid(Object input) {
