@@ -290,7 +290,7 @@ class ScaleBenchmark {
             submissions(dashboardYear);
             floors(dashboardYear);
             // the plain loop's campaign of every body: open drafts with their tasks, untouched since
-            openLoop(dashboardYear + 1);
+            openLoop(dashboardYear + 1, dashboardYear);
             largeDeclarations(dashboardYear);
             launch.awaitQuiet();
             publication();
@@ -559,8 +559,19 @@ class ScaleBenchmark {
          * or the bodies run out. Each step: p50, p95, p99, errors, and the time from its last arrival until every
          * one is under review.
          */
-        private void openLoop(int year) throws InterruptedException {
+        private void openLoop(int year, int openBefore) throws InterruptedException {
+            // one campaign open at a time: the dashboard's waits, and is open again after
+            jdbc.update("update campaign set status = 'FERMEE' where year = ?", openBefore);
             jdbc.update("update campaign set status = 'OUVERTE' where year = ?", year);
+            try {
+                openLoopSteps(year);
+            } finally {
+                jdbc.update("update campaign set status = 'FERMEE' where year = ?", year);
+                jdbc.update("update campaign set status = 'OUVERTE' where year = ?", openBefore);
+            }
+        }
+
+        private void openLoopSteps(int year) throws InterruptedException {
             HttpLoad http = new HttpLoad(port);
             int next = 1;
             int maxRate = 0;
