@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.notification;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  * executor's, which launches campaigns and moves declarations, nor Spring's one scheduler thread, which the other
  * sweeps (submissions' hand-off, sessions' cleanup) share. A slow or hung SMTP server holds this thread only.
  * Off in tests ({@code declarations.mail.dispatch.enabled: false}), which dispatch by hand on the engine's clock.
+ * It lets more urgent work finish first ({@link MailDispatchYield}: a launch's batches), which on a small machine
+ * would otherwise share the cores with thousands of invitations being sent as they are queued.
  */
 @Component
 @ConditionalOnProperty(name = "declarations.mail.dispatch.enabled", havingValue = "true", matchIfMissing = true)
@@ -23,11 +26,13 @@ class MailDispatchSchedule implements SmartLifecycle {
 
     private final MailDispatcher dispatcher;
     private final OutboxProperties properties;
+    private final List<MailDispatchYield> yields;
     private ScheduledExecutorService thread;
 
-    MailDispatchSchedule(MailDispatcher dispatcher, OutboxProperties properties) {
+    MailDispatchSchedule(MailDispatcher dispatcher, OutboxProperties properties, List<MailDispatchYield> yields) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.yields = yields;
     }
 
     @Override
@@ -43,7 +48,7 @@ class MailDispatchSchedule implements SmartLifecycle {
 
     private void dispatch() {
         try {
-            dispatcher.dispatchDue();
+            dispatcher.dispatchDue(() -> yields.stream().anyMatch(MailDispatchYield::urgentWorkPending));
         } catch (RuntimeException failure) {
             // the database, most likely: the next round tries again (an exception here would end the schedule)
             log.warn("Mail dispatch round failed: {}", failure.toString());
