@@ -44,7 +44,7 @@ final class ColdStart {
             new String[] {"Camunda engine built (its schema created)", "engine", "ENGINE-00001 Process Engine .* created"},
             new String[] {"models deployed, REST API, webapps, security, other beans", "deployment-webapps",
                     "Tomcat started on port"},
-            new String[] {"application started (demo data, runners)", "started", "Started DeclarationsIaApplication in"});
+            new String[] {"application context refreshed", "started", "Started DeclarationsIaApplication in"});
 
     private ColdStart() {
     }
@@ -69,7 +69,7 @@ final class ColdStart {
                 previous = at.get();
             }
         }
-        phases.add(new Phase("until the readiness probe answers UP", "ready",
+        phases.add(new Phase("runners (demo data, Camunda authorizations) until the readiness probe answers UP", "ready",
                 Math.max(0, seconds - java.time.Duration.between(launched, previous).toMillis() / 1e3)));
         return phases;
     }
