@@ -89,9 +89,10 @@ class ScaleBenchmark {
     private static final int WARM_UP_CALLS = 20;
     /**
      * The open loop's rates (submissions a second): 50 and 100 for {@code bench.open.seconds} (20) each, the others
-     * for half as long, stopped at the first whose p95 passes 500 ms; all on the plain loop's campaign of 10,000.
+     * for half as long, stopped at the first whose p95 passes 500 ms; all on the plain loop's campaign of 10,000
+     * (9,000 submissions in all, on the 9,198 bodies the bursts did not touch).
      */
-    private static final int[] OPEN_RATES = Arrays.stream(System.getProperty("bench.open.rates", "50,100,150,200,300")
+    private static final int[] OPEN_RATES = Arrays.stream(System.getProperty("bench.open.rates", "50,100,150,200,250")
             .split(",")).mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
     private static final double OPEN_SECONDS = Double.parseDouble(System.getProperty("bench.open.seconds",
             String.valueOf(Math.max(2, 20 * SCALE))));
@@ -573,15 +574,17 @@ class ScaleBenchmark {
 
         private void openLoopSteps(int year) throws InterruptedException {
             HttpLoad http = new HttpLoad(port);
-            int next = 1;
+            // bodies untouched in the dashboard's campaign: the carry-over rule asks a submission for every initiative
+            // of the body's previous declaration, and the bursts gave those of the first bodies five more
+            int next = firstLarge() + LARGE_BODIES;
             int maxRate = 0;
             for (int rate : OPEN_RATES) {
                 boolean headline = rate == 50 || rate == 100;
                 int count = (int) Math.round(rate * (headline ? OPEN_SECONDS : OPEN_SECONDS / 2));
                 if (next - 1 + count > LAUNCHES[LAUNCHES.length - 1]) {
                     figures.note("Open loop: %d/s not tried in the %s column, %d bodies left of the campaign's %d."
-                            .formatted(rate, column.name().toLowerCase(Locale.ROOT), LAUNCHES[LAUNCHES.length - 1] - next + 1,
-                                    LAUNCHES[LAUNCHES.length - 1]));
+                            .formatted(rate, column.name().toLowerCase(Locale.ROOT),
+                                    Math.max(0, LAUNCHES[LAUNCHES.length - 1] - next + 1), LAUNCHES[LAUNCHES.length - 1]));
                     break;
                 }
                 List<String> bodies = IntStream.range(next, next + count).mapToObj(BenchData::code).toList();
