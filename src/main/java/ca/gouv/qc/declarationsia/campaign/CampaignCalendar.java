@@ -1,11 +1,14 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationKey;
+import ca.gouv.qc.declarationsia.shared.BatchReads;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +56,12 @@ public class CampaignCalendar {
         return properties.followUpCycle();
     }
 
+    private record DeadlineKey(int campaignYear, String organizationCode) {
+    }
+
     Deadline deadline(int campaignYear, String organizationCode) {
-        return jdbc.sql("""
+        // within a launch's batch, read with the batch's other bodies (prepareDeadlines)
+        return BatchReads.get(new DeadlineKey(campaignYear, organizationCode), () -> jdbc.sql("""
                 select coalesce(t.due_date, c.due_date) as due_date,
                        declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,
                                             coalesce(t.due_date, c.due_date)) as extended_due_date,
@@ -67,11 +74,40 @@ public class CampaignCalendar {
                  where c.year = :year
                 """)
                 .param("year", campaignYear).param("organization", organizationCode)
-                .query((rs, i) -> new Deadline(rs.getObject("due_date", LocalDate.class),
-                        rs.getObject("extended_due_date", LocalDate.class), rs.getObject("closing_date", LocalDate.class),
-                        days(rs.getString("reminders")), rs.getInt("overdue_reminder_days")))
+                .query(CampaignCalendar::deadline)
                 .optional()
-                .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear));
+                .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear)));
+    }
+
+    /** Within a batch ({@link BatchReads}), reads the deadlines of all these bodies in one statement. */
+    void prepareDeadlines(int campaignYear, List<String> organizationCodes) {
+        if (!BatchReads.active() || organizationCodes.isEmpty()) {
+            return;
+        }
+        jdbc.sql(DEADLINES + " where c.year = :year").param("year", campaignYear)
+                .param("codes", organizationCodes.toArray(String[]::new))
+                .query((rs, i) -> Map.entry(rs.getString("organization_code"), deadline(rs, i))).list()
+                .forEach(read -> BatchReads.put(new DeadlineKey(campaignYear, read.getKey()), read.getValue()));
+    }
+
+    /** The same as {@link #deadline} reads, for many bodies at once. */
+    private static final String DEADLINES = """
+            select o.code as organization_code, coalesce(t.due_date, c.due_date) as due_date,
+                   declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,
+                                        coalesce(t.due_date, c.due_date)) as extended_due_date,
+                   c.closing_date, c.overdue_reminder_days,
+                   (select string_agg(r.days_before_due::text, ',') from campaign_reminder r
+                     where r.campaign_year = c.year) as reminders
+              from campaign c
+             cross join unnest(cast(:codes as varchar[])) as o(code)
+              left join campaign_target t on t.campaign_year = c.year and t.organization_code = o.code
+              left join declaration d on d.campaign_year = c.year and d.organization_code = o.code
+            """;
+
+    private static Deadline deadline(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Deadline(rs.getObject("due_date", LocalDate.class), rs.getObject("extended_due_date", LocalDate.class),
+                rs.getObject("closing_date", LocalDate.class), days(rs.getString("reminders")),
+                rs.getInt("overdue_reminder_days"));
     }
 
     private static Set<Integer> days(String list) {

@@ -1,6 +1,8 @@
 package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
+import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
+import ca.gouv.qc.declarationsia.shared.BatchReads;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Lancer un lot de déclarations": one job per batch (multi-instance, in parallel on the job executor), each opening
  * the declarations of its slice of the targets in one transaction. A retried or re-run batch skips what is open.
+ * What every body's steps read of the campaign, the organizations and their respondents is read once for the batch
+ * ({@link BatchReads}).
  *
  * <p>The batches' jobs are exclusive (one campaign process): a node takes up to {@code max-jobs-per-acquisition} of
  * them at once, runs them one after the other, and no other node takes any of the campaign's batches while they are
@@ -27,14 +31,19 @@ class LaunchDeclarationBatchDelegate implements JavaDelegate {
 
     private final JdbcClient jdbc;
     private final DeclarationLifecycle declarations;
+    private final CampaignCalendar calendar;
+    private final DeclarationMails mails;
     private final CampaignProperties properties;
     private final Duration slowBatch;
 
-    LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationLifecycle declarations, CampaignProperties properties,
+    LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationLifecycle declarations, CampaignCalendar calendar,
+            DeclarationMails mails, CampaignProperties properties,
             @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long lockTimeMillis,
             @Value("${camunda.bpm.job-execution.max-jobs-per-acquisition:3}") int jobsPerAcquisition) {
         this.jdbc = jdbc;
         this.declarations = declarations;
+        this.calendar = calendar;
+        this.mails = mails;
         this.properties = properties;
         this.slowBatch = Duration.ofMillis(lockTimeMillis / Math.max(1, jobsPerAcquisition));
     }
@@ -49,7 +58,12 @@ class LaunchDeclarationBatchDelegate implements JavaDelegate {
                  order by organization_code offset :offset limit :size
                 """).param("year", year).param("offset", batch * size).param("size", size).query(String.class).list();
         long start = System.nanoTime();
-        organizations.forEach(organization -> declarations.open(year, organization));
+        // the batch's dates, organizations and respondents read once for all its bodies, not once per body
+        BatchReads.run(() -> {
+            calendar.prepareDeadlines(year, organizations);
+            mails.prepareBatch(organizations);
+            organizations.forEach(organization -> declarations.open(year, organization));
+        });
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.debug("Launch {}: batch {} opened {} declarations in {} ms", year, batch, organizations.size(),
                 took.toMillis());

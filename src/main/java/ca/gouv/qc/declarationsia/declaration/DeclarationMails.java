@@ -5,6 +5,7 @@ import ca.gouv.qc.declarationsia.notification.OutgoingMail;
 import ca.gouv.qc.declarationsia.notification.Outbox;
 import ca.gouv.qc.declarationsia.organization.Contact;
 import ca.gouv.qc.declarationsia.organization.Organization;
+import ca.gouv.qc.declarationsia.organization.OrganizationBatch;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccountActivity;
 import ca.gouv.qc.declarationsia.security.Roles;
@@ -37,17 +38,29 @@ public class DeclarationMails {
     private final IdentityService identity;
     private final AccountActivity accounts;
     private final SignInLinks signInLinks;
+    private final OrganizationBatch batch;
     private final String publicBaseUrl;
 
     DeclarationMails(Outbox outbox, OrganizationService organizations, IdentityService identity,
-            AccountActivity accounts, SignInLinks signInLinks,
+            AccountActivity accounts, SignInLinks signInLinks, OrganizationBatch batch,
             @Value("${declarations.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
+        this.batch = batch;
         this.organizations = organizations;
         this.identity = identity;
         this.accounts = accounts;
         this.signInLinks = signInLinks;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * Within a batch ({@link ca.gouv.qc.declarationsia.shared.BatchReads}), reads what the mails of these bodies need
+     * (their organizations, their respondents, who of them ever signed in) in a few statements for all of them.
+     */
+    public void prepareBatch(List<String> organizationCodes) {
+        List<String> respondents = batch.prepare(organizationCodes).stream()
+                .flatMap(organization -> organization.respondents().stream()).map(Contact::email).toList();
+        accounts.prepareNeverSignedIn(respondents);
     }
 
     /**

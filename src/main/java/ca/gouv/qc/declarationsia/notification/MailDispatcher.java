@@ -98,7 +98,18 @@ public class MailDispatcher {
      * @return how many mails were sent
      */
     public synchronized int dispatchDue() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        return dispatchDue(() -> false);
+    }
+
+    /** Mails checked between two questions to {@code yieldNow}: a round stops within this many once it says yes. */
+    static final int MAILS_BETWEEN_YIELD_CHECKS = 20;
+
+    /**
+     * The same, stopping (until the next round) whenever {@code yieldNow} says so: asked first, then every
+     * {@value #MAILS_BETWEEN_YIELD_CHECKS} mails.
+     */
+    synchronized int dispatchDue(java.util.function.BooleanSupplier yieldNow) {
+        if (yieldNow.getAsBoolean() || clock.instant().isBefore(pausedUntil)) {
             return 0;
         }
         if (failing != null && !serverAnswers()) {
@@ -116,6 +127,9 @@ public class MailDispatcher {
                 }
                 if (step.outcome() == Outcome.SENT) {
                     sent++;
+                }
+                if (sent > 0 && sent % MAILS_BETWEEN_YIELD_CHECKS == 0 && yieldNow.getAsBoolean()) {
+                    return sent;
                 }
             }
             // the server answered and no mail failed: mail gets out again

@@ -103,7 +103,9 @@ public class OrganizationService {
      */
     @Transactional(readOnly = true)
     public Organization lookup(String code) {
-        return organizations.findById(code).orElseThrow(() -> new NotFoundException("error.organization.notFound", code));
+        // within a launch's batch, read with the batch's other bodies (OrganizationBatch)
+        return OrganizationBatch.kept(code).or(() -> organizations.findById(code))
+                .orElseThrow(() -> new NotFoundException("error.organization.notFound", code));
     }
 
     @Transactional(readOnly = true)

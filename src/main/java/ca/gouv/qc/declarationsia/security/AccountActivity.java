@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.security;
 
+import ca.gouv.qc.declarationsia.shared.BatchReads;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -38,11 +39,30 @@ public class AccountActivity {
             return Set.of();
         }
         Set<String> never = new HashSet<>(userIds);
+        if (userIds.stream().allMatch(id -> BatchReads.find(new SignedIn(id)).isPresent())) {
+            // read with the batch's other accounts (prepareNeverSignedIn)
+            never.removeIf(id -> BatchReads.<Boolean>find(new SignedIn(id)).orElse(false));
+            return never;
+        }
         if (!never.isEmpty()) {
             never.removeAll(jdbc.sql("select user_id from account_sign_in where user_id = any(:ids)")
                     .param("ids", userIds.toArray(String[]::new)).query(String.class).list());
         }
         return never;
+    }
+
+    private record SignedIn(String userId) {
+    }
+
+    /** Within a batch ({@link BatchReads}), reads for all these accounts at once whether each ever signed in. */
+    @Transactional(readOnly = true)
+    public void prepareNeverSignedIn(Collection<String> userIds) {
+        if (!BatchReads.active() || userIds.isEmpty() || !singleSignOn.passwordSignIn()) {
+            return;
+        }
+        Set<String> signedIn = new HashSet<>(jdbc.sql("select user_id from account_sign_in where user_id = any(:ids)")
+                .param("ids", userIds.toArray(String[]::new)).query(String.class).list());
+        userIds.forEach(id -> BatchReads.put(new SignedIn(id), signedIn.contains(id)));
     }
 
     @EventListener

@@ -20,14 +20,73 @@ import java.util.stream.Collectors;
  */
 final class ColdStart {
 
+    /** Seconds until ready, and what they went to (phases read from the application's log). */
+    record Result(double seconds, List<Phase> phases) {
+
+        String describe() {
+            return phases.stream().map(phase -> "%s %.1f s".formatted(phase.name(), phase.seconds()))
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    record Phase(String name, String key, double seconds) {
+    }
+
+    /**
+     * The phases of a start, each ending at the first log line that matches its pattern (Spring Boot's, Flyway's,
+     * Camunda's, Tomcat's own messages); a phase whose line is missing is merged into the next one.
+     */
+    private static final List<String[]> MARKS = List.of(
+            new String[] {"JVM and classpath until Spring starts", "jvm", "Starting DeclarationsIaApplication"},
+            new String[] {"Spring context and Tomcat set up", "context", "Root WebApplicationContext: initialization completed"},
+            new String[] {"embedded PostgreSQL (initdb, start)", "postgres", "Embedded PostgreSQL .* listening"},
+            new String[] {"Flyway migrations", "flyway", "Successfully applied \\d+ migration|Schema .* is up to date"},
+            new String[] {"Camunda engine built (its schema created)", "engine", "ENGINE-00001 Process Engine .* created"},
+            new String[] {"models deployed, REST API, webapps, security, other beans", "deployment-webapps",
+                    "Tomcat started on port"},
+            new String[] {"application context refreshed", "started", "Started DeclarationsIaApplication in"});
+
     private ColdStart() {
     }
 
-    static double seconds() throws IOException, InterruptedException {
+    static Result measure() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("bench-cold-start", ".log");
+        java.time.Instant launched = java.time.Instant.now();
+        double seconds = seconds(log);
+        return new Result(seconds, phases(log, launched, seconds));
+    }
+
+    static List<Phase> phases(Path log, java.time.Instant launched, double seconds) throws IOException {
+        List<Phase> phases = new java.util.ArrayList<>();
+        java.time.Instant previous = launched;
+        List<String> lines = Files.readAllLines(log);
+        for (String[] mark : MARKS) {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(mark[2]);
+            java.util.Optional<java.time.Instant> at = lines.stream().filter(line -> pattern.matcher(line).find())
+                    .findFirst().flatMap(ColdStart::timestamp);
+            if (at.isPresent()) {
+                phases.add(new Phase(mark[0], mark[1], java.time.Duration.between(previous, at.get()).toMillis() / 1e3));
+                previous = at.get();
+            }
+        }
+        phases.add(new Phase("runners (demo data, Camunda authorizations) until the readiness probe answers UP", "ready",
+                Math.max(0, seconds - java.time.Duration.between(launched, previous).toMillis() / 1e3)));
+        return phases;
+    }
+
+    /** Spring Boot's default log line starts with its ISO instant. */
+    private static java.util.Optional<java.time.Instant> timestamp(String line) {
+        try {
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant());
+        } catch (RuntimeException notATimestamp) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static double seconds(Path log) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("bench-cold-start");
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createTempFile("bench-cold-start", ".log");
         Process application = new ProcessBuilder(List.of(java, "-Xmx512m", "-Duser.timezone=UTC",
                 "-cp", applicationClassPath(), "ca.gouv.qc.declarationsia.DeclarationsIaApplication",
                 "--spring.profiles.active=local", "--server.port=" + port,

@@ -150,6 +150,53 @@ final class HttpLoad {
         return new Latencies(new ArrayList<>(millis), errors.get());
     }
 
+    /** An open loop's answers: latencies from each request's due instant, errors, and when the last was due. */
+    record OpenLoop(Latencies latencies, long lastDueNanos, double lateSendMillis) {
+    }
+
+    /**
+     * An open loop: request i is due at {@code i / perSecond} seconds from the start and sent then, whatever the
+     * earlier ones answered (arrivals do not wait for the server, as on a deadline day). Each is timed from its due
+     * instant, not from when it left, so a client that fell behind does not hide the server's slowness.
+     */
+    OpenLoop open(List<HttpRequest> requests, double perSecond) throws InterruptedException {
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        CompletableFuture<?>[] answers = new CompletableFuture<?>[requests.size()];
+        long start = System.nanoTime();
+        long intervalNanos = Math.round(1e9 / perSecond);
+        double lateMillis = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            } else {
+                lateMillis = Math.max(lateMillis, -wait / 1e6);
+            }
+            HttpRequest each = requests.get(i);
+            answers[i] = http.sendAsync(each, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                double elapsed = (System.nanoTime() - due) / 1e6;
+                if (failure == null && answered(each, response)) {
+                    millis.add(elapsed);
+                } else {
+                    if (failure != null) {
+                        System.err.printf("%s %s -> %s%n", each.method(), each.uri(), failure);
+                    }
+                    errors.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        long lastDue = start + (requests.size() - 1) * intervalNanos;
+        try {
+            CompletableFuture.allOf(answers).get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException failure) {
+            throw new IllegalStateException("requests still running after 10 minutes", failure);
+        }
+        return new OpenLoop(new Latencies(new ArrayList<>(millis), errors.get()), lastDue, lateMillis);
+    }
+
     private boolean send(HttpRequest request) {
         try {
             return answered(request, http.send(request, HttpResponse.BodyHandlers.ofString()));
