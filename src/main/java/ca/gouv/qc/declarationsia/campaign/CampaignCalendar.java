@@ -101,7 +101,7 @@ public class CampaignCalendar {
               from campaign c
              cross join unnest(cast(:codes as varchar[])) as o(code)
               left join campaign_target t on t.campaign_year = c.year and t.organization_code = o.code
-              left join declaration d on d.campaign_year = c.year and d.organization_code = o.code
+              left join declaration_summary d on d.campaign_year = c.year and d.organization_code = o.code
             """;
 
     private static Deadline deadline(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
