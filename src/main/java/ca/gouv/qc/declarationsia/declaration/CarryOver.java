@@ -26,10 +26,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CarryOver {
 
-    /** Where one carried-over initiative came from: the body's own last declaration, or a predecessor's. */
-    record Origin(String organizationCode, String organizationName) {
-    }
-
     private record Source(long declarationId, int year, String organizationCode, String organizationName,
             Predicate<String> carries) {
     }
@@ -56,13 +52,13 @@ class CarryOver {
         return carried;
     }
 
-    /** Each initiative this body carries on from a predecessor, by id: the body it came from. */
-    Map<String, Origin> fromPredecessors(int year, String organizationCode) {
-        Map<String, Origin> origins = new LinkedHashMap<>();
+    /** Each initiative this body carries on from a predecessor, by id: the body it came from, "name (CODE)". */
+    Map<String, String> fromPredecessors(int year, String organizationCode) {
+        Map<String, String> origins = new LinkedHashMap<>();
         carried(year, organizationCode).forEach((source, initiatives) -> {
             if (!source.organizationCode().equals(organizationCode)) {
                 initiatives.forEach(initiative -> origins.put(initiative.id(),
-                        new Origin(source.organizationCode(), source.organizationName())));
+                        source.organizationName() + " (" + source.organizationCode() + ")"));
             }
         });
         return origins;
