@@ -56,13 +56,18 @@ public class Successions {
         access.requireCoordinator();
         lockRegistry();
         List<Violation> violations = new ArrayList<>(validator.validate(form));
-        if (violations.isEmpty()) {
-            violations.addAll(successorRules("successor", form.successor(), form.predecessors()));
-            for (int i = 0; i < form.predecessors().size(); i++) {
-                violations.addAll(predecessorRules("predecessors[" + i + "]", form.predecessors().get(i),
+        // the registry's rules too, on whatever was given: every wrong field said at once
+        List<String> predecessors = form.predecessors() == null ? List.of() : form.predecessors().stream()
+                .filter(code -> code != null && !code.isBlank()).toList();
+        if (form.successor() != null && !form.successor().isBlank()) {
+            violations.addAll(successorRules("successor", form.successor(), predecessors));
+        }
+        {
+            for (int i = 0; i < predecessors.size(); i++) {
+                violations.addAll(predecessorRules("predecessors[" + i + "]", predecessors.get(i),
                         form.successor(), form.effectiveDate()));
             }
-            if (new HashSet<>(form.predecessors()).size() < form.predecessors().size()) {
+            if (new HashSet<>(predecessors).size() < predecessors.size()) {
                 violations.add(validator.violation("predecessors", "Duplicate", "validation.succession.twice"));
             }
         }
@@ -222,7 +227,7 @@ public class Successions {
                     predecessor, String.join(", ", end.get().successors()), end.get().effectiveDate()));
         }
         OptionalInt lastAccepted = declared.lastAcceptedYear(predecessor);
-        if (lastAccepted.isPresent() && effectiveDate.getYear() < lastAccepted.getAsInt()) {
+        if (lastAccepted.isPresent() && effectiveDate != null && effectiveDate.getYear() < lastAccepted.getAsInt()) {
             return List.of(validator.violation("effectiveDate", "BeforeLastDeclaration",
                     "validation.succession.beforeLastDeclaration", predecessor, String.valueOf(lastAccepted.getAsInt())));
         }

@@ -87,7 +87,6 @@ class SuccessionJourneyTest extends BrowserJourney {
         assertThat(browser.text("#initiative-1 .carried-from")).contains("(JS-CUSM)");
         assertThat(browser.has("#initiative-0 button[value^=remove]")).as("a carried initiative is not deleted").isFalse();
         browser.assertAccessible("the successor's declaration, carried initiatives");
-        browser.element(org.openqa.selenium.By.cssSelector("#initiative-0")).getLocation();
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "document.querySelector('#initiative-0').scrollIntoView()");
         browser.screenshot("succession-carried-initiatives");
@@ -106,6 +105,50 @@ class SuccessionJourneyTest extends BrowserJourney {
         assertThat(stored.get(0)).containsEntry("initiative_id", chum).containsEntry("name", "Triage des urgences (Santé Québec)");
         assertThat(stored.get(1)).containsEntry("initiative_id", cusm).containsEntry("phase", "MISE_HORS_SERVICE");
         browser.screenshot("succession-after-save");
+    }
+
+    @Test
+    void a_coordinator_records_a_renaming_on_the_registry_page_after_a_refusal_naming_the_field() {
+        TestOrganizations.create(organizations, "JS-MIN-OLD");
+        TestOrganizations.create(organizations, "JS-MIN-NEW");
+        browser.open("/organisations");
+        if (browser.url().contains("/login")) {
+            browser.logIn("coordo", "demo");
+        } else {
+            browser.logOut();
+            browser.open("/organisations");
+            browser.logIn("coordo", "demo");
+        }
+        browser.open("/organisations");
+        browser.type("s-predecessors", "JS-MIN-OLD");
+        browser.type("s-successor", "JS-MIN-NOPE");
+        browser.choose("s-kind", "RENOMMAGE");
+        browser.type("s-reason", "Remaniement ministériel");
+        browser.submit("form[action$='/successions'] button[type=submit]");
+        assertThat(browser.text("#successions .error-summary")).contains("La succession n’est pas inscrite",
+                "Organisme successeur : aucun organisme du registre n’a le code « JS-MIN-NOPE »",
+                "Date d’effet : obligatoire");
+        assertThat(browser.value("s-successor")).as("what was typed comes back").isEqualTo("JS-MIN-NOPE");
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'JS-MIN-OLD'",
+                Integer.class)).isZero();
+        browser.assertAccessible("the registry, a succession refused");
+        browser.screenshot("succession-refused", "#successions");
+
+        browser.type("s-successor", "JS-MIN-NEW");
+        browser.choose("s-kind", "RENOMMAGE");
+        browser.type("s-effectiveDate", "2026-11-15");
+        browser.submit("form[action$='/successions'] button[type=submit]");
+        assertThat(browser.has("#successions .error-summary")).as(browser.pageText()).isFalse();
+        assertThat(browser.text("#successions .notice")).isEqualTo(
+                "Succession inscrite : JS-MIN-OLD → JS-MIN-NEW. Les initiatives actives suivront à la prochaine campagne.");
+        assertThat(browser.pageText()).contains("Changement de nom", "Remaniement ministériel");
+        assertThat(jdbc.queryForObject("select active from organization where code = 'JS-MIN-OLD'", Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject("""
+                select s.recorded_by from organization_succession s join organization_succession_link l on l.succession_id = s.id
+                 where l.predecessor_code = 'JS-MIN-OLD' and l.successor_code = 'JS-MIN-NEW' and s.kind = 'RENOMMAGE'
+                """, String.class)).isEqualTo("coordo");
+        browser.assertAccessible("the registry, a succession recorded");
+        browser.screenshot("succession-recorded", "#successions");
     }
 
     private String declare(String code, String name) {
