@@ -83,7 +83,7 @@ class SuccessionJourneyTest extends BrowserJourney {
         browser.open("/mes-declarations/" + YEAR + "/JS-SQ");
         assertThat(browser.text("#initiative-0 > legend")).isEqualTo(chum + " – Triage des urgences");
         assertThat(browser.text("#initiative-1 > legend")).isEqualTo(cusm + " – Lecture des radiographies");
-        assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de Organisme de test JS-CHUM (JS-CHUM)");
+        assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de : Organisme de test JS-CHUM (JS-CHUM)");
         assertThat(browser.text("#initiative-1 .carried-from")).contains("(JS-CUSM)");
         assertThat(browser.has("#initiative-0 button[value^=remove]")).as("a carried initiative is not deleted").isFalse();
         browser.assertAccessible("the successor's declaration, carried initiatives");
