@@ -1,47 +1,137 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import ca.gouv.qc.declarationsia.organization.Predecessor;
+import ca.gouv.qc.declarationsia.organization.Successions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Last year's initiatives that were still active (not retired): a new declaration starts with them, same stable
- * ids, and may not lose one silently.
+ * ids, and may not lose one silently. They follow the successions of the registry (issue 25): a body also carries on
+ * the active initiatives of the bodies it succeeded (all of them, or those a split assigned to it), ids unchanged.
+ * <p>
+ * A succession that takes effect while a campaign is open: the predecessor's declaration of that year, if it has one,
+ * is completed as it is (by the predecessor's respondents); its initiatives come to the successor at the next
+ * campaign. So one initiative is never in two declarations of one year, and nothing is moved under a respondent's
+ * feet. A predecessor's initiatives are carried once: not again once the successor has declared after them.
  */
 @Repository
 class CarryOver {
 
-    private static final String PREVIOUS_ACTIVE = """
-            from initiative_snapshot s
-            join declaration p on p.id = s.declaration_id
-           where p.organization_code = :organization
-             and p.campaign_year = (select max(campaign_year) from declaration
-                                     where organization_code = :organization and campaign_year < :year)
-             and s.phase is distinct from 'MISE_HORS_SERVICE'
-            """;
+    private record Source(long declarationId, int year, String organizationCode, String organizationName,
+            Predicate<String> carries) {
+    }
+
+    private record Active(String id, String name) {
+    }
 
     /** The columns copied from last year's snapshot: the fields the catalogue carries over. */
     private static final List<String> COPIED = FieldCatalogue.carriedOver().stream().map(FieldCatalogue.Field::column)
             .toList();
 
     private final JdbcClient jdbc;
+    private final Successions successions;
 
-    CarryOver(JdbcClient jdbc) {
+    CarryOver(JdbcClient jdbc, Successions successions) {
         this.jdbc = jdbc;
+        this.successions = successions;
     }
 
     List<DeclarationRules.CarriedOver> activeLastYear(int year, String organizationCode) {
-        return jdbc.sql("select s.initiative_id as id, s.name " + PREVIOUS_ACTIVE + " order by s.position")
-                .param("year", year).param("organization", organizationCode)
-                .query(DeclarationRules.CarriedOver.class).list();
+        List<DeclarationRules.CarriedOver> carried = new ArrayList<>();
+        carried(year, organizationCode).forEach((source, initiatives) -> initiatives
+                .forEach(initiative -> carried.add(new DeclarationRules.CarriedOver(initiative.id(), initiative.name()))));
+        return carried;
+    }
+
+    /** Each initiative this body carries on from a predecessor, by id: the body it came from, "name (CODE)". */
+    Map<String, String> fromPredecessors(int year, String organizationCode) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        carried(year, organizationCode).forEach((source, initiatives) -> {
+            if (!source.organizationCode().equals(organizationCode)) {
+                initiatives.forEach(initiative -> origins.put(initiative.id(),
+                        source.organizationName() + " (" + source.organizationCode() + ")"));
+            }
+        });
+        return origins;
     }
 
     /** Copies them into a new declaration, with the fields the catalogue carries over (not a reviewer's status reason). */
     void copyInto(long declarationId, int year, String organizationCode) {
-        jdbc.sql("insert into initiative_snapshot (declaration_id, position, " + String.join(", ", COPIED)
-                + ") select :declaration, row_number() over (order by s.position) - 1, s."
-                + String.join(", s.", COPIED) + " " + PREVIOUS_ACTIVE)
-                .param("declaration", declarationId).param("year", year).param("organization", organizationCode)
-                .update();
+        int position = 0;
+        for (Map.Entry<Source, List<Active>> entry : carried(year, organizationCode).entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            position += jdbc.sql("insert into initiative_snapshot (declaration_id, position, " + String.join(", ", COPIED)
+                    + ") select :declaration, :offset + row_number() over (order by s.position) - 1, s."
+                    + String.join(", s.", COPIED)
+                    + " from initiative_snapshot s where s.declaration_id = :previous and s.initiative_id in (:ids)")
+                    .param("declaration", declarationId).param("offset", position)
+                    .param("previous", entry.getKey().declarationId())
+                    .param("ids", entry.getValue().stream().map(Active::id).toList())
+                    .update();
+        }
+    }
+
+    /** The sources of the carry-over in order (the body itself first), each with the initiatives it gives. */
+    private Map<Source, List<Active>> carried(int year, String organizationCode) {
+        Map<Source, List<Active>> carried = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        Optional<Source> own = lastBefore(year, organizationCode, organizationCode, id -> true);
+        own.ifPresent(source -> carried.put(source, take(source, seen)));
+        collectPredecessors(year, organizationCode, own.map(Source::year).orElse(Integer.MIN_VALUE), id -> true,
+                carried, seen, new HashSet<>(Set.of(organizationCode)));
+        return carried;
+    }
+
+    private void collectPredecessors(int year, String successorCode, int successorLastYear, Predicate<String> outer,
+            Map<Source, List<Active>> carried, Set<String> seen, Set<String> visited) {
+        for (Predecessor predecessor : successions.predecessorsOf(successorCode)) {
+            if (!visited.add(predecessor.code()) || hasDeclaration(year, predecessor.code())) {
+                continue; // its declaration of this year is completed as it is: its initiatives come next year
+            }
+            Predicate<String> carries = outer.and(predecessor::carries);
+            Optional<Source> source = lastBefore(year, predecessor.code(), predecessor.name(), carries)
+                    .filter(last -> last.year() >= successorLastYear); // else carried already, in an earlier year
+            source.ifPresent(last -> carried.put(last, take(last, seen)));
+            collectPredecessors(year, predecessor.code(), source.map(Source::year).orElse(successorLastYear), carries,
+                    carried, seen, visited);
+        }
+    }
+
+    private List<Active> take(Source source, Set<String> seen) {
+        return jdbc.sql("""
+                select s.initiative_id as id, s.name from initiative_snapshot s
+                 where s.declaration_id = :declaration and s.phase is distinct from 'MISE_HORS_SERVICE'
+                 order by s.position
+                """).param("declaration", source.declarationId()).query(Active.class).list().stream()
+                .filter(initiative -> source.carries().test(initiative.id()) && seen.add(initiative.id()))
+                .toList();
+    }
+
+    private Optional<Source> lastBefore(int year, String organizationCode, String organizationName,
+            Predicate<String> carries) {
+        return jdbc.sql("""
+                select id, campaign_year from declaration
+                 where organization_code = :organization and campaign_year < :year
+                 order by campaign_year desc limit 1
+                """).param("organization", organizationCode).param("year", year)
+                .query((rs, i) -> new Source(rs.getLong("id"), rs.getInt("campaign_year"), organizationCode,
+                        organizationName, carries))
+                .optional();
+    }
+
+    private boolean hasDeclaration(int year, String organizationCode) {
+        return jdbc.sql("select count(*) from declaration where organization_code = :organization and campaign_year = :year")
+                .param("organization", organizationCode).param("year", year).query(Integer.class).single() > 0;
     }
 }

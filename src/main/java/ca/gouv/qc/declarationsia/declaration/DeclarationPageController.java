@@ -288,6 +288,7 @@ class DeclarationPageController {
         model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
         model.addAttribute("dueDate", declarations.dueDate(declaration));
         model.addAttribute("carriedOver", carriedOver(declaration));
+        model.addAttribute("carriedFrom", carryOver.fromPredecessors(declaration.campaignYear(), declaration.organizationCode()));
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);
         model.addAttribute("comments", comments);

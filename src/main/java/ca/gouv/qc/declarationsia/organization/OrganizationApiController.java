@@ -24,10 +24,12 @@ class OrganizationApiController {
 
     private final OrganizationService organizations;
     private final OrganizationCsvImport csvImport;
+    private final Successions successions;
 
-    OrganizationApiController(OrganizationService organizations, OrganizationCsvImport csvImport) {
+    OrganizationApiController(OrganizationService organizations, OrganizationCsvImport csvImport, Successions successions) {
         this.organizations = organizations;
         this.csvImport = csvImport;
+        this.successions = successions;
     }
 
     @Operation(summary = "Create or update one organization (coordinators)",
@@ -49,7 +51,46 @@ class OrganizationApiController {
     @Operation(summary = "One organization (ministry staff, or the organization's own respondents)")
     @GetMapping("/{code}")
     OrganizationView get(@PathVariable String code) {
-        return OrganizationView.of(organizations.get(code));
+        return OrganizationView.of(organizations.get(code), successions.predecessorsOf(code),
+                successions.endOf(code).orElse(null));
+    }
+
+    @Operation(summary = "Record a merge, an absorption or a renaming (coordinators)",
+            description = "Body: {\"predecessors\": [\"CODE\", ...], \"successor\": \"CODE\", \"effectiveDate\": "
+                    + "\"YYYY-MM-DD\", \"reason\": \"text\", \"kind\": \"FUSION|ABSORPTION|RENOMMAGE\" (optional)}. "
+                    + "Every body must be in the registry (create a new successor, or the new code of a renamed body, "
+                    + "first). The predecessors become inactive from the effective date; the successor's next declaration "
+                    + "carries every initiative still active at each of them, with its id. 201 with the succession; 422 "
+                    + "naming the field (unknown code, a body succeeding itself, a cycle, a predecessor already "
+                    + "succeeded, an effective date before the year of the predecessor's last accepted declaration), "
+                    + "nothing changed.")
+    @PostMapping(path = "/successions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Successions.Succession> succession(@RequestBody SuccessionForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(successions.record(form));
+    }
+
+    @Operation(summary = "Record a split (coordinators)",
+            description = "Body: {\"predecessor\": \"CODE\", \"successors\": [\"CODE\", \"CODE\", ...], "
+                    + "\"effectiveDate\": \"YYYY-MM-DD\", \"reason\": \"text\", \"assignments\": "
+                    + "{\"IA-CODE-0001\": \"SUCCESSOR\", ...}}: each initiative still active at the predecessor "
+                    + "(GET /api/organizations/{code}/active-initiatives) goes to exactly one successor. 201; 422 when an "
+                    + "initiative is left unassigned or for any rule of a succession, nothing changed.")
+    @PostMapping(path = "/successions/split", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Successions.Succession> split(@RequestBody SplitForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(successions.split(form));
+    }
+
+    @Operation(summary = "Every recorded succession, latest first (ministry staff)")
+    @GetMapping("/successions")
+    List<Successions.Succession> successions() {
+        return successions.list();
+    }
+
+    @Operation(summary = "The ids of the initiatives still active at a body, which a split must assign (coordinators)")
+    @GetMapping("/{code}/active-initiatives")
+    List<String> activeInitiatives(@PathVariable String code) {
+        organizations.get(code);
+        return successions.activeInitiatives(code);
     }
 
     @Operation(summary = "Import organizations from a UTF-8 CSV file (coordinators)",

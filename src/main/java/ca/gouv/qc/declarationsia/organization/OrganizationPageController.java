@@ -23,9 +23,11 @@ class OrganizationPageController {
     private final OrganizationCsvImport csvImport;
     private final PortfolioRepository portfolios;
     private final AccessPolicy access;
+    private final Successions successions;
 
     OrganizationPageController(OrganizationDirectory directory, OrganizationCsvImport csvImport,
-            PortfolioRepository portfolios, AccessPolicy access) {
+            PortfolioRepository portfolios, AccessPolicy access, Successions successions) {
+        this.successions = successions;
         this.directory = directory;
         this.csvImport = csvImport;
         this.portfolios = portfolios;
@@ -49,7 +51,41 @@ class OrganizationPageController {
         OrganizationDirectory.Filter filter = new OrganizationDirectory.Filter(q, category, portfolio, active);
         model.addAttribute("filter", filter);
         model.addAttribute("organizations", directory.find(filter, PageNumber.of(page)));
+        model.addAttribute("successions", successions.list());
+        model.addAttribute("kinds", java.util.List.of(SuccessionKind.FUSION, SuccessionKind.ABSORPTION, SuccessionKind.RENOMMAGE));
         return "organization/list";
+    }
+
+    /**
+     * A merge, absorption or renaming recorded from the page (a split, with one successor per initiative, goes through
+     * the API). Post-redirect-get; when refused, the errors and what was typed come back, nothing recorded.
+     */
+    @PostMapping("/successions")
+    String recordSuccession(@RequestParam(required = false) String predecessors, @RequestParam(required = false) String successor,
+            @RequestParam(required = false) String effectiveDate, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String kind, RedirectAttributes redirect) {
+        java.util.List<String> codes = predecessors == null ? java.util.List.of() : java.util.Arrays.stream(predecessors.split("[,;\\s]+"))
+                .map(String::trim).filter(code -> !code.isEmpty()).map(code -> code.toUpperCase(java.util.Locale.ROOT)).toList();
+        java.time.LocalDate date = null;
+        try {
+            date = effectiveDate == null || effectiveDate.isBlank() ? null : java.time.LocalDate.parse(effectiveDate.trim());
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            // left empty: refused below as a missing date, naming the field
+        }
+        try {
+            Successions.Succession recorded = successions.record(new SuccessionForm(codes,
+                    successor == null ? null : successor.trim().toUpperCase(java.util.Locale.ROOT), date, reason,
+                    kind == null || kind.isBlank() ? null : kind));
+            // plain strings: the flash map lives in the (JDBC) session
+            redirect.addFlashAttribute("succeededFrom", String.join(", ", recorded.predecessors()));
+            redirect.addFlashAttribute("succeededTo", String.join(", ", recorded.successors()));
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("successionErrors", refused.violations());
+            redirect.addFlashAttribute("successionTyped", new java.util.HashMap<>(java.util.Map.of("predecessors", java.util.Objects.toString(predecessors, ""),
+                    "successor", java.util.Objects.toString(successor, ""), "effectiveDate", java.util.Objects.toString(effectiveDate, ""),
+                    "reason", java.util.Objects.toString(reason, ""))));
+        }
+        return "redirect:/organisations#successions";
     }
 
     /** Post-redirect-get: the report survives the redirect once, and a reload never imports twice. */

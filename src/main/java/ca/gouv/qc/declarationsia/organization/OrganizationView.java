@@ -14,12 +14,24 @@ public record OrganizationView(
         boolean active,
         String preferredLanguage,
         List<Contact> respondents,
-        Contact escalationContact) {
+        Contact escalationContact,
+        List<String> predecessors,
+        String successor,
+        List<String> successors,
+        java.time.LocalDate successionDate) {
 
     static OrganizationView of(Organization organization) {
+        return of(organization, List.of(), null);
+    }
+
+    /** With its successions: the bodies it carries on, and the one(s) that carry it on from {@code successionDate}. */
+    static OrganizationView of(Organization organization, List<Predecessor> predecessors, Successions.Succession end) {
         return new OrganizationView(organization.code(), organization.nameFr(), organization.nameEn(),
                 organization.acronym(), organization.lggriCategory(), organization.portfolioCode(),
                 organization.network(), organization.active(), organization.preferredLanguage(),
-                organization.respondents(), organization.escalation());
+                organization.respondents(), organization.escalation(),
+                predecessors.stream().map(Predecessor::code).distinct().toList(),
+                end == null || end.successors().size() != 1 ? null : end.successors().get(0),
+                end == null ? List.of() : end.successors(), end == null ? null : end.effectiveDate());
     }
 }

@@ -43,6 +43,8 @@ class CapabilityBoundariesTest {
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("portfolio", "organization"), Map.entry("organization", "organization"),
             Map.entry("organization_respondent", "organization"),
+            Map.entry("organization_succession", "organization"), Map.entry("organization_succession_link", "organization"),
+            Map.entry("organization_succession_assignment", "organization"),
             Map.entry("campaign", "campaign"), Map.entry("campaign_reminder", "campaign"),
             Map.entry("campaign_target", "campaign"), Map.entry("campaign_transition", "campaign"),
             Map.entry("declaration_status", "declaration"),

@@ -1,0 +1,259 @@
+package ca.gouv.qc.declarationsia.organization;
+
+import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.valid;
+import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
+import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
+import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.InitiativeIds;
+import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.declaration.Phase;
+import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Successions in the registry (issue 25): merges, renamings and splits recorded through the API; the successor's next
+ * declaration carries every initiative still active at its predecessors, ids unchanged; each bad input refused with
+ * the field named, nothing changed.
+ */
+@IntegrationTest
+class SuccessionApiTest {
+
+    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027. */
+    private static final int MERGE_BEFORE = 2022;
+    private static final int MERGE_AFTER = 2023;
+    private static final int BEFORE = 2026;
+    private static final int AFTER = 2027;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    DeclarationRepository declarations;
+
+    @Autowired
+    DeclarationLifecycle lifecycle;
+
+    @Autowired
+    InitiativeIds initiativeIds;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void thirty_health_establishments_merge_and_the_next_declaration_carries_all_their_active_initiatives() throws Exception {
+        campaigns(MERGE_BEFORE, MERGE_AFTER);
+        List<String> establishments = IntStream.rangeClosed(1, 30).mapToObj(i -> "SQ-CISSS-" + i).toList();
+        List<String> active = new ArrayList<>();
+        for (String code : establishments) {
+            TestOrganizations.create(organizations, code);
+            List<String> ids = declare(MERGE_BEFORE, code, 2, true);
+            active.addAll(ids.subList(0, 2)); // the third is retired
+        }
+        TestOrganizations.create(organizations, "SQ-SANTEQC");
+        String predecessors = establishments.stream().map(code -> "\"" + code + "\"").collect(Collectors.joining(","));
+
+        succession("{\"predecessors\":[" + predecessors + "],\"successor\":\"SQ-SANTEQC\",\"effectiveDate\":\""
+                + MERGE_BEFORE + "-12-01\",\"reason\":\"Loi sur l’efficacité du système de santé (Santé Québec)\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("FUSION"))
+                .andExpect(jsonPath("$.predecessors.length()").value(30))
+                .andExpect(jsonPath("$.successors[0]").value("SQ-SANTEQC"))
+                .andExpect(jsonPath("$.recordedBy").value("coordo"));
+
+        mvc.perform(get("/api/organizations/SQ-SANTEQC").with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.predecessors.length()").value(30))
+                .andExpect(jsonPath("$.predecessors", hasItem("SQ-CISSS-7")));
+        mvc.perform(get("/api/organizations/SQ-CISSS-7").with(httpBasic("coordo", "demo")))
+                .andExpect(jsonPath("$.successor").value("SQ-SANTEQC"))
+                .andExpect(jsonPath("$.active").value(false));
+
+        // the next campaign: the 30 are no longer in the registry's active bodies, so none is targeted nor missing
+        assertThat(jdbc.queryForObject("select count(*) from organization where active and code like 'SQ-CISSS-%'",
+                Integer.class)).isZero();
+        transactions.executeWithoutResult(tx -> lifecycle.createDraft(MERGE_AFTER, "SQ-SANTEQC"));
+        List<String> carried = jdbc.queryForList("""
+                select s.initiative_id from initiative_snapshot s join declaration d on d.id = s.declaration_id
+                 where d.campaign_year = ? and d.organization_code = 'SQ-SANTEQC' order by s.position
+                """, String.class, MERGE_AFTER);
+        assertThat(carried).as("every active initiative of the 30, once, id unchanged").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(active);
+
+        // the submission rule knows them: none may disappear silently from the successor's declaration
+        jdbc.update("delete from initiative_snapshot where initiative_id = ? and declaration_id = (select id from "
+                + "declaration where campaign_year = ? and organization_code = 'SQ-SANTEQC')", active.get(5), MERGE_AFTER);
+        mvc.perform(post("/api/campaigns/{year}/declarations/{code}/validate", MERGE_AFTER, "SQ-SANTEQC").with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.errors[?(@.code == 'CarryOverMissing')].message", hasItem(containsString(active.get(5)))));
+    }
+
+    @Test
+    void a_renaming_carries_every_initiative_once_and_not_again_the_year_after() throws Exception {
+        campaigns(BEFORE, AFTER);
+        TestOrganizations.create(organizations, "RN-OLD");
+        TestOrganizations.create(organizations, "RN-NEW");
+        List<String> ids = declare(BEFORE, "RN-OLD", 3, false);
+        succession("{\"predecessors\":[\"RN-OLD\"],\"successor\":\"RN-NEW\",\"effectiveDate\":\"" + BEFORE
+                + "-12-15\",\"reason\":\"Nouveau nom au remaniement\",\"kind\":\"RENOMMAGE\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("RENOMMAGE"));
+        transactions.executeWithoutResult(tx -> lifecycle.createDraft(AFTER, "RN-NEW"));
+        assertThat(snapshotIds(AFTER, "RN-NEW")).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void a_split_assigns_each_active_initiative_to_one_successor() throws Exception {
+        campaigns(BEFORE, AFTER);
+        for (String code : List.of("SP-OLD", "SP-A", "SP-B")) {
+            TestOrganizations.create(organizations, code);
+        }
+        List<String> ids = declare(BEFORE, "SP-OLD", 3, false);
+
+        String unassigned = "{\"predecessor\":\"SP-OLD\",\"successors\":[\"SP-A\",\"SP-B\"],\"effectiveDate\":\"" + BEFORE
+                + "-12-01\",\"reason\":\"Scission\",\"assignments\":{\"" + ids.get(0) + "\":\"SP-A\",\"" + ids.get(1)
+                + "\":\"SP-B\"}}";
+        split(unassigned)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].path").value("assignments"))
+                .andExpect(jsonPath("$.errors[0].code").value("Unassigned"))
+                .andExpect(jsonPath("$.errors[0].message", containsString(ids.get(2))));
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
+                Integer.class)).isZero();
+
+        split(unassigned.replace("}}", ",\"" + ids.get(2) + "\":\"SP-A\"}}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("SCISSION"));
+        mvc.perform(get("/api/organizations/SP-OLD").with(httpBasic("coordo", "demo")))
+                .andExpect(jsonPath("$.successors", org.hamcrest.Matchers.contains("SP-A", "SP-B")));
+        transactions.executeWithoutResult(tx -> {
+            lifecycle.createDraft(AFTER, "SP-A");
+            lifecycle.createDraft(AFTER, "SP-B");
+        });
+        assertThat(snapshotIds(AFTER, "SP-A")).containsExactly(ids.get(0), ids.get(2));
+        assertThat(snapshotIds(AFTER, "SP-B")).containsExactly(ids.get(1));
+    }
+
+    @Test
+    void each_bad_succession_is_refused_naming_the_field_and_changes_nothing() throws Exception {
+        campaigns(BEFORE, AFTER);
+        for (String code : List.of("BS-A", "BS-B", "BS-C", "BS-D")) {
+            TestOrganizations.create(organizations, code);
+        }
+        declare(AFTER, "BS-D", 1, false); // accepted in 2027
+        int before = jdbc.queryForObject("select count(*) from organization_succession", Integer.class);
+
+        refused("{\"predecessors\":[\"BS-NOPE\"],\"successor\":\"BS-B\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
+                "predecessors[0]", "Unknown", "Organismes remplacés : aucun organisme du registre n’a le code « BS-NOPE »");
+        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-ZZZ\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
+                "successor", "Unknown", "Organisme successeur : aucun organisme");
+        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-A\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
+                "successor", "Self", "ne peut pas se succéder à lui-même");
+        refused("{\"predecessors\":[\"BS-D\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
+                "effectiveDate", "BeforeLastDeclaration", "Date d’effet : la date d’effet ne peut pas précéder l’année de la "
+                        + "dernière déclaration acceptée de BS-D (2027)");
+        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-B\",\"effectiveDate\":null,\"reason\":\"\"}",
+                "effectiveDate", "NotNull", "Date d’effet : obligatoire");
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from organization where active and code like 'BS-%'",
+                Integer.class)).isEqualTo(4);
+
+        succession("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-B\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"Absorption\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("ABSORPTION"));
+        refused("{\"predecessors\":[\"BS-B\"],\"successor\":\"BS-A\",\"effectiveDate\":\"2026-12-02\",\"reason\":\"x\"}",
+                "successor", "Cycle", "ce serait un cycle");
+        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-02\",\"reason\":\"x\"}",
+                "predecessors[0]", "AlreadySucceeded", "a déjà été remplacé par BS-B");
+        mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en-CA").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"predecessors\":[\"BS-C\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message").value("Successor body: body BS-C cannot succeed itself"));
+        mvc.perform(post("/api/organizations/successions").with(httpBasic("gestion", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"predecessors\":[\"BS-C\"],\"successor\":\"BS-D\",\"effectiveDate\":\"2027-12-01\",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before + 1);
+    }
+
+    private void refused(String body, String path, String code, String message) throws Exception {
+        succession(body)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.path == '" + path + "')].code", hasItem(code)))
+                .andExpect(jsonPath("$.errors[?(@.path == '" + path + "')].message", hasItem(containsString(message))));
+    }
+
+    private ResultActions succession(String body) throws Exception {
+        return mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private ResultActions split(String body) throws Exception {
+        return mvc.perform(post("/api/organizations/successions/split").with(httpBasic("coordo", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private List<String> snapshotIds(int year, String code) {
+        return jdbc.queryForList("""
+                select s.initiative_id from initiative_snapshot s join declaration d on d.id = s.declaration_id
+                 where d.campaign_year = ? and d.organization_code = ? order by s.position
+                """, String.class, year, code);
+    }
+
+    private void campaigns(int... years) {
+        for (int year : years) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
+                    java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                    java.sql.Date.valueOf(year + "-11-30"));
+        }
+    }
+
+    /** An accepted declaration of {@code active} initiatives, and one more retired if asked; returns their ids. */
+    private List<String> declare(int year, String code, int active, boolean withRetired) {
+        List<String> ids = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            List<InitiativeSnapshot> snapshots = new ArrayList<>();
+            for (int i = 0; i < active + (withRetired ? 1 : 0); i++) {
+                String id = initiativeIds.next(code);
+                ids.add(id);
+                InitiativeSnapshot snapshot = with(with(valid(), "initiativeId", id), "name", "Initiative " + i + " " + code);
+                snapshots.add(i < active ? snapshot : with(snapshot, "phase", Phase.MISE_HORS_SERVICE));
+            }
+            declarations.save(new Declaration(null, year, code, "FINANCES", false, DeclarationStatus.ACCEPTEE, false,
+                    null, new Declaration.Person("Rita", "ia@example.qc.ca"), true,
+                    new Declaration.Signatory("D", "DPI", "d@example.qc.ca"), Instant.parse(year + "-10-15T12:00:00Z"),
+                    false, null, 0, null, snapshots, null));
+        });
+        return ids;
+    }
+}
