@@ -59,28 +59,28 @@ class LongListsJourneyTest extends BrowserJourney {
         browser.open("/organisations");
         browser.type("q", "temoin");
         browser.submit("form.filters button[type=submit]");
-        assertThat(browser.text("table.data caption")).as("a thousand, as French writes it").isEqualTo("1 000 organisme(s)");
-        assertThat(markup("table.data caption")).as("its digits never split over two lines").startsWith("1\u00a0000 ");
+        assertThat(browser.text("#registry caption")).as("a thousand, as French writes it").isEqualTo("1 000 organisme(s)");
+        assertThat(markup("#registry caption")).as("its digits never split over two lines").startsWith("1\u00a0000 ");
         browser.choose("portfolio", "TRANSPORTS");
         browser.submit("form.filters button[type=submit]");
-        assertThat(browser.text("table.data caption")).isEqualTo("500 organisme(s)");
+        assertThat(browser.text("#registry caption")).isEqualTo("500 organisme(s)");
         browser.submit(".pagination a[rel=next]");
         assertThat(browser.text(".pagination [aria-current=page]")).isEqualTo("Page 2 sur 10 : 51 à 100 sur 500");
         assertThat(browser.value("q")).as("the filter kept on page 2").isEqualTo("temoin");
         assertThat(browser.chosen("portfolio")).isEqualTo("TRANSPORTS");
-        assertThat(browser.texts("table.data tbody tr")).hasSize(50)
+        assertThat(browser.texts("#registry tbody tr")).hasSize(50)
                 .allMatch(row -> row.contains("Organisme témoin JRN-L") && row.contains("Transports et Mobilité durable"));
         assertNoRawCode("the registry");
         browser.assertAccessible("the registry, filtered, page 2");
         browser.screenshot("long-lists-registry");
 
         browser.open("/organisations?lang=en&q=temoin");
-        assertThat(browser.text("table.data caption")).as("a thousand, as English writes it").isEqualTo("1,000 organization(s)");
+        assertThat(browser.text("#registry caption")).as("a thousand, as English writes it").isEqualTo("1,000 organization(s)");
         browser.choose("portfolio", "TRANSPORTS");
         browser.submit("form.filters button[type=submit]");
         browser.submit(".pagination a[rel=next]");
         assertThat(browser.text(".pagination [aria-current=page]")).isEqualTo("Page 2 of 10: 51 to 100 of 500");
-        assertThat(browser.texts("table.data tbody tr")).allMatch(row -> row.contains("Test body JRN-L")
+        assertThat(browser.texts("#registry tbody tr")).allMatch(row -> row.contains("Test body JRN-L")
                 && row.contains("Transport and Sustainable Mobility"));
         assertEnglishColons("the registry, in English");
         browser.assertAccessible("the registry, in English");

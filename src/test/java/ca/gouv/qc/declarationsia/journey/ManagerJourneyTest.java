@@ -89,6 +89,9 @@ class ManagerJourneyTest extends BrowserJourney {
         assertThat(browser.pageText()).contains("Attendre la clôture");
 
         findInCockpit("Déclaration d’un organisme", YEAR + "-JRN-M1");
+        // Cockpit draws the instance's diagram and tasks after its header: wait for them, not for a fixed time
+        browser.waitUntil(page -> page.findElement(By.tagName("body")).getText()
+                .contains("Préparer et soumettre la déclaration"));
         assertThat(browser.pageText()).contains("Préparer et soumettre la déclaration", "JRN-M1");
         browser.waitUntil(page -> !page.findElements(By.cssSelector(".dia-history-link")).isEmpty());
         browser.assertAccessible("Cockpit, a declaration's process");
