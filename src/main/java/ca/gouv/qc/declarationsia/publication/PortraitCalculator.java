@@ -1,9 +1,14 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.organization.Successions;
+import ca.gouv.qc.declarationsia.organization.Successions.Succession;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +19,11 @@ class PortraitCalculator {
     private static final int TOP = 10;
 
     private final JdbcClient jdbc;
+    private final Successions successions;
 
-    PortraitCalculator(JdbcClient jdbc) {
+    PortraitCalculator(JdbcClient jdbc, Successions successions) {
         this.jdbc = jdbc;
+        this.successions = successions;
     }
 
     Portrait compute(long editionId, int year, int version) {
@@ -32,11 +39,16 @@ class PortraitCalculator {
                 .param("id", id).query(Integer.class).single()).orElse(null);
         Integer previousTotal = previous.map(id -> count(
                 "select count(*) from published_initiative where edition_id = :edition", id)).orElse(null);
-        int newBodies = previous.map(id -> jdbc.sql("""
-                select count(distinct organization_code) from published_initiative
-                 where edition_id = :edition and organization_code not in
-                       (select organization_code from published_initiative where edition_id = :previous)
-                """).param("edition", editionId).param("previous", id).query(Integer.class).single()).orElse(bodies);
+        Set<String> bodyCodes = codes(editionId);
+        Set<String> previousCodes = previous.map(this::codes).orElse(Set.of());
+        List<Succession> inTheYear = previousYear == null ? List.of()
+                : successions.effectiveBetween(referenceDate(previousYear), referenceDate(year));
+        // a successor of a body that declared last year is the same administration under a new structure, not new
+        Set<String> carryingOn = new HashSet<>();
+        inTheYear.stream().filter(s -> s.predecessors().stream().anyMatch(previousCodes::contains))
+                .forEach(s -> carryingOn.addAll(s.successors()));
+        int newBodies = (int) bodyCodes.stream()
+                .filter(code -> previous.isEmpty() || !previousCodes.contains(code) && !carryingOn.contains(code)).count();
         Integer change = previousTotal == null ? null : total - previousTotal;
         Double percent = previousTotal == null || previousTotal == 0 ? null
                 : Math.round(1000.0 * (total - previousTotal) / previousTotal) / 10.0;
@@ -48,7 +60,39 @@ class PortraitCalculator {
                         select organization_name as name, count(*) as count from published_initiative
                          where edition_id = :edition group by organization_name
                          order by count(*) desc, organization_name collate "fr-CA-x-icu" limit :top
-                        """).param("edition", editionId).param("top", TOP).query(Portrait.TopOrganization.class).list());
+                        """).param("edition", editionId).param("top", TOP).query(Portrait.TopOrganization.class).list(),
+                inTheYear.stream().map(s -> note(s, editionId, previous.orElse(null))).toList());
+    }
+
+    /** Who succeeded whom, and the initiatives of the predecessors last year against the successors' this year. */
+    private Portrait.SuccessionNote note(Succession succession, long editionId, Long previousEditionId) {
+        return new Portrait.SuccessionNote(succession.kind().name(), succession.effectiveDate(),
+                names(succession.predecessors()), names(succession.successors()),
+                previousEditionId == null ? 0 : initiativesOf(previousEditionId, succession.predecessors()),
+                initiativesOf(editionId, succession.successors()));
+    }
+
+    private int initiativesOf(long editionId, List<String> codes) {
+        return jdbc.sql("""
+                select count(*) from published_initiative where edition_id = :edition and organization_code = any(:codes)
+                """).param("edition", editionId).param("codes", codes.toArray(String[]::new)).query(Integer.class).single();
+    }
+
+    private List<String> names(List<String> codes) {
+        return jdbc.sql("""
+                select name_fr from organization_directory where code = any(:codes) order by name_fr collate "fr-CA-x-icu"
+                """).param("codes", codes.toArray(String[]::new)).query(String.class).list();
+    }
+
+    private Set<String> codes(long editionId) {
+        return new HashSet<>(jdbc.sql("select distinct organization_code from published_initiative where edition_id = :edition")
+                .param("edition", editionId).query(String.class).list());
+    }
+
+    /** A year's reference date; a year published without a campaign (a baseline) counts to its end. */
+    private LocalDate referenceDate(int year) {
+        return jdbc.sql("select reference_date from campaign_calendar where campaign_year = :year")
+                .param("year", year).query(LocalDate.class).optional().orElse(LocalDate.of(year, 12, 31));
     }
 
     private int count(String sql, long editionId) {
