@@ -171,19 +171,6 @@ public class Successions {
                 .map(this::find).flatMap(Optional::stream).toList();
     }
 
-    /**
-     * The successions that took effect after {@code after} and on or before {@code until}, oldest first: what the
-     * Portrait notes between two editions. No access check: the publication reads it when it freezes an edition.
-     */
-    @Transactional(readOnly = true)
-    public List<Succession> effectiveBetween(LocalDate after, LocalDate until) {
-        return jdbc.sql("""
-                select id from organization_succession where effective_date > :after and effective_date <= :until
-                 order by effective_date, id
-                """).param("after", after).param("until", until)
-                .query(Long.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
-    }
-
     /** Every succession, latest first: the dashboard's "who succeeded whom". Staff. */
     @Transactional(readOnly = true)
     public List<Succession> list() {

@@ -1,8 +1,7 @@
 package ca.gouv.qc.declarationsia.publication;
 
-import ca.gouv.qc.declarationsia.organization.Successions;
-import ca.gouv.qc.declarationsia.organization.Successions.Succession;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +18,14 @@ class PortraitCalculator {
     private static final int TOP = 10;
 
     private final JdbcClient jdbc;
-    private final Successions successions;
 
-    PortraitCalculator(JdbcClient jdbc, Successions successions) {
+    PortraitCalculator(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.successions = successions;
+    }
+
+    /** A succession as the registry's view body_succession shows it. */
+    private record Succession(long id, String kind, LocalDate effectiveDate, List<String> predecessors,
+            List<String> successors) {
     }
 
     Portrait compute(long editionId, int year, int version) {
@@ -42,7 +44,7 @@ class PortraitCalculator {
         Set<String> bodyCodes = codes(editionId);
         Set<String> previousCodes = previous.map(this::codes).orElse(Set.of());
         List<Succession> inTheYear = previousYear == null ? List.of()
-                : successions.effectiveBetween(referenceDate(previousYear), referenceDate(year));
+                : successionsBetween(referenceDate(previousYear), referenceDate(year));
         // a successor of a body that declared last year is the same administration under a new structure, not new
         Set<String> carryingOn = new HashSet<>();
         inTheYear.stream().filter(s -> s.predecessors().stream().anyMatch(previousCodes::contains))
@@ -66,7 +68,7 @@ class PortraitCalculator {
 
     /** Who succeeded whom, and the initiatives of the predecessors last year against the successors' this year. */
     private Portrait.SuccessionNote note(Succession succession, long editionId, Long previousEditionId) {
-        return new Portrait.SuccessionNote(succession.kind().name(), succession.effectiveDate(),
+        return new Portrait.SuccessionNote(succession.kind(), succession.effectiveDate(),
                 names(succession.predecessors()), names(succession.successors()),
                 previousEditionId == null ? 0 : initiativesOf(previousEditionId, succession.predecessors()),
                 initiativesOf(editionId, succession.successors()));
@@ -87,6 +89,31 @@ class PortraitCalculator {
     private Set<String> codes(long editionId) {
         return new HashSet<>(jdbc.sql("select distinct organization_code from published_initiative where edition_id = :edition")
                 .param("edition", editionId).query(String.class).list());
+    }
+
+    /** The successions that took effect after one date and on or before the other, oldest first. */
+    private List<Succession> successionsBetween(LocalDate after, LocalDate until) {
+        record Row(long successionId, String kind, LocalDate effectiveDate, String predecessorCode,
+                String successorCode) {
+        }
+        Map<Long, Succession> found = new LinkedHashMap<>();
+        for (Row row : jdbc.sql("""
+                select succession_id, kind, effective_date, predecessor_code, successor_code from body_succession
+                 where effective_date > :after and effective_date <= :until
+                 order by effective_date, succession_id, predecessor_code, successor_code
+                """).param("after", after).param("until", until).query(Row.class).list()) {
+            Succession succession = found.computeIfAbsent(row.successionId(), id -> new Succession(id, row.kind(),
+                    row.effectiveDate(), new ArrayList<>(), new ArrayList<>()));
+            addOnce(succession.predecessors(), row.predecessorCode());
+            addOnce(succession.successors(), row.successorCode());
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static void addOnce(List<String> codes, String code) {
+        if (!codes.contains(code)) {
+            codes.add(code);
+        }
     }
 
     /** A year's reference date; a year published without a campaign (a baseline) counts to its end. */
