@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ca.gouv.qc.declarationsia.campaign.CampaignDashboard;
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
@@ -63,6 +64,9 @@ class SuccessionPortraitTest {
     Editions editions;
 
     @Autowired
+    CampaignDashboard dashboard;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -102,6 +106,15 @@ class SuccessionPortraitTest {
         List<String> targets = jdbc.queryForList("select organization_code from campaign_target where campaign_year = ? "
                 + "and organization_code like 'PQ-%'", String.class, AFTER);
         assertThat(targets).containsExactlyInAnyOrder("PQ-SANTEQC", "PQ-NEWNAME", "PQ-NEWBODY");
+
+        // its dashboard names the first bodies Santé Québec replaced and counts the others
+        assertThat(dashboard.successions(AFTER)).filteredOn(line -> line.kind().equals("FUSION")).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.successors()).containsExactly("Organisme de test PQ-SANTEQC (PQ-SANTEQC)");
+                    assertThat(line.predecessors()).hasSize(30);
+                    assertThat(line.namedPredecessors()).hasSize(3);
+                    assertThat(line.otherPredecessors()).isEqualTo(27);
+                });
 
         // the year's real changes: Santé Québec retires one carried initiative, a new body declares two
         transactions.executeWithoutResult(tx -> {
