@@ -3,9 +3,12 @@ package ca.gouv.qc.declarationsia.publication;
 import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.valid;
 import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -165,6 +168,25 @@ class SuccessionPortraitTest {
                 .andExpect(jsonPath("$.successions[1].predecessors[0]").value("Organisme de test PQ-OLDNAME"))
                 .andExpect(jsonPath("$.successions[1].previousInitiatives").value(3))
                 .andExpect(jsonPath("$.successions[1].initiatives").value(3));
+
+        // an initiative of a body replaced keeps its id; its public page and the open data name the body of each year
+        String carried = jdbc.queryForObject("select initiative_id from published_initiative i join published_edition e "
+                + "on e.id = i.edition_id where e.campaign_year = ? and i.organization_code = 'PQ-SANTEQC' "
+                + "order by initiative_id limit 1", String.class, AFTER);
+        String before = jdbc.queryForObject("select organization_name from published_initiative i join published_edition e "
+                + "on e.id = i.edition_id where e.campaign_year = ? and i.initiative_id = ?", String.class, BEFORE, carried);
+        assertThat(before).startsWith("Organisme de test PQ-CISSS-");
+        mvc.perform(get("/portrait/initiatives/{id}", carried))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>" + before + "</td>")))
+                .andExpect(content().string(containsString("<td>Organisme de test PQ-SANTEQC</td>")));
+        mvc.perform(get("/open-data/{year}/initiatives.json", BEFORE))
+                .andExpect(jsonPath("$[?(@.id == '" + carried + "')].organization", contains(before)));
+        mvc.perform(get("/open-data/{year}/initiatives.json", AFTER))
+                .andExpect(jsonPath("$[?(@.id == '" + carried + "')].organization", contains("Organisme de test PQ-SANTEQC")));
+        mvc.perform(get("/open-data/{year}/initiatives.csv", AFTER))
+                .andExpect(content().string(containsString("Organisme de test PQ-SANTEQC")))
+                .andExpect(content().string(containsString(carried)));
 
         // a renaming keeps every figure: the same initiatives, same ids, under the new name
         assertThat(jdbc.queryForList("select initiative_id from published_initiative i join published_edition e "
