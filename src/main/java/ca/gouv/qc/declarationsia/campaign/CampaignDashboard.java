@@ -82,6 +82,57 @@ public class CampaignDashboard {
         this.handoff = handoff;
     }
 
+    /**
+     * A succession among the campaign's bodies (issue 25): a target replaced others, or was replaced. Names with codes.
+     * The dashboard names the first few bodies replaced and counts the others (a merger may replace dozens).
+     */
+    public record SuccessionLine(String kind, LocalDate effectiveDate, List<String> predecessors, List<String> successors) {
+
+        static final int NAMED = 3;
+
+        public List<String> namedPredecessors() {
+            return predecessors.subList(0, Math.min(NAMED, predecessors.size()));
+        }
+
+        public int otherPredecessors() {
+            return Math.max(0, predecessors.size() - NAMED);
+        }
+    }
+
+    /** At most this many successions on the dashboard, latest first; the registry page lists them all. */
+    public static final int SUCCESSIONS_SHOWN = 10;
+
+    /** Who succeeded whom among the campaign's targets (as successor or as a body replaced), latest first. */
+    public List<SuccessionLine> successions(int year) {
+        record Link(long successionId, String kind, LocalDate effectiveDate, String predecessor, String successor) {
+        }
+        Map<Long, SuccessionLine> lines = new java.util.LinkedHashMap<>();
+        for (Link link : jdbc.sql("""
+                select b.succession_id, b.kind, b.effective_date,
+                       p.name_fr || ' (' || p.code || ')' as predecessor, s.name_fr || ' (' || s.code || ')' as successor
+                  from body_succession b
+                  join organization_directory p on p.code = b.predecessor_code
+                  join organization_directory s on s.code = b.successor_code
+                 where b.succession_id in (
+                       select x.succession_id from body_succession x
+                        where exists (select 1 from campaign_target t where t.campaign_year = :year
+                                         and t.organization_code in (x.predecessor_code, x.successor_code))
+                        group by x.succession_id, x.effective_date
+                        order by x.effective_date desc, x.succession_id desc limit :shown)
+                 order by b.effective_date desc, b.succession_id desc, p.name_fr collate "fr-CA-x-icu", s.name_fr collate "fr-CA-x-icu"
+                """).param("year", year).param("shown", SUCCESSIONS_SHOWN).query(Link.class).list()) {
+            SuccessionLine line = lines.computeIfAbsent(link.successionId(), id -> new SuccessionLine(link.kind(),
+                    link.effectiveDate(), new java.util.ArrayList<>(), new java.util.ArrayList<>()));
+            if (!line.predecessors().contains(link.predecessor())) {
+                line.predecessors().add(link.predecessor());
+            }
+            if (!line.successors().contains(link.successor())) {
+                line.successors().add(link.successor());
+            }
+        }
+        return List.copyOf(lines.values());
+    }
+
     /** Every row, for the CSV export and the API. */
     public List<Row> rows(int year, String status, Boolean overdueOnly, String sort) {
         return rows(year, status, overdueOnly, sort, null);

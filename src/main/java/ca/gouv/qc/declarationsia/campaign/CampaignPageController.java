@@ -128,6 +128,7 @@ class CampaignPageController {
         Campaign campaign = campaigns.get(year);
         model.addAttribute("campaign", campaign);
         model.addAttribute("summary", dashboard.summary(campaign));
+        model.addAttribute("successions", dashboard.successions(year));
         // what a launch now would do: open at once, or schedule the opening for its date
         model.addAttribute("launchSchedules", LocalDate.now(clock).isBefore(campaign.openingDate()));
         @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.campaign;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.organization.Organization;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.organization.SuccessionRecorded;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,6 +84,33 @@ public class CampaignTargets {
             declarations.open(year, form.organizationCode());
         }
         return form.dueDate() != null ? form.dueDate() : campaign.dueDate();
+    }
+
+    /**
+     * A campaign planned before a succession and opening on or after its effective date targets the successors in
+     * place of the bodies replaced: those will not exist when it opens, and must not count as non-respondents. A
+     * launched or open campaign keeps its targets: the predecessor's declaration of that year is completed as it is.
+     */
+    @EventListener
+    void follow(SuccessionRecorded succession) {
+        String[] predecessors = succession.predecessors().toArray(String[]::new);
+        List<Integer> years = jdbc.sql("""
+                select c.year from campaign c
+                 where c.status = 'PLANIFIEE' and c.launched_at is null and c.opening_date >= :effective
+                   and exists (select 1 from campaign_target t where t.campaign_year = c.year
+                                  and t.organization_code = any(:predecessors))
+                 order by c.year
+                """).param("effective", succession.effectiveDate()).param("predecessors", predecessors)
+                .query(Integer.class).list();
+        for (int year : years) {
+            jdbc.sql("delete from campaign_target where campaign_year = :year and organization_code = any(:predecessors)")
+                    .param("year", year).param("predecessors", predecessors).update();
+            jdbc.sql("""
+                    insert into campaign_target (campaign_year, organization_code)
+                    select :year, code from organization_directory where code = any(:successors)
+                    on conflict do nothing
+                    """).param("year", year).param("successors", succession.successors().toArray(String[]::new)).update();
+        }
     }
 
     private List<Violation> rules(Campaign campaign, TargetForm form) {

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,11 @@ public class Successions {
     private final InputValidator validator;
     private final AccessPolicy access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Successions(JdbcClient jdbc, OrganizationRepository organizations, DeclaredInitiatives declared,
-            InputValidator validator, AccessPolicy access, Clock clock) {
+            InputValidator validator, AccessPolicy access, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.declared = declared;
@@ -84,6 +87,8 @@ public class Successions {
             link(id, predecessor, form.successor());
         }
         deactivateDue(form.predecessors(), form.effectiveDate());
+        events.publishEvent(new SuccessionRecorded(List.copyOf(form.predecessors()), List.of(form.successor()),
+                form.effectiveDate()));
         return find(id).orElseThrow();
     }
 
@@ -119,6 +124,8 @@ public class Successions {
                 values (:id, :initiative, :successor)
                 """).param("id", id).param("initiative", initiative).param("successor", successor).update());
         deactivateDue(List.of(form.predecessor()), form.effectiveDate());
+        events.publishEvent(new SuccessionRecorded(List.of(form.predecessor()), List.copyOf(form.successors()),
+                form.effectiveDate()));
         return find(id).orElseThrow();
     }
 

@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.publication;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import java.util.Map;
  *
  * @param previousYear the previous published year, or null for the first one
  * @param changePercent change of the total against the previous year, one decimal, or null
+ * @param newOrganizations bodies with initiatives that had none in the previous edition, successors of one that had
+ *        some excepted
+ * @param successions the successions that took effect since the previous edition (null in editions before them)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Portrait(
@@ -25,8 +29,17 @@ public record Portrait(
         Map<String, Integer> byCategory,
         Map<String, Integer> byStatus,
         Map<String, Integer> byPortfolio,
-        List<TopOrganization> topOrganizations) {
+        List<TopOrganization> topOrganizations,
+        List<SuccessionNote> successions) {
 
     public record TopOrganization(String name, int count) {
+    }
+
+    /**
+     * A succession that took effect since the previous edition (issue 25): the bodies replaced and their successors,
+     * by name, with the predecessors' initiatives in the previous edition and the successors' in this one.
+     */
+    public record SuccessionNote(String kind, LocalDate effectiveDate, List<String> predecessors, List<String> successors,
+            int previousInitiatives, int initiatives) {
     }
 }

@@ -83,7 +83,11 @@ class PublicJourneyTest extends BrowserJourney {
         browser.submit("table.data tbody a[href^='/portrait/initiatives/']");
         assertThat(browser.text("h1")).contains("Tri des courriels");
         assertThat(browser.pageText()).contains(String.valueOf(YEAR), "Automatisation");
+        assertThat(browser.texts("table.data thead th")).containsExactly("Année", "Nom de l’actif, du projet ou de l’initiative", "Déclarée par", "Statut");
+        assertThat(browser.texts("table.data tbody tr")).allMatch(row -> row.contains("Organisme de test JRN-P"),
+                "names the body that declared it that year");
         browser.assertAccessible("an initiative over the years");
+        browser.screenshot("public-initiative-history");
 
         browser.open("/portrait/1999");
         assertThat(browser.text("h1")).as("a year never published: a page that says so").isNotBlank();

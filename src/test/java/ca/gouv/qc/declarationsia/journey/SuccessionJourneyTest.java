@@ -105,6 +105,19 @@ class SuccessionJourneyTest extends BrowserJourney {
         assertThat(stored.get(0)).containsEntry("initiative_id", chum).containsEntry("name", "Triage des urgences (Santé Québec)");
         assertThat(stored.get(1)).containsEntry("initiative_id", cusm).containsEntry("phase", "MISE_HORS_SERVICE");
         browser.screenshot("succession-after-save");
+
+        // the coordinator's dashboard of the year says who succeeded whom among the campaign's bodies
+        jdbc.update("insert into campaign_target (campaign_year, organization_code) values (?, 'JS-SQ') on conflict do nothing",
+                YEAR);
+        browser.logOut();
+        browser.open("/campagnes/" + YEAR);
+        browser.logIn("coordo", "demo");
+        browser.open("/campagnes/" + YEAR);
+        assertThat(browser.pageText()).contains("Successions parmi les organismes de la campagne");
+        assertThat(browser.text("#campaign-successions li")).isEqualTo("Organisme de test JS-SQ (JS-SQ) remplace depuis le "
+                + BEFORE + "-12-01 (Fusion) : Organisme de test JS-CHUM (JS-CHUM), Organisme de test JS-CUSM (JS-CUSM)");
+        browser.assertAccessible("the campaign dashboard, successions among its bodies");
+        browser.screenshot("succession-dashboard", "#campaign-successions");
     }
 
     @Test

@@ -43,11 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class SuccessionApiTest {
 
-    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027. */
+    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027, a planned campaign 2089. */
     private static final int MERGE_BEFORE = 2022;
     private static final int MERGE_AFTER = 2023;
     private static final int BEFORE = 2026;
     private static final int AFTER = 2027;
+    /** A campaign planned before a merger that takes effect before its opening. */
+    private static final int PLANNED = 2089;
 
     @Autowired
     MockMvc mvc;
@@ -202,6 +204,25 @@ class SuccessionApiTest {
                         .content("{\"predecessors\":[\"BS-C\"],\"successor\":\"BS-D\",\"effectiveDate\":\"2027-12-01\",\"reason\":\"x\"}"))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_campaign_planned_before_a_merger_targets_the_successor_instead_of_the_bodies_replaced() throws Exception {
+        for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER")) {
+            TestOrganizations.create(organizations, code);
+        }
+        mvc.perform(post("/api/campaigns").with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":" + PLANNED + ",\"referenceDate\":\"" + PLANNED + "-06-30\",\"openingDate\":\""
+                                + PLANNED + "-09-01\",\"dueDate\":\"" + PLANNED + "-10-31\",\"closingDate\":\"" + PLANNED
+                                + "-11-30\",\"organizationCodes\":[\"PL-A\",\"PL-B\",\"PL-OTHER\"]}"))
+                .andExpect(status().isCreated());
+
+        succession("{\"predecessors\":[\"PL-A\",\"PL-B\"],\"successor\":\"PL-SUCC\",\"effectiveDate\":\"" + PLANNED
+                + "-04-01\",\"reason\":\"Fusion avant l’ouverture\"}").andExpect(status().isCreated());
+
+        assertThat(jdbc.queryForList("select organization_code from campaign_target where campaign_year = ?", String.class,
+                PLANNED)).as("the bodies replaced are neither invited nor counted as non-respondents")
+                .containsExactlyInAnyOrder("PL-SUCC", "PL-OTHER");
     }
 
     private void refused(String body, String path, String code, String message) throws Exception {
