@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
+import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRules;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
@@ -81,6 +82,9 @@ class FormVersionsTest {
 
     @Autowired
     DeclarationLifecycle opening;
+
+    @Autowired
+    DeclarationRepository declarationRepository;
 
     @Autowired
     TransactionTemplate transactions;
@@ -333,6 +337,12 @@ class FormVersionsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SOUMISE"))
                 .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").value(true));
+        // the aggregate's own mapping (Spring Data JDBC, what last year's reading uses) reads them back too
+        long declarationId = jdbc.queryForObject("select id from declaration where campaign_year = ? "
+                + "and organization_code = ?", Long.class, ANSWERS_YEAR, ANSWERS_ORG);
+        assertThat(declarationRepository.findById(declarationId).orElseThrow().initiatives().get(0).answers().values())
+                .containsEntry("guidanceFollowed", true)
+                .containsEntry("publicInformationPage", "https://www.quebec.ca/ia/redaction");
     }
 
     private static final String SIGNATURE = """
