@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,11 @@ import java.util.Map;
  * its code, several choices as a list of codes, texts and months as text. Shown and taken by the API as a plain JSON
  * object; stored as one json column (see JdbcConfiguration).
  */
+@Schema(name = "Answers", type = "object",
+        description = "Réponses aux questions de la version du formulaire, par identifiant de question / Answers to the "
+                + "form version's questions by question id: a yes/no as a boolean, a choice as its code, several "
+                + "choices as a list of codes, texts and months (YYYY-MM) as text",
+        example = "{\"guidanceFollowed\": true, \"publicInformationPage\": \"https://www.quebec.ca/ia\"}")
 public record Answers(Map<String, Object> values) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

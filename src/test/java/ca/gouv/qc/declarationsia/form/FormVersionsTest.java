@@ -280,6 +280,9 @@ class FormVersionsTest {
                 .containsExactly("YES_NO", "ONE_CHOICE", "SEVERAL_CHOICES", "SHORT_TEXT", "LONG_TEXT", "MONTH");
         assertThat(schemas.at("/FormCondition/properties").fieldNames()).toIterable()
                 .contains("field", "question", "value");
+        // a declaration's initiative answers by question id, a plain object both ways
+        assertThat(schemas.at("/InitiativeForm/properties/answers/type").asText()).isEqualTo("object");
+        assertThat(schemas.at("/InitiativeSnapshot/properties/answers/type").asText()).isEqualTo("object");
         assertThat(docs.at("/paths/~1api~1forms/post/requestBody/content/application~1json/schema/$ref").asText())
                 .endsWith("/FormDefinition");
     }
