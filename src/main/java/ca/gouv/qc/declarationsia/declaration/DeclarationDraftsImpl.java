@@ -1,5 +1,6 @@
 package ca.gouv.qc.declarationsia.declaration;
 
+import ca.gouv.qc.declarationsia.shared.Answers;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Found by Spring Data by its name: the repository's {@link DeclarationDrafts} part. */
 class DeclarationDraftsImpl implements DeclarationDrafts {
 
-    /** A snapshot's columns: one per field of an initiative, in the catalogue's order, then the reviewer's flag. */
+    /**
+     * A snapshot's columns: one per field of an initiative, in the catalogue's order, then the reviewer's flag and the
+     * answers to the form version's extra questions (json).
+     */
     private static final List<FieldCatalogue.Field> FIELDS = FieldCatalogue.initiative();
     private static final String SNAPSHOT_COLUMNS = FIELDS.stream().map(FieldCatalogue.Field::column)
-            .collect(Collectors.joining(", ")) + ", not_publishable";
+            .collect(Collectors.joining(", ")) + ", not_publishable, answers";
 
     private final JdbcTemplate jdbc;
 
@@ -51,7 +55,7 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
         jdbc.update("delete from initiative_snapshot where declaration_id = ?", draft.id());
         List<InitiativeSnapshot> snapshots = draft.initiatives();
         jdbc.batchUpdate("insert into initiative_snapshot (declaration_id, position, " + SNAPSHOT_COLUMNS
-                + ") values (?, ?" + ", ?".repeat(FIELDS.size() + 1) + ")", new BatchPreparedStatementSetter() {
+                + ") values (?, ?" + ", ?".repeat(FIELDS.size() + 1) + ", cast(? as jsonb))", new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement statement, int position) throws SQLException {
                         statement.setLong(1, draft.id());
@@ -101,6 +105,7 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
             FieldCatalogue.Field field = FIELDS.get(i);
             values.put(field.name(), field.yesNo() ? flag(row, i + 1) : field.read(row.getString(i + 1)));
         }
+        values.put("answers", Answers.parse(row.getString(FIELDS.size() + 2)));
         return FieldCatalogue.snapshot(values, row.getBoolean(FIELDS.size() + 1));
     }
 
@@ -115,7 +120,8 @@ class DeclarationDraftsImpl implements DeclarationDrafts {
                 statement.setString(next++, value == null ? null : field.given(value).toString());
             }
         }
-        statement.setObject(next, snapshot.notPublishable(), Types.BOOLEAN);
+        statement.setObject(next++, snapshot.notPublishable(), Types.BOOLEAN);
+        statement.setString(next, snapshot.answers() == null ? null : snapshot.answers().json());
     }
 
     private static Boolean flag(ResultSet row, int column) throws SQLException {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A draft as the organization saves it ({@code PUT /api/campaigns/{year}/declarations/{org}}). A draft may be
@@ -29,7 +30,11 @@ public record DeclarationForm(
     public record Person(@Size(max = 200) @PlainText String name, @Email @Size(max = 254) @PlainText String email) {
     }
 
-    /** One initiative; {@code id} is empty for a new one and the system assigns it. */
+    /**
+     * One initiative; {@code id} is empty for a new one and the system assigns it. {@code answers}: to the extra
+     * questions of the campaign's form version, by question id (checked against that version); absent keeps the
+     * answers already saved, an empty object clears them.
+     */
     public record InitiativeForm(
             @Size(max = 30) @PlainText String id,
             @Size(max = 200) @PlainText(markupAllowed = true, message = "{validation.singleLine}") String name,
@@ -53,7 +58,21 @@ public record DeclarationForm(
             @EnumCode(DecisionRole.class) String decisionRole,
             @EnumCode(HumanOversight.class) String humanOversight,
             @EnumCode(RiskLevel.class) String riskLevel,
-            @Size(max = 350) @FreeText String publicDescription) {
+            @Size(max = 350) @FreeText String publicDescription,
+            Map<String, Object> answers) {
+
+        /** An initiative without answers to extra questions (a version-1 form's). */
+        public InitiativeForm(String id, String name, String objectType, String description, String category,
+                String subcategory, String benefits, String phase, String startDate, String productionDate,
+                String retirementDate, Boolean servicesToPopulation, Boolean cybersecurity, Boolean generativeAi,
+                String acquisitionMode, String supplierName, String productName, String personalInformation,
+                String privacyImpactAssessment, String decisionRole, String humanOversight, String riskLevel,
+                String publicDescription) {
+            this(id, name, objectType, description, category, subcategory, benefits, phase, startDate, productionDate,
+                    retirementDate, servicesToPopulation, cybersecurity, generativeAi, acquisitionMode, supplierName,
+                    productName, personalInformation, privacyImpactAssessment, decisionRole, humanOversight, riskLevel,
+                    publicDescription, null);
+        }
     }
 
     /** A month, or nothing yet. */

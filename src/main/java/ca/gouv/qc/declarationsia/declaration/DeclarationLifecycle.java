@@ -57,10 +57,11 @@ public class DeclarationLifecycle {
     private final DeclarationRules rules;
     private final InputValidator validator;
     private final ObjectMapper json;
+    private final DeclarationAnswers answers;
 
     DeclarationLifecycle(JdbcClient jdbc, DeclarationRepository declarations, CarryOver carryOver,
             InitiativeIds initiativeIds, RuntimeService runtime, TaskService tasks, DeclarationRules rules,
-            InputValidator validator, ObjectMapper json) {
+            InputValidator validator, ObjectMapper json, DeclarationAnswers answers) {
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.carryOver = carryOver;
@@ -70,6 +71,7 @@ public class DeclarationLifecycle {
         this.rules = rules;
         this.validator = validator;
         this.json = json;
+        this.answers = answers;
     }
 
     /**
@@ -188,8 +190,11 @@ public class DeclarationLifecycle {
     List<Violation> contentProblems(Declaration declaration) {
         LocalDate reference = jdbc.sql("select reference_date from campaign_calendar where campaign_year = :year")
                 .param("year", declaration.campaignYear()).query(LocalDate.class).single();
-        return rules.check(declaration, YearMonth.from(reference),
-                carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode()));
+        List<Violation> violations = new ArrayList<>(rules.check(declaration, YearMonth.from(reference),
+                carryOver.activeLastYear(declaration.campaignYear(), declaration.organizationCode())));
+        // the extra questions of the campaign's form version: required ones, conditional ones when their condition holds
+        violations.addAll(answers.missing(declaration));
+        return violations;
     }
 
     /**

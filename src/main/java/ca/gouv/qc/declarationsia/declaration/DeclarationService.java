@@ -48,9 +48,11 @@ public class DeclarationService {
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final SubmissionHandoff handoff;
+    private final DeclarationAnswers answers;
 
     DeclarationService(DeclarationRepository declarations, DeclarationLifecycle lifecycle, InputValidator validator,
-            AccessPolicy access, RuntimeService runtime, JdbcClient jdbc, SubmissionHandoff handoff) {
+            AccessPolicy access, RuntimeService runtime, JdbcClient jdbc, SubmissionHandoff handoff,
+            DeclarationAnswers answers) {
         this.declarations = declarations;
         this.lifecycle = lifecycle;
         this.validator = validator;
@@ -58,6 +60,7 @@ public class DeclarationService {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.handoff = handoff;
+        this.answers = answers;
     }
 
     @Transactional(readOnly = true)
@@ -124,6 +127,7 @@ public class DeclarationService {
         // the size first: no lookup for a list that is refused anyway
         if (initiatives.size() <= DeclarationForm.MAX_INITIATIVES) {
             violations.addAll(idViolations(current, initiatives));
+            violations.addAll(answers.shape(year, initiatives));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

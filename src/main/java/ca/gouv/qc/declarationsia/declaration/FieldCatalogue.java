@@ -268,7 +268,7 @@ public final class FieldCatalogue {
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
             arguments[i] = "notPublishable".equals(name) ? notPublishable
-                    : values.get("initiativeId".equals(name) ? "id" : name);
+                    : values.get("initiativeId".equals(name) ? "id" : name); // answers: by their name too
         }
         return construct(InitiativeSnapshot.class, components, arguments);
     }

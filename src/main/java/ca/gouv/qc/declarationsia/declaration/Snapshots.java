@@ -1,6 +1,7 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
+import ca.gouv.qc.declarationsia.shared.Answers;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class Snapshots {
             }
         }
         values.put("id", id);
+        // absent: the answers already saved stay (the page does not show the questions yet); {} clears them
+        values.put("answers", form.answers() != null ? Answers.of(form.answers()) : before == null ? null : before.answers());
         return FieldCatalogue.snapshot(values, before != null && before.notPublishable());
     }
 

@@ -70,6 +70,7 @@ class CapabilityBoundariesTest {
             Map.entry("organization_directory", "organization"), Map.entry("portfolio_name", "organization"),
             Map.entry("body_succession", "organization"),
             Map.entry("campaign_calendar", "campaign"), Map.entry("campaign_body", "campaign"),
+            Map.entry("campaign_form", "campaign"),
             Map.entry("declaration_deadline", "declaration"), Map.entry("declaration_summary", "declaration"),
             Map.entry("declared_initiative", "declaration"),
             Map.entry("mail_to_body", "notification"),

@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
+import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRules;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
@@ -19,6 +22,7 @@ import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +46,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The form is data in versions: version 1 is the form the catalogue described, coordinators make the next one from the
@@ -51,6 +57,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class FormVersionsTest {
 
     private static final int YEAR = 2026;
+    /** The campaign on version 2 a body fills in through the API. */
+    private static final int ANSWERS_YEAR = 2089;
+    private static final String ANSWERS_ORG = "FORM-ANS";
+    private static final String RESPONDENT = "ia.form-ans@example.qc.ca";
 
     @Autowired
     MockMvc mvc;
@@ -70,10 +80,23 @@ class FormVersionsTest {
     @Autowired
     OrganizationService organizations;
 
+    @Autowired
+    DeclarationLifecycle opening;
+
+    @Autowired
+    DeclarationRepository declarationRepository;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    IdentityService identity;
+
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(YEAR - 1);
+        campaigns.cleanUp(ANSWERS_YEAR);
     }
 
     @Test
@@ -257,6 +280,9 @@ class FormVersionsTest {
                 .containsExactly("YES_NO", "ONE_CHOICE", "SEVERAL_CHOICES", "SHORT_TEXT", "LONG_TEXT", "MONTH");
         assertThat(schemas.at("/FormCondition/properties").fieldNames()).toIterable()
                 .contains("field", "question", "value");
+        // a declaration's initiative answers by question id, a plain object both ways
+        assertThat(schemas.at("/InitiativeForm/properties/answers/type").asText()).isEqualTo("object");
+        assertThat(schemas.at("/InitiativeSnapshot/properties/answers/type").asText()).isEqualTo("object");
         assertThat(docs.at("/paths/~1api~1forms/post/requestBody/content/application~1json/schema/$ref").asText())
                 .endsWith("/FormDefinition");
     }
@@ -265,6 +291,78 @@ class FormVersionsTest {
      * The newest version with what the ministry changes for a year: a category split off (counted in the Portrait as
      * its parent), a phase retired, a required yes/no question only for generative AI, an optional public link.
      */
+    @Test
+    void a_campaign_on_version_two_takes_answers_by_question_id_and_refuses_a_submission_without_the_required_one()
+            throws Exception {
+        TestOrganizations.createWithLogin(organizations, identity, ANSWERS_ORG);
+        int next = newest() + 1;
+        mvc.perform(asCoordinator(post("/api/forms")).content(secondVersion(next).toString()))
+                .andExpect(status().isCreated());
+        campaigns.create(ANSWERS_YEAR, List.of(ANSWERS_ORG), next);
+        transactions.executeWithoutResult(status -> opening.open(ANSWERS_YEAR, ANSWERS_ORG));
+        campaigns.runDueJobs(ANSWERS_YEAR);
+        String url = "/api/campaigns/" + ANSWERS_YEAR + "/declarations/" + ANSWERS_ORG;
+        // generative AI: the guidance question is asked, and required
+        ObjectNode initiative = json.valueToTree(TestDeclarations.complete(null, "Rédaction assistée des réponses",
+                ANSWERS_YEAR));
+
+        // a question the version does not ask, a wrong type: refused at their place, nothing saved
+        initiative.putObject("answers").put("guidanceFollowed", "oui").put("contactPerson", "Rita");
+        mvc.perform(asRespondent(put(url)).content(draft(0, initiative)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].answers.guidanceFollowed")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].answers.contactPerson")))
+                .andExpect(jsonPath("$.errors[*].message", hasItem(containsString("lignes directrices"))));
+        mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo")))
+                .andExpect(jsonPath("$.version").value(0))
+                .andExpect(jsonPath("$.initiatives.length()").value(0));
+
+        // without the required answer: a draft, but no submission
+        initiative.remove("answers");
+        mvc.perform(asRespondent(put(url)).content(draft(0, initiative))).andExpect(status().isOk());
+        mvc.perform(asRespondent(post(url + "/submit")).content(SIGNATURE))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("initiatives[0].answers.guidanceFollowed")));
+
+        // with it: saved, read back by question id, submitted
+        String id = json.readTree(mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo"))).andReturn().getResponse()
+                .getContentAsString()).at("/initiatives/0/initiativeId").asText();
+        initiative.put("id", id).putObject("answers").put("guidanceFollowed", true)
+                .put("publicInformationPage", "https://www.quebec.ca/ia/redaction");
+        mvc.perform(asRespondent(put(url)).content(draft(1, initiative)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").value(true))
+                .andExpect(jsonPath("$.initiatives[0].answers.publicInformationPage")
+                        .value("https://www.quebec.ca/ia/redaction"));
+        mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo")))
+                .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").value(true));
+        mvc.perform(asRespondent(post(url + "/submit")).content(SIGNATURE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SOUMISE"))
+                .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").value(true));
+        // the aggregate's own mapping (Spring Data JDBC, what last year's reading uses) reads them back too
+        long declarationId = jdbc.queryForObject("select id from declaration where campaign_year = ? "
+                + "and organization_code = ?", Long.class, ANSWERS_YEAR, ANSWERS_ORG);
+        assertThat(declarationRepository.findById(declarationId).orElseThrow().initiatives().get(0).answers().values())
+                .containsEntry("guidanceFollowed", true)
+                .containsEntry("publicInformationPage", "https://www.quebec.ca/ia/redaction");
+    }
+
+    private static final String SIGNATURE = """
+            {"attestation": true, "signatory": {"name": "Denise Directrice", "role": "Dirigeante de l’information",
+             "email": "dri.form-ans@example.qc.ca"}}""";
+
+    private String draft(int version, ObjectNode initiative) {
+        ObjectNode draft = json.createObjectNode().put("version", version).put("noInitiatives", false);
+        draft.putObject("contact").put("name", "Rita Répondante").put("email", RESPONDENT);
+        draft.putArray("initiatives").add(initiative);
+        return draft.toString();
+    }
+
+    private static MockHttpServletRequestBuilder asRespondent(MockHttpServletRequestBuilder request) {
+        return request.with(httpBasic(RESPONDENT, "demo")).contentType(MediaType.APPLICATION_JSON);
+    }
+
     private ObjectNode secondVersion(int version) throws Exception {
         ObjectNode definition = (ObjectNode) json.readTree(mvc.perform(get("/api/forms/{version}", version - 1)
                 .with(httpBasic("coordo", "demo"))).andReturn().getResponse().getContentAsString());

@@ -45,12 +45,19 @@ public class TestCampaigns {
         this.handoff = handoff;
     }
 
-    /** A campaign opening on September 1st, due October 31st, closing November 30th of its year. */
+    /**
+     * A campaign opening on September 1st, due October 31st, closing November 30th of its year, on version 1 of the
+     * form: the versions tests add (with required questions) never reach the other tests' campaigns.
+     */
     public Campaign create(int year, List<String> organizationCodes) {
+        return create(year, organizationCodes, 1);
+    }
 
+    /** The same on this version of the form (null: the newest). */
+    public Campaign create(int year, List<String> organizationCodes, Integer formVersion) {
         return SystemAuthentication.runAsSystem(() -> campaigns.create(new CampaignForm(year, LocalDate.of(year, 6, 30),
                 LocalDate.of(year, 9, 1), LocalDate.of(year, 10, 31), LocalDate.of(year, 11, 30), null, null, false,
-                organizationCodes, null)));
+                organizationCodes, formVersion)));
     }
 
     public Campaign launch(int year) {
