@@ -11,14 +11,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
+import ca.gouv.qc.declarationsia.declaration.ReviewComment;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.review.ReviewForm;
+import ca.gouv.qc.declarationsia.review.ReviewService;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,7 +47,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Submit, review, correct, accept: the organization's task completes only through a submission; a reviewer requests
  * a correction on one field and the body can resubmit at once, mail or no mail; the correction round has its own due
- * date; the second round's decision is its own. Every step is audited with who did it.
+ * date; the second round's decision is its own. Every step is audited with who did it. Walking every path of
+ * {@code organization-declaration} makes exactly the moves {@code DeclarationStatus} allows (the lifecycle's refusal of
+ * every other move is in {@code DeclarationLifecycleTest}, on the database layer).
  */
 @IntegrationTest
 class ReviewLoopProcessTest {
@@ -44,6 +57,8 @@ class ReviewLoopProcessTest {
     private static final int YEAR = 2086;
     private static final String ORG = "REV-1";
     private static final String RESPONDENT = "ia.rev-1@example.qc.ca";
+    /** The model's paths walked whole, with bodies of their own. */
+    private static final int PATHS_YEAR = 2043;
 
     @Autowired
     ProcessEngine engine;
@@ -72,6 +87,15 @@ class ReviewLoopProcessTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
 
+    @Autowired
+    TestDeclarations declarations;
+
+    @Autowired
+    DeclarationService declarationService;
+
+    @Autowired
+    ReviewService reviews;
+
     @BeforeEach
     void setUp() {
         init(engine);
@@ -80,6 +104,41 @@ class ReviewLoopProcessTest {
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
+        campaigns.cleanUp(PATHS_YEAR);
+    }
+
+    @Test
+    void every_path_of_the_model_makes_exactly_the_moves_the_status_allows() {
+        List.of("TRN-A", "TRN-B").forEach(code -> TestOrganizations.create(organizations, code));
+        campaigns.create(PATHS_YEAR, List.of("TRN-A", "TRN-B"));
+        TestCampaigns.clockAt(LocalDateTime.of(PATHS_YEAR, 9, 1, 13, 0));
+        campaigns.launch(PATHS_YEAR);
+        campaigns.runDueJobs(PATHS_YEAR);
+        // submit, corrections, resubmit, accept; and a body exempted
+        declarations.submit(PATHS_YEAR, "TRN-A", List.of());
+        campaigns.runDueJobs(PATHS_YEAR);
+        decide("REQUEST_CORRECTIONS");
+        declarations.submit(PATHS_YEAR, "TRN-A", List.of());
+        campaigns.runDueJobs(PATHS_YEAR);
+        decide("ACCEPT");
+        SystemAuthentication.runAsSystem(() -> declarationService.exempt(PATHS_YEAR, "TRN-B", "Organisme dissous"));
+
+        Set<String> made = Set.copyOf(jdbc.queryForList("""
+                select t.from_status || '>' || t.to_status from declaration_transition t
+                  join declaration d on d.id = t.declaration_id where d.campaign_year = ?""", String.class, PATHS_YEAR));
+        Set<String> allowed = Arrays.stream(DeclarationStatus.values())
+                .flatMap(from -> Arrays.stream(DeclarationStatus.values()).filter(from::canMoveTo).map(to -> from + ">" + to))
+                .collect(Collectors.toSet());
+        assertThat(made).as("the moves the model made are the moves the status allows").isEqualTo(allowed);
+    }
+
+    private void decide(String decision) {
+        TestUsers.asReviewer(() -> {
+            reviews.decide(PATHS_YEAR, "TRN-A", new ReviewForm(decision,
+                    List.of(new ReviewComment(null, null, "Précisez.")), List.of()));
+            return null;
+        });
+        campaigns.runDueJobs(PATHS_YEAR);
     }
 
     @Test

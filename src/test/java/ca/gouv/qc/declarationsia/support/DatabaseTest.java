@@ -6,6 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
@@ -57,6 +60,12 @@ public @interface DatabaseTest {
                     "ca.gouv.qc.declarationsia.security.RespondentAccounts",
                     "ca.gouv.qc.declarationsia.organization.OrganizationService",
                     "ca.gouv.qc.declarationsia.organization.OrganizationCsvImport",
+                    "ca.gouv.qc.declarationsia.organization.Successions",
+                    "ca.gouv.qc.declarationsia.declaration.DeclaredInitiativesOfBodies",
+                    "ca.gouv.qc.declarationsia.declaration.CarryOver",
+                    "ca.gouv.qc.declarationsia.declaration.InitiativeIds",
+                    "ca.gouv.qc.declarationsia.declaration.DeclarationRules",
+                    "ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle",
             };
         }
     }
@@ -64,14 +73,30 @@ public @interface DatabaseTest {
     /**
      * Accounts and groups (RespondentAccounts) live in the engine's identity store: the deployment-only engine's
      * ({@code deployment-only.camunda.cfg.xml}, on the same PostgreSQL, with the application's identity plugin), the one
-     * camunda-bpm-junit5 builds for the process tests and keeps for the JVM.
+     * camunda-bpm-junit5 builds for the process tests and keeps for the JVM. Its runtime and tasks answer the
+     * services that ask the engine whether a process waits (DeclarationLifecycle): no process of ours is deployed
+     * there, so none waits.
      */
     @TestConfiguration(proxyBeanMethods = false)
     class Identity {
 
         @Bean
         IdentityService identityService() {
-            return TestHelper.getProcessEngine("deployment-only.camunda.cfg.xml").getIdentityService();
+            return engine().getIdentityService();
+        }
+
+        @Bean
+        RuntimeService runtimeService() {
+            return engine().getRuntimeService();
+        }
+
+        @Bean
+        TaskService taskService() {
+            return engine().getTaskService();
+        }
+
+        private static ProcessEngine engine() {
+            return TestHelper.getProcessEngine("deployment-only.camunda.cfg.xml");
         }
     }
 
