@@ -56,9 +56,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class FormVersionsTest {
 
-    private static final int YEAR = 2026;
+    private static final int YEAR = 2083;
+    /** A second campaign, on version 1 (years are shared between test classes: these are this class's). */
+    private static final int OTHER_YEAR = 2087;
     /** The campaign on version 2 a body fills in through the API. */
-    private static final int ANSWERS_YEAR = 2089;
+    private static final int ANSWERS_YEAR = 2060;
     private static final String ANSWERS_ORG = "FORM-ANS";
     private static final String RESPONDENT = "ia.form-ans@example.qc.ca";
 
@@ -95,7 +97,7 @@ class FormVersionsTest {
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
-        campaigns.cleanUp(YEAR - 1);
+        campaigns.cleanUp(OTHER_YEAR);
         campaigns.cleanUp(ANSWERS_YEAR);
     }
 
@@ -232,7 +234,7 @@ class FormVersionsTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].path").value("formVersion"))
                 .andExpect(jsonPath("$.errors[0].message").value("Version du formulaire : aucune version 999 du formulaire"));
-        mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(YEAR - 1, ", \"formVersion\": 1")))
+        mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(OTHER_YEAR, ", \"formVersion\": 1")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.formVersion").value(1));
         mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(YEAR, "")))
@@ -254,7 +256,7 @@ class FormVersionsTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].path").value("formVersion"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("garde la version " + next)));
-        mvc.perform(post("/api/campaigns/{year}/form-version", YEAR - 1).with(httpBasic("gestion", "demo"))
+        mvc.perform(post("/api/campaigns/{year}/form-version", OTHER_YEAR).with(httpBasic("gestion", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"formVersion\": 1}"))
                 .andExpect(status().isForbidden());
 
@@ -263,7 +265,7 @@ class FormVersionsTest {
         assertThat(jdbc.queryForObject("select form_version from campaign where year = ?", Integer.class, YEAR))
                 .isEqualTo(next);
         mvc.perform(get("/api/campaigns").with(httpBasic("gestion", "demo")))
-                .andExpect(jsonPath("$[?(@.year == " + (YEAR - 1) + ")].formVersion", hasItem(1)));
+                .andExpect(jsonPath("$[?(@.year == " + OTHER_YEAR + ")].formVersion", hasItem(1)));
     }
 
     @Test

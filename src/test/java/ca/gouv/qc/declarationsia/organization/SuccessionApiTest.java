@@ -43,13 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class SuccessionApiTest {
 
-    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027, a planned campaign 2089. */
+    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027, a planned campaign 2099. */
     private static final int MERGE_BEFORE = 2022;
     private static final int MERGE_AFTER = 2023;
     private static final int BEFORE = 2026;
     private static final int AFTER = 2027;
     /** A campaign planned before a merger that takes effect before its opening. */
-    private static final int PLANNED = 2089;
+    private static final int PLANNED = 2099;
 
     @Autowired
     MockMvc mvc;

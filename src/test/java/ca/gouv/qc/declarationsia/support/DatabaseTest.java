@@ -66,6 +66,10 @@ public @interface DatabaseTest {
                     "ca.gouv.qc.declarationsia.declaration.InitiativeIds",
                     "ca.gouv.qc.declarationsia.declaration.DeclarationRules",
                     "ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle",
+                    "ca.gouv.qc.declarationsia.form.FormAnswers",
+                    "ca.gouv.qc.declarationsia.form.FormVersions",
+                    "ca.gouv.qc.declarationsia.form.FormProblems",
+                    "ca.gouv.qc.declarationsia.form.AnswerRules",
             };
         }
     }
