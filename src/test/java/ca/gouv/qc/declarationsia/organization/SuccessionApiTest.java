@@ -1,6 +1,5 @@
 package ca.gouv.qc.declarationsia.organization;
 
-import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.valid;
 import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,16 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
-import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
-import ca.gouv.qc.declarationsia.declaration.InitiativeIds;
-import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
-import ca.gouv.qc.declarationsia.declaration.Phase;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,6 +49,9 @@ class SuccessionApiTest {
     MockMvc mvc;
 
     @Autowired
+    TestDeclarations pastDeclarations;
+
+    @Autowired
     OrganizationService organizations;
 
     @Autowired
@@ -62,9 +59,6 @@ class SuccessionApiTest {
 
     @Autowired
     DeclarationLifecycle lifecycle;
-
-    @Autowired
-    InitiativeIds initiativeIds;
 
     @Autowired
     TransactionTemplate transactions;
@@ -79,7 +73,7 @@ class SuccessionApiTest {
         List<String> active = new ArrayList<>();
         for (String code : establishments) {
             TestOrganizations.create(organizations, code);
-            List<String> ids = declare(MERGE_BEFORE, code, 2, true);
+            List<String> ids = pastDeclarations.accepted(MERGE_BEFORE, code, 2, true);
             active.addAll(ids.subList(0, 2)); // the third is retired
         }
         TestOrganizations.create(organizations, "SQ-SANTEQC");
@@ -125,7 +119,7 @@ class SuccessionApiTest {
         campaigns(BEFORE, AFTER);
         TestOrganizations.create(organizations, "RN-OLD");
         TestOrganizations.create(organizations, "RN-NEW");
-        List<String> ids = declare(BEFORE, "RN-OLD", 3, false);
+        List<String> ids = pastDeclarations.accepted(BEFORE, "RN-OLD", 3, false);
         succession("{\"predecessors\":[\"RN-OLD\"],\"successor\":\"RN-NEW\",\"effectiveDate\":\"" + BEFORE
                 + "-12-15\",\"reason\":\"Nouveau nom au remaniement\",\"kind\":\"RENOMMAGE\"}")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("RENOMMAGE"));
@@ -139,7 +133,7 @@ class SuccessionApiTest {
         for (String code : List.of("SP-OLD", "SP-A", "SP-B")) {
             TestOrganizations.create(organizations, code);
         }
-        List<String> ids = declare(BEFORE, "SP-OLD", 3, false);
+        List<String> ids = pastDeclarations.accepted(BEFORE, "SP-OLD", 3, false);
 
         String unassigned = "{\"predecessor\":\"SP-OLD\",\"successors\":[\"SP-A\",\"SP-B\"],\"effectiveDate\":\"" + BEFORE
                 + "-12-01\",\"reason\":\"Scission\",\"assignments\":{\"" + ids.get(0) + "\":\"SP-A\",\"" + ids.get(1)
@@ -170,7 +164,7 @@ class SuccessionApiTest {
         for (String code : List.of("BS-A", "BS-B", "BS-C", "BS-D")) {
             TestOrganizations.create(organizations, code);
         }
-        declare(AFTER, "BS-D", 1, false); // accepted in 2027
+        pastDeclarations.accepted(AFTER, "BS-D", 1, false); // accepted in 2027
         int before = jdbc.queryForObject("select count(*) from organization_succession", Integer.class);
 
         refused("{\"predecessors\":[\"BS-NOPE\"],\"successor\":\"BS-B\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
@@ -257,24 +251,5 @@ class SuccessionApiTest {
                     java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
                     java.sql.Date.valueOf(year + "-11-30"));
         }
-    }
-
-    /** An accepted declaration of {@code active} initiatives, and one more retired if asked; returns their ids. */
-    private List<String> declare(int year, String code, int active, boolean withRetired) {
-        List<String> ids = new ArrayList<>();
-        transactions.executeWithoutResult(tx -> {
-            List<InitiativeSnapshot> snapshots = new ArrayList<>();
-            for (int i = 0; i < active + (withRetired ? 1 : 0); i++) {
-                String id = initiativeIds.next(code);
-                ids.add(id);
-                InitiativeSnapshot snapshot = with(with(valid(), "initiativeId", id), "name", "Initiative " + i + " " + code);
-                snapshots.add(i < active ? snapshot : with(snapshot, "phase", Phase.MISE_HORS_SERVICE));
-            }
-            declarations.save(new Declaration(null, year, code, "FINANCES", false, DeclarationStatus.ACCEPTEE, false,
-                    null, new Declaration.Person("Rita", "ia@example.qc.ca"), true,
-                    new Declaration.Signatory("D", "DPI", "d@example.qc.ca"), Instant.parse(year + "-10-15T12:00:00Z"),
-                    false, null, 0, null, snapshots, null));
-        });
-        return ids;
     }
 }

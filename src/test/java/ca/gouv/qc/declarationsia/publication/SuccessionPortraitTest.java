@@ -1,6 +1,5 @@
 package ca.gouv.qc.declarationsia.publication;
 
-import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.valid;
 import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -13,19 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.campaign.CampaignDashboard;
-import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
-import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
-import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
-import ca.gouv.qc.declarationsia.declaration.InitiativeIds;
-import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
-import ca.gouv.qc.declarationsia.declaration.Phase;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -52,16 +44,13 @@ class SuccessionPortraitTest {
     MockMvc mvc;
 
     @Autowired
+    TestDeclarations pastDeclarations;
+
+    @Autowired
     OrganizationService organizations;
 
     @Autowired
-    DeclarationRepository declarations;
-
-    @Autowired
     DeclarationLifecycle lifecycle;
-
-    @Autowired
-    InitiativeIds initiativeIds;
 
     @Autowired
     Editions editions;
@@ -83,10 +72,10 @@ class SuccessionPortraitTest {
         List<String> establishments = IntStream.rangeClosed(1, 30).mapToObj(i -> "PQ-CISSS-" + i).toList();
         for (String code : establishments) {
             TestOrganizations.create(organizations, code);
-            declare(BEFORE, code, 2, true); // 2 in production and 1 retired (not published)
+            pastDeclarations.accepted(BEFORE, code, 2, true); // 2 in production and 1 retired (not published)
         }
         TestOrganizations.create(organizations, "PQ-OLDNAME");
-        List<String> renamed = declare(BEFORE, "PQ-OLDNAME", 3, false);
+        List<String> renamed = pastDeclarations.accepted(BEFORE, "PQ-OLDNAME", 3, false);
         for (String code : List.of("PQ-SANTEQC", "PQ-NEWNAME", "PQ-NEWBODY")) {
             TestOrganizations.create(organizations, code);
         }
@@ -132,7 +121,7 @@ class SuccessionPortraitTest {
                 """, AFTER, AFTER);
         jdbc.update("update declaration set status = 'ACCEPTEE', submitted_at = now() where campaign_year = ? and organization_code in "
                 + "('PQ-SANTEQC', 'PQ-NEWNAME')", AFTER);
-        declare(AFTER, "PQ-NEWBODY", 2, false);
+        pastDeclarations.accepted(AFTER, "PQ-NEWBODY", 2, false);
         editions.publish(AFTER, "coordo", null);
 
         // coverage: the successors answered; none of the bodies replaced is listed, so none is missing
@@ -198,24 +187,5 @@ class SuccessionPortraitTest {
         mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated());
-    }
-
-    /** An accepted declaration of {@code active} initiatives, and one more retired if asked; returns their ids. */
-    private List<String> declare(int year, String code, int active, boolean withRetired) {
-        List<String> ids = new ArrayList<>();
-        transactions.executeWithoutResult(tx -> {
-            List<InitiativeSnapshot> snapshots = new ArrayList<>();
-            for (int i = 0; i < active + (withRetired ? 1 : 0); i++) {
-                String id = initiativeIds.next(code);
-                ids.add(id);
-                InitiativeSnapshot snapshot = with(with(valid(), "initiativeId", id), "name", "Initiative " + i + " " + code);
-                snapshots.add(i < active ? snapshot : with(snapshot, "phase", Phase.MISE_HORS_SERVICE));
-            }
-            declarations.save(new Declaration(null, year, code, "FINANCES", false, DeclarationStatus.ACCEPTEE, false,
-                    null, new Declaration.Person("Rita", "ia@example.qc.ca"), true,
-                    new Declaration.Signatory("D", "DPI", "d@example.qc.ca"), Instant.parse(year + "-10-15T12:00:00Z"),
-                    false, null, 0, null, snapshots, null));
-        });
-        return ids;
     }
 }
