@@ -115,7 +115,7 @@ class SuccessionJourneyTest extends BrowserJourney {
         browser.open("/campagnes/" + YEAR);
         assertThat(browser.pageText()).contains("Successions parmi les organismes de la campagne");
         assertThat(browser.text("#campaign-successions li")).isEqualTo("Organisme de test JS-SQ (JS-SQ) remplace depuis le "
-                + BEFORE + "-12-01 (Fusion) : Organisme de test JS-CHUM (JS-CHUM), Organisme de test JS-CUSM (JS-CUSM)");
+                + "1er décembre " + BEFORE + " (Fusion) : Organisme de test JS-CHUM (JS-CHUM), Organisme de test JS-CUSM (JS-CUSM)");
         browser.assertAccessible("the campaign dashboard, successions among its bodies");
         browser.screenshot("succession-dashboard", "#campaign-successions");
     }
@@ -154,7 +154,7 @@ class SuccessionJourneyTest extends BrowserJourney {
         assertThat(browser.has("#successions .error-summary")).as(browser.pageText()).isFalse();
         assertThat(browser.text("#successions .notice")).isEqualTo(
                 "Succession inscrite : JS-MIN-OLD → JS-MIN-NEW. Les initiatives actives suivront à la prochaine campagne.");
-        assertThat(browser.pageText()).contains("Changement de nom", "Remaniement ministériel");
+        assertThat(browser.pageText()).contains("Changement de nom", "Remaniement ministériel", "15 novembre 2026");
         assertThat(jdbc.queryForObject("select active from organization where code = 'JS-MIN-OLD'", Boolean.class)).isFalse();
         assertThat(jdbc.queryForObject("""
                 select s.recorded_by from organization_succession s join organization_succession_link l on l.succession_id = s.id
