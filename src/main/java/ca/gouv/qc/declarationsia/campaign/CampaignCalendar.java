@@ -61,22 +61,9 @@ public class CampaignCalendar {
 
     Deadline deadline(int campaignYear, String organizationCode) {
         // within a launch's batch, read with the batch's other bodies (prepareDeadlines)
-        return BatchReads.get(new DeadlineKey(campaignYear, organizationCode), () -> jdbc.sql("""
-                select coalesce(t.due_date, c.due_date) as due_date,
-                       declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,
-                                            coalesce(t.due_date, c.due_date)) as extended_due_date,
-                       c.closing_date, c.overdue_reminder_days,
-                       (select string_agg(r.days_before_due::text, ',') from campaign_reminder r
-                         where r.campaign_year = c.year) as reminders
-                  from campaign c
-                  left join campaign_target t on t.campaign_year = c.year and t.organization_code = :organization
-                  left join declaration_summary d on d.campaign_year = c.year and d.organization_code = :organization
-                 where c.year = :year
-                """)
-                .param("year", campaignYear).param("organization", organizationCode)
-                .query(CampaignCalendar::deadline)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear)));
+        return BatchReads.get(new DeadlineKey(campaignYear, organizationCode),
+                () -> deadlines(campaignYear, List.of(organizationCode)).values().stream().findFirst()
+                        .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear)));
     }
 
     /** Within a batch ({@link BatchReads}), reads the deadlines of all these bodies in one statement. */
@@ -84,13 +71,21 @@ public class CampaignCalendar {
         if (!BatchReads.active() || organizationCodes.isEmpty()) {
             return;
         }
+        deadlines(campaignYear, organizationCodes).forEach((code, deadline) ->
+                BatchReads.put(new DeadlineKey(campaignYear, code), deadline));
+    }
+
+    /** Each body's deadline in the campaign, by code; empty when the campaign does not exist. */
+    private Map<String, Deadline> deadlines(int campaignYear, List<String> organizationCodes) {
+        Map<String, Deadline> deadlines = new java.util.LinkedHashMap<>();
         jdbc.sql(DEADLINES + " where c.year = :year").param("year", campaignYear)
                 .param("codes", organizationCodes.toArray(String[]::new))
                 .query((rs, i) -> Map.entry(rs.getString("organization_code"), deadline(rs, i))).list()
-                .forEach(read -> BatchReads.put(new DeadlineKey(campaignYear, read.getKey()), read.getValue()));
+                .forEach(read -> deadlines.put(read.getKey(), read.getValue()));
+        return deadlines;
     }
 
-    /** The same as {@link #deadline} reads, for many bodies at once. */
+    /** The deadline of each body named in {@code :codes}: its target's due date, else the campaign's. */
     private static final String DEADLINES = """
             select o.code as organization_code, coalesce(t.due_date, c.due_date) as due_date,
                    declaration_due_date(d.status, d.correction_due_date, d.extended_due_date,

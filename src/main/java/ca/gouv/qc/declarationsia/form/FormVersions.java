@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,12 @@ public class FormVersions {
     private final InputValidator validator;
     private final AccessPolicy access;
     private final Clock clock;
+    /**
+     * Versions read, by number: a stored version never changes, and every draft save, check and submission of a
+     * campaign asks for its own. Filled by reads only, never by the transaction that stores a version (it may roll
+     * back).
+     */
+    private final Map<Integer, FormDefinition> read = new ConcurrentHashMap<>();
 
     FormVersions(JdbcClient jdbc, ObjectMapper json, FormProblems problems, InputValidator validator,
             AccessPolicy access, Clock clock) {
@@ -101,10 +109,20 @@ public class FormVersions {
             throw new InvalidInputException(List.of(validator.violation("version", "NotNext", "validation.form.notNext",
                     newest() + 1)));
         }
-        return get(definition.version());
+        return stored(definition.version()).orElseThrow();
     }
 
     private Optional<FormDefinition> find(int version) {
+        FormDefinition known = read.get(version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<FormDefinition> stored = stored(version);
+        stored.ifPresent(definition -> read.put(version, definition));
+        return stored;
+    }
+
+    private Optional<FormDefinition> stored(int version) {
         return jdbc.sql("select definition from form_version where version = :version").param("version", version)
                 .query(String.class).optional().map(this::read);
     }

@@ -65,14 +65,12 @@ public class Successions {
         if (form.successor() != null && !form.successor().isBlank()) {
             violations.addAll(successorRules("successor", form.successor(), predecessors));
         }
-        {
-            for (int i = 0; i < predecessors.size(); i++) {
-                violations.addAll(predecessorRules("predecessors[" + i + "]", predecessors.get(i),
-                        form.successor(), form.effectiveDate()));
-            }
-            if (new HashSet<>(predecessors).size() < predecessors.size()) {
-                violations.add(validator.violation("predecessors", "Duplicate", "validation.succession.twice"));
-            }
+        for (int i = 0; i < predecessors.size(); i++) {
+            violations.addAll(predecessorRules("predecessors[" + i + "]", predecessors.get(i),
+                    form.successor(), form.effectiveDate()));
+        }
+        if (new HashSet<>(predecessors).size() < predecessors.size()) {
+            violations.add(validator.violation("predecessors", "Duplicate", "validation.succession.twice"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -86,7 +84,7 @@ public class Successions {
         for (String predecessor : form.predecessors()) {
             link(id, predecessor, form.successor());
         }
-        deactivateDue(form.predecessors(), form.effectiveDate());
+        deactivateDue();
         events.publishEvent(new SuccessionRecorded(List.copyOf(form.predecessors()), List.of(form.successor()),
                 form.effectiveDate()));
         return find(id).orElseThrow();
@@ -123,7 +121,7 @@ public class Successions {
                 insert into organization_succession_assignment (succession_id, initiative_id, successor_code)
                 values (:id, :initiative, :successor)
                 """).param("id", id).param("initiative", initiative).param("successor", successor).update());
-        deactivateDue(List.of(form.predecessor()), form.effectiveDate());
+        deactivateDue();
         events.publishEvent(new SuccessionRecorded(List.of(form.predecessor()), List.copyOf(form.successors()),
                 form.effectiveDate()));
         return find(id).orElseThrow();
@@ -167,17 +165,6 @@ public class Successions {
                 .param("code", predecessorCode).query(Long.class).optional().flatMap(this::find);
     }
 
-    /** The successions that made this body (it is a successor in them). */
-    @Transactional(readOnly = true)
-    public List<Succession> originsOf(String successorCode) {
-        return jdbc.sql("""
-                select distinct s.id, s.effective_date from organization_succession s
-                  join organization_succession_link l on l.succession_id = s.id
-                 where l.successor_code = :code order by s.effective_date, s.id
-                """).param("code", successorCode).query((rs, i) -> rs.getLong("id")).list().stream()
-                .map(this::find).flatMap(Optional::stream).toList();
-    }
-
     /** Every succession, latest first: the dashboard's "who succeeded whom". Staff. */
     @Transactional(readOnly = true)
     public List<Succession> list() {
@@ -186,7 +173,10 @@ public class Successions {
                 .query(Long.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    /** Predecessors whose effective date has come become inactive (those recorded ahead of time). */
+    /**
+     * Predecessors whose effective date has come become inactive: at once for a succession recorded on or after
+     * its date, the night it comes for one recorded ahead of time.
+     */
     @Scheduled(cron = "${declarations.successions.cron:0 5 0 * * *}")
     @Transactional
     public void deactivateDue() {
@@ -196,13 +186,6 @@ public class Successions {
                                              join organization_succession s on s.id = l.succession_id
                                             where s.effective_date <= :today)
                 """).param("today", LocalDate.now(clock)).update();
-    }
-
-    private void deactivateDue(List<String> predecessors, LocalDate effectiveDate) {
-        if (!effectiveDate.isAfter(LocalDate.now(clock))) {
-            jdbc.sql("update organization set active = false, updated_at = now(), version = version + 1 "
-                    + "where code in (:codes)").param("codes", predecessors).update();
-        }
     }
 
     private List<Violation> successorRules(String path, String successor, List<String> predecessors) {

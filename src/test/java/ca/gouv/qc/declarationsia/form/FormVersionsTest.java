@@ -338,6 +338,12 @@ class FormVersionsTest {
                         .value("https://www.quebec.ca/ia/redaction"));
         mvc.perform(get(url).with(httpBasic(RESPONDENT, "demo")))
                 .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").value(true));
+        // a save that sends no answers (the page's, until it asks the questions) keeps those saved
+        ObjectNode withoutAnswers = initiative.deepCopy();
+        withoutAnswers.remove("answers");
+        mvc.perform(asRespondent(put(url)).content(draft(2, withoutAnswers)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").value(true));
         mvc.perform(asRespondent(post(url + "/submit")).content(SIGNATURE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SOUMISE"))
