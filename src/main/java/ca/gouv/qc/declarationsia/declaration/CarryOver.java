@@ -105,8 +105,8 @@ class CarryOver {
 
     /**
      * The choices last year's answers gave that this campaign's version retired, by initiative id: dropped when the
-     * initiative was carried over, told to the respondent until the question is answered again. Only while the
-     * declaration may still be changed.
+     * initiative was carried over, told to the respondent until the question is answered again (its answer is no longer
+     * what was carried). Only while the declaration may still be changed.
      */
     Map<String, List<DeclarationAnswers.DroppedChoice>> droppedChoices(Declaration declaration) {
         Map<String, List<DeclarationAnswers.DroppedChoice>> dropped = new LinkedHashMap<>();
@@ -122,15 +122,22 @@ class CarryOver {
                 if (answered == null) {
                     continue; // no longer in the declaration
                 }
-                List<DeclarationAnswers.DroppedChoice> unanswered = answers.carry(declaration.campaignYear(),
-                        Answers.parse(given.answers()).values()).dropped().stream()
-                        .filter(choice -> empty(answered.get(choice.questionId()))).toList();
+                DeclarationAnswers.Carried carried = answers.carry(declaration.campaignYear(),
+                        Answers.parse(given.answers()).values());
+                // still as carried (nothing, or the choices kept of several): the respondent has not answered again
+                List<DeclarationAnswers.DroppedChoice> unanswered = carried.dropped().stream()
+                        .filter(choice -> same(answered.get(choice.questionId()), carried.kept().get(choice.questionId())))
+                        .toList();
                 if (!unanswered.isEmpty()) {
                     dropped.put(given.initiativeId(), unanswered);
                 }
             }
         });
         return dropped;
+    }
+
+    private static boolean same(Object now, Object carried) {
+        return empty(now) ? empty(carried) : now.equals(carried);
     }
 
     private static boolean empty(Object answer) {

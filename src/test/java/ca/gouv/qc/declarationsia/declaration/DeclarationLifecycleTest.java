@@ -169,7 +169,8 @@ class DeclarationLifecycleTest {
                 values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing""", YEAR - 1, LocalDate.of(YEAR - 1, 4, 1),
                 LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 10, 31), LocalDate.of(YEAR - 1, 12, 15)) == 1;
         try {
-            List<String> ids = List.of(initiativeIds.next("TRN-CO"), initiativeIds.next("TRN-CO"));
+            List<String> ids = transactions.execute(status -> List.of(initiativeIds.next("TRN-CO"),
+                    initiativeIds.next("TRN-CO")));
             Map<String, Object> given = new LinkedHashMap<>();
             given.put("carryImpact", "EN_COURS");
             given.put("carryUses", List.of("TRI", "RESUME"));
@@ -207,7 +208,8 @@ class DeclarationLifecycleTest {
 
             // once the respondent answers the question again, nothing more is said of it
             jdbc.update("update initiative_snapshot set answers = cast(? as jsonb) where initiative_id = ? "
-                    + "and declaration_id = ?", "{\"carryImpact\": \"PLANIFIEE\"}", ids.get(0), draft.id());
+                    + "and declaration_id = ?", "{\"carryImpact\": \"PLANIFIEE\", \"carryUses\": [\"TRI\"]}",
+                    ids.get(0), draft.id());
             assertThat(carryOver.droppedChoices(declaration("TRN-CO")).get(ids.get(0)))
                     .extracting(DeclarationAnswers.DroppedChoice::questionId).containsExactly("carryUses");
         } finally {
