@@ -115,7 +115,9 @@ class ReviewerJourneyTest extends BrowserJourney {
                 .as("labels, not codes").isEmpty();
         browser.assertAccessible("a declaration under review");
         browser.screenshot("reviewer-declaration");
-        browser.screenshot("reviewer-answers", "div.card");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.querySelector('tr.answer').scrollIntoView({block: 'center'})");
+        browser.screenshot("reviewer-answers");
         String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR);
 
