@@ -2,7 +2,9 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.organization.Predecessor;
 import ca.gouv.qc.declarationsia.organization.Successions;
+import ca.gouv.qc.declarationsia.shared.Answers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Repository;
  * is completed as it is (by the predecessor's respondents); its initiatives come to the successor at the next
  * campaign. So one initiative is never in two declarations of one year, and nothing is moved under a respondent's
  * feet. A predecessor's initiatives are carried once: not again once the successor has declared after them.
+ * <p>
+ * An initiative's answers to the extra questions come with it only where the new campaign's form version still asks
+ * them (issue 26, {@link DeclarationAnswers#carry}): a question retired or absent is not asked again, and a choice the
+ * version retired is dropped, which the respondent is told ({@link #droppedChoices}).
  */
 @Repository
 class CarryOver {
@@ -37,12 +43,17 @@ class CarryOver {
     private static final List<String> COPIED = FieldCatalogue.carriedOver().stream().map(FieldCatalogue.Field::column)
             .toList();
 
+    private record GivenAnswers(String initiativeId, String answers) {
+    }
+
     private final JdbcClient jdbc;
     private final Successions successions;
+    private final DeclarationAnswers answers;
 
-    CarryOver(JdbcClient jdbc, Successions successions) {
+    CarryOver(JdbcClient jdbc, Successions successions, DeclarationAnswers answers) {
         this.jdbc = jdbc;
         this.successions = successions;
+        this.answers = answers;
     }
 
     List<DeclarationRules.CarriedOver> activeLastYear(int year, String organizationCode) {
@@ -79,7 +90,72 @@ class CarryOver {
                     .param("previous", entry.getKey().declarationId())
                     .param("ids", entry.getValue().stream().map(Active::id).toList())
                     .update();
+            for (GivenAnswers given : answersOf(entry.getKey(), entry.getValue())) {
+                Map<String, Object> kept = answers.carry(year, Answers.parse(given.answers()).values()).kept();
+                if (!kept.isEmpty()) {
+                    jdbc.sql("""
+                            update initiative_snapshot set answers = cast(:answers as jsonb)
+                             where declaration_id = :declaration and initiative_id = :id
+                            """).param("answers", new Answers(kept).json()).param("declaration", declarationId)
+                            .param("id", given.initiativeId()).update();
+                }
+            }
         }
+    }
+
+    /**
+     * The choices last year's answers gave that this campaign's version retired, by initiative id: dropped when the
+     * initiative was carried over, told to the respondent until the question is answered again (its answer is no longer
+     * what was carried). Only while the declaration may still be changed.
+     */
+    Map<String, List<DeclarationAnswers.DroppedChoice>> droppedChoices(Declaration declaration) {
+        Map<String, List<DeclarationAnswers.DroppedChoice>> dropped = new LinkedHashMap<>();
+        if (!declaration.status().isEditable()) {
+            return dropped;
+        }
+        Map<String, Map<String, Object>> now = new HashMap<>();
+        declaration.initiatives().forEach(initiative -> now.put(initiative.initiativeId(),
+                initiative.answers() == null ? Map.of() : initiative.answers().values()));
+        carried(declaration.campaignYear(), declaration.organizationCode()).forEach((source, initiatives) -> {
+            for (GivenAnswers given : answersOf(source, initiatives)) {
+                Map<String, Object> answered = now.get(given.initiativeId());
+                if (answered == null) {
+                    continue; // no longer in the declaration
+                }
+                DeclarationAnswers.Carried carried = answers.carry(declaration.campaignYear(),
+                        Answers.parse(given.answers()).values());
+                // still as carried (nothing, or the choices kept of several): the respondent has not answered again
+                List<DeclarationAnswers.DroppedChoice> unanswered = carried.dropped().stream()
+                        .filter(choice -> same(answered.get(choice.questionId()), carried.kept().get(choice.questionId())))
+                        .toList();
+                if (!unanswered.isEmpty()) {
+                    dropped.put(given.initiativeId(), unanswered);
+                }
+            }
+        });
+        return dropped;
+    }
+
+    private static boolean same(Object now, Object carried) {
+        return empty(now) ? empty(carried) : now.equals(carried);
+    }
+
+    private static boolean empty(Object answer) {
+        return answer == null || answer instanceof String text && text.isBlank()
+                || answer instanceof java.util.Collection<?> chosen && chosen.isEmpty();
+    }
+
+    /** The answers the source's declaration gave for these initiatives (those that gave any). */
+    private List<GivenAnswers> answersOf(Source source, List<Active> initiatives) {
+        if (initiatives.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select s.initiative_id, s.answers::text as answers from initiative_snapshot s
+                 where s.declaration_id = :previous and s.initiative_id in (:ids) and s.answers is not null
+                """).param("previous", source.declarationId())
+                .param("ids", initiatives.stream().map(Active::id).toList())
+                .query(GivenAnswers.class).list();
     }
 
     /** The sources of the carry-over in order (the body itself first), each with the initiatives it gives. */

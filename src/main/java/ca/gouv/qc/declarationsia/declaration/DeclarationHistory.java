@@ -62,9 +62,10 @@ public class DeclarationHistory {
     /** The comments of the latest review round that requested corrections. */
     public List<ReviewComment> latestComments(long declarationId) {
         return jdbc.sql("""
-                select initiative_id, field, message from review_latest_comment
+                select initiative_id, field, question, message from review_latest_comment
                  where declaration_id = :id order by comment_id
-                """).param("id", declarationId).query(ReviewComment.class).list();
+                """).param("id", declarationId).query((rs, i) -> new ReviewComment(rs.getString("initiative_id"),
+                        rs.getString("field"), rs.getString("question"), rs.getString("message"))).list();
     }
 
     /** The declaration's latest submission; empty if it was never submitted. */

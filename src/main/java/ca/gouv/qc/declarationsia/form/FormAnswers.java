@@ -5,20 +5,28 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationAnswers;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
+import ca.gouv.qc.declarationsia.form.FormDefinition.Question;
+import ca.gouv.qc.declarationsia.form.FormDefinition.QuestionType;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A declaration's answers checked by the version of the form its campaign asks ({@link AnswerRules}): a draft's must be
- * well formed, a submission's complete. The campaign's version is read from campaign's view {@code campaign_form};
- * a draft without answers reads nothing.
+ * well formed, a submission's complete; last year's answers are carried into a new campaign only where its version
+ * still asks them. The campaign's version is read from campaign's view {@code campaign_form}; a draft without answers
+ * reads nothing.
  */
 @Component
 class FormAnswers implements DeclarationAnswers {
@@ -26,11 +34,13 @@ class FormAnswers implements DeclarationAnswers {
     private final JdbcClient jdbc;
     private final FormVersions forms;
     private final AnswerRules rules;
+    private final MessageSource messages;
 
-    FormAnswers(JdbcClient jdbc, FormVersions forms, AnswerRules rules) {
+    FormAnswers(JdbcClient jdbc, FormVersions forms, AnswerRules rules, MessageSource messages) {
         this.jdbc = jdbc;
         this.forms = forms;
         this.rules = rules;
+        this.messages = messages;
     }
 
     @Override
@@ -63,6 +73,54 @@ class FormAnswers implements DeclarationAnswers {
             violations.addAll(rules.missing(form, i, field -> fieldValue(initiative, field), answers));
         }
         return violations;
+    }
+
+    @Override
+    public Carried carry(int campaignYear, Map<String, Object> lastYear) {
+        if (lastYear == null || lastYear.isEmpty()) {
+            return new Carried(Map.of(), List.of());
+        }
+        FormDefinition form = formOf(campaignYear);
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, Object> kept = new LinkedHashMap<>();
+        List<DroppedChoice> dropped = new ArrayList<>();
+        for (Question question : form.askedQuestions()) {
+            Object value = lastYear.get(question.id());
+            if (value == null) {
+                continue;
+            }
+            QuestionType type = FormProblems.type(question.type());
+            List<String> retired = retiredCodes(form, question, type, value);
+            if (!retired.isEmpty()) {
+                dropped.add(new DroppedChoice(question.id(), AnswerTexts.question(question, locale), retired.stream()
+                        .map(code -> AnswerTexts.code(form, question, code, locale, messages))
+                        .collect(Collectors.joining(AnswerTexts.CHOICES_SEPARATOR))));
+                if (type != QuestionType.SEVERAL_CHOICES) {
+                    continue;
+                }
+                value = ((List<?>) value).stream().filter(code -> !retired.contains(String.valueOf(code))).toList();
+                if (((List<?>) value).isEmpty()) {
+                    continue;
+                }
+            }
+            // a value the question no longer takes (it asks something else now) stays with last year
+            if (rules.shape(form, 0, Map.of(question.id(), value)).isEmpty()) {
+                kept.put(question.id(), value);
+            }
+        }
+        return new Carried(kept, dropped);
+    }
+
+    /** The codes of a choice answer that the version retired. */
+    private static List<String> retiredCodes(FormDefinition form, Question question, QuestionType type, Object value) {
+        if (type == QuestionType.ONE_CHOICE && value instanceof String code) {
+            return AnswerTexts.retired(form, question, code) ? List.of(code) : List.of();
+        }
+        if (type == QuestionType.SEVERAL_CHOICES && value instanceof List<?> codes) {
+            return codes.stream().map(String::valueOf).filter(code -> AnswerTexts.retired(form, question, code))
+                    .toList();
+        }
+        return List.of();
     }
 
     private FormDefinition formOf(int campaignYear) {

@@ -89,6 +89,8 @@ class Timelines {
         for (ReviewComment comment : round.comments()) {
             String where = comment.initiativeId() == null
                     ? (comment.field() == null ? words.text("mail.comment.whole") : words.field(comment.field()))
+                    : comment.question() != null ? comment.initiativeId() + " – « "
+                            + round.questions().getOrDefault(comment.question(), comment.question()) + " »"
                     : comment.field() == null ? comment.initiativeId()
                     : comment.initiativeId() + " – " + words.field(comment.field());
             details.add(words.text("history.review.comment", where, comment.message()));

@@ -4,12 +4,18 @@ import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.FreeText;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
+import ca.gouv.qc.declarationsia.form.FormDefinition;
+import ca.gouv.qc.declarationsia.form.FormDefinition.Question;
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +34,29 @@ public class Editions {
             String publicDescription) {
     }
 
+    /**
+     * The questions of a year's form version whose answers the open data publish (issue 26), in the version's order,
+     * with the version that labels them; none for a year without a campaign here (a baseline) or on version 1.
+     */
+    public record PublicQuestions(FormDefinition form, List<Question> questions) {
+    }
+
+    private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final PortraitCalculator calculator;
     private final ObjectMapper json;
     private final InputValidator validator;
+    private final FormVersions forms;
 
-    Editions(JdbcClient jdbc, PortraitCalculator calculator, ObjectMapper json, InputValidator validator) {
+    Editions(JdbcClient jdbc, PortraitCalculator calculator, ObjectMapper json, InputValidator validator,
+            FormVersions forms) {
         this.jdbc = jdbc;
         this.calculator = calculator;
         this.json = json;
         this.validator = validator;
+        this.forms = forms;
     }
 
     /** Freezes and publishes the next version of a year's edition; returns its version. */
@@ -50,17 +69,21 @@ public class Editions {
                 values (:year, :version, :now, :by, :note, '{}'::jsonb) returning id
                 """).param("year", year).param("version", version).param("now", Timestamp.from(QuebecTime.engineNow()))
                 .param("by", approvedBy).param("note", changeNote).query(Long.class).single();
-        jdbc.sql("""
+        // the answers to the version's public questions only: the others never reach a published table
+        List<String> published = publicQuestions(year).questions().stream().map(Question::id).toList();
+        String answers = published.isEmpty() ? "cast(null as jsonb)"
+                : "(select jsonb_object_agg(a.key, a.value) from jsonb_each(s.answers) a where a.key in (:published))";
+        var insert = jdbc.sql("""
                 insert into published_initiative (edition_id, initiative_id, name, category, organization_code,
                        organization_name, portfolio_label, benefits, published_status, generic_product_name,
-                       public_description, services_to_population, generative_ai)
+                       public_description, services_to_population, generative_ai, answers)
                 select :edition, s.initiative_id, s.name, s.category, s.organization_code, o.name_fr,
                        p.name_fr || case when s.network then ' (Réseau)' else '' end, s.benefits,
                        case when s.status_unavailable_reason is not null then 'INFORMATION_INDISPONIBLE'
                             when s.phase in ('MISE_A_DISPOSITION', 'EXPLOITATION_SUIVI') then 'SOLUTION_EN_PRODUCTION'
                             else 'DEVELOPPEMENT_SOLUTION' end,
                        s.generic_product_name, s.public_description, coalesce(s.services_to_population, false),
-                       coalesce(s.generative_ai, false)
+                       coalesce(s.generative_ai, false), %s
                   from declared_initiative s
                   join organization_directory o on o.code = s.organization_code
                   join portfolio_name p on p.code = s.portfolio_code
@@ -68,7 +91,8 @@ public class Editions {
                    and not coalesce(s.cybersecurity, false)
                    and s.phase is distinct from 'MISE_HORS_SERVICE'
                    and not s.not_publishable
-                """).param("edition", editionId).param("year", year).update();
+                """.formatted(answers)).param("edition", editionId).param("year", year);
+        (published.isEmpty() ? insert : insert.param("published", published)).update();
         storeFigures(editionId, calculator.compute(editionId, year, version));
         return version;
     }
@@ -114,6 +138,41 @@ public class Editions {
                                         order by version desc limit 1)
                  order by i.organization_name collate "fr-CA-x-icu", i.name collate "fr-CA-x-icu"
                 """).param("year", year).query(PublishedInitiative.class).list();
+    }
+
+    /** The questions whose answers the year's open data publish (see {@link PublicQuestions}). */
+    @Transactional(readOnly = true)
+    public PublicQuestions publicQuestions(int year) {
+        return jdbc.sql("select form_version from campaign_form where campaign_year = :year").param("year", year)
+                .query(Integer.class).optional().map(forms::get)
+                .map(form -> new PublicQuestions(form, form.askedQuestions().stream().filter(Question::published)
+                        .toList()))
+                .orElse(new PublicQuestions(null, List.of()));
+    }
+
+    /** The published answers of the year's latest edition, by initiative id, then question id (public ones only). */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Object>> publicAnswers(int year) {
+        Map<String, Map<String, Object>> answers = new HashMap<>();
+        jdbc.sql("""
+                select i.initiative_id, i.answers::text as answers
+                  from published_initiative i
+                 where i.edition_id = (select id from published_edition where campaign_year = :year
+                                        order by version desc limit 1)
+                   and i.answers is not null
+                """).param("year", year)
+                .query((java.sql.ResultSet row) -> {
+                    answers.put(row.getString("initiative_id"), read(row.getString("answers")));
+                });
+        return answers;
+    }
+
+    private Map<String, Object> read(String answers) {
+        try {
+            return json.readValue(answers, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable published answers", e);
+        }
     }
 
     /** The register of a year's latest edition, filtered; any filter left empty takes everything. */

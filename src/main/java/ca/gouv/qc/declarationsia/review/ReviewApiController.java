@@ -22,8 +22,10 @@ class ReviewApiController {
     }
 
     @Operation(summary = "Accept a declaration or request corrections (reviewers)",
-            description = "{decision: ACCEPT | REQUEST_CORRECTIONS, comments:[{initiativeId?, field?, message}], "
-                    + "overrides:[{initiativeId, genericProductName?, statusUnavailableReason?}]}; corrections need a comment.")
+            description = "{decision: ACCEPT | REQUEST_CORRECTIONS, comments:[{initiativeId?, field?, question?, message}], "
+                    + "overrides:[{initiativeId, genericProductName?, statusUnavailableReason?}]}; corrections need a comment. "
+                    + "A comment names a field, or an initiative's answer to a question of the campaign's form version "
+                    + "(question: its id, with initiativeId; never both field and question).")
     @PostMapping("/api/campaigns/{year}/declarations/{organizationCode}/review")
     Map<String, Object> review(@PathVariable int year, @PathVariable String organizationCode, @RequestBody ReviewForm form) {
         reviews.decide(year, organizationCode, form);

@@ -42,10 +42,12 @@ class ReviewPageController {
     private final InputValidator validator;
     private final JdbcClient jdbc;
     private final OrganizationService organizations;
+    private final ReviewQuestions questions;
 
     ReviewPageController(DeclarationService declarations, DeclarationHistory history, ReviewComparison comparison,
             ReviewService reviews, AccessPolicy access, InputValidator validator, JdbcClient jdbc,
-            OrganizationService organizations) {
+            OrganizationService organizations, ReviewQuestions questions) {
+        this.questions = questions;
         this.declarations = declarations;
         this.history = history;
         this.comparison = comparison;
@@ -109,6 +111,11 @@ class ReviewPageController {
         model.addAttribute("reviewable", declaration.status() == DeclarationStatus.EN_REVISION);
         model.addAttribute("initiatives", comparison.compare(declaration));
         model.addAttribute("fields", FieldCatalogue.commentable());
+        // an answer is commented on as a field, chosen in the same list: answers.<question id>
+        Map<String, String> answers = new LinkedHashMap<>();
+        questions.labels(declaration.campaignYear(), LocaleContextHolder.getLocale())
+                .forEach((id, label) -> answers.put(ReviewPageForm.ANSWER + id, label));
+        model.addAttribute("questions", answers);
         model.addAttribute("transitions", history.transitions(declaration.id()));
         model.addAttribute("errors", errors);
         ReviewPageForm form = (ReviewPageForm) model.getAttribute("form");

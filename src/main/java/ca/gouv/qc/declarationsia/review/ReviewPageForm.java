@@ -15,9 +15,13 @@ import java.util.stream.IntStream;
 
 /**
  * The review page's form, read from its rows ({@code comments[1].message}, {@code overrides[0].genericProductName}),
- * turned into the {@link ReviewForm} the API takes.
+ * turned into the {@link ReviewForm} the API takes. A comment row's one select names a field, or an answer to one of
+ * the version's questions as {@code answers.<question id>} (the place the declaration's errors give it).
  */
 public record ReviewPageForm(String decision, List<ReviewComment> comments, List<ReviewForm.Override> overrides) {
+
+    /** What the page's select posts for an answer to a question: the prefix of its id. */
+    static final String ANSWER = "answers.";
 
     private static final Pattern ROW = Pattern.compile("(comments|overrides)\\[(\\d+)](.*)");
     private static final Pattern INPUT = Pattern.compile("comments\\[(\\d{1,4})]\\.(initiativeId|field|message)"
@@ -52,9 +56,20 @@ public record ReviewPageForm(String decision, List<ReviewComment> comments, List
         });
         String[] decision = parameters.get("decision");
         return new ReviewPageForm(decision == null || decision.length == 0 ? null : decision[0],
-                rows(comments, row -> new ReviewComment(row.get("initiativeId"), row.get("field"), row.get("message"))),
+                rows(comments, row -> comment(row.get("initiativeId"), row.get("field"), row.get("message"))),
                 rows(overrides, row -> new ReviewForm.Override(row.get("initiativeId"), row.get("genericProductName"),
                         row.get("statusUnavailableReason"))));
+    }
+
+    private static ReviewComment comment(String initiativeId, String place, String message) {
+        boolean answer = place != null && place.startsWith(ANSWER);
+        return new ReviewComment(initiativeId, answer ? null : place, answer ? place.substring(ANSWER.length()) : null,
+                message);
+    }
+
+    /** The value of the row's select: its field, or the answer it names. */
+    static String place(ReviewComment comment) {
+        return comment.question() != null ? ANSWER + comment.question() : comment.field();
     }
 
     private static <T> List<T> rows(SortedMap<Integer, Map<String, String>> byNumber, Function<Map<String, String>, T> row) {
@@ -73,7 +88,7 @@ public record ReviewPageForm(String decision, List<ReviewComment> comments, List
 
     /**
      * Where an error of the decision sits on the page: {@code overrides[0]} of the decision is the first row filled
-     * in, which may be the page's third.
+     * in, which may be the page's third; a comment's question is chosen in its row's field select.
      */
     String pagePath(String path) {
         Matcher row = ROW.matcher(path);
@@ -82,7 +97,8 @@ public record ReviewPageForm(String decision, List<ReviewComment> comments, List
         }
         List<Integer> rows = "comments".equals(row.group(1)) ? commentRows() : overrideRows();
         int index = Integer.parseInt(row.group(2));
-        return index < rows.size() ? row.group(1) + "[" + rows.get(index) + "]" + row.group(3) : path;
+        String rest = "comments".equals(row.group(1)) && ".question".equals(row.group(3)) ? ".field" : row.group(3);
+        return index < rows.size() ? row.group(1) + "[" + rows.get(index) + "]" + rest : path;
     }
 
     private List<Integer> commentRows() {

@@ -51,10 +51,11 @@ class ReviewRounds {
                 .param("now", Timestamp.from(QuebecTime.engineNow())).query(Long.class).single();
         for (ReviewComment comment : comments) {
             jdbc.sql("""
-                    insert into review_comment (review_round_id, initiative_id, field, message)
-                    values (:round, :initiative, :field, :message)
+                    insert into review_comment (review_round_id, initiative_id, field, question, message)
+                    values (:round, :initiative, :field, :question, :message)
                     """).param("round", roundId).param("initiative", comment.initiativeId())
-                    .param("field", comment.field()).param("message", comment.message()).update();
+                    .param("field", comment.field()).param("question", comment.question())
+                    .param("message", comment.message()).update();
         }
         return roundId;
     }
@@ -79,7 +80,9 @@ class ReviewRounds {
     }
 
     List<ReviewComment> comments(long roundId) {
-        return jdbc.sql("select initiative_id, field, message from review_comment where review_round_id = :round order by id")
-                .param("round", roundId).query(ReviewComment.class).list();
+        return jdbc.sql("""
+                select initiative_id, field, question, message from review_comment where review_round_id = :round order by id
+                """).param("round", roundId).query((rs, i) -> new ReviewComment(rs.getString("initiative_id"),
+                        rs.getString("field"), rs.getString("question"), rs.getString("message"))).list();
     }
 }

@@ -9,6 +9,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
+import ca.gouv.qc.declarationsia.form.FormDefinition;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.security.CurrentUser;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
@@ -23,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +43,12 @@ public class ReviewService {
     private final TaskService tasks;
     private final InputValidator validator;
     private final AccessPolicy access;
+    private final ReviewQuestions questions;
 
     ReviewService(DeclarationService declarations, DeclarationLifecycle lifecycle, ReviewRounds rounds, TaskService tasks,
-            InputValidator validator, AccessPolicy access) {
+            InputValidator validator, AccessPolicy access, ReviewQuestions questions) {
         this.access = access;
+        this.questions = questions;
         this.declarations = declarations;
         this.lifecycle = lifecycle;
         this.rounds = rounds;
@@ -52,18 +56,26 @@ public class ReviewService {
         this.validator = validator;
     }
 
-    /** One review round: its decision, who took it and when, and its comments. */
+    /**
+     * One review round: its decision, who took it and when, and its comments.
+     *
+     * @param questions the labels, by id, of the questions of the declaration's form version (what a comment on an
+     *        answer names), in the reader's language
+     */
     public record Round(int round, int submissionNumber, String decision, String reviewer, java.time.Instant decidedAt,
-            List<ReviewComment> comments) {
+            List<ReviewComment> comments, Map<String, String> questions) {
     }
 
     /** Every round of a declaration, oldest first, for its history (staff). */
     @Transactional(readOnly = true)
     public List<Round> rounds(Declaration declaration) {
         access.requireStaff();
-        return rounds.of(declaration.id()).stream()
+        List<ReviewRounds.Decided> decided = rounds.of(declaration.id());
+        Map<String, String> labels = decided.isEmpty() ? Map.of()
+                : questions.labels(declaration.campaignYear(), LocaleContextHolder.getLocale());
+        return decided.stream()
                 .map(round -> new Round(round.round(), round.submissionNumber(), round.decision(), round.reviewer(),
-                        round.decidedAt(), rounds.comments(round.id())))
+                        round.decidedAt(), rounds.comments(round.id()), labels))
                 .toList();
     }
 
@@ -84,7 +96,7 @@ public class ReviewService {
         }
         rounds.record(declaration.id(), form.decision(), reviewer.id(), nullToEmpty(form.comments()).stream()
                 .map(comment -> new ReviewComment(blankToNull(comment.initiativeId()), blankToNull(comment.field()),
-                        comment.message().strip()))
+                        blankToNull(comment.question()), comment.message().strip()))
                 .toList());
         lifecycle.applyOverrides(key, nullToEmpty(form.overrides()).stream()
                 .map(override -> new DeclarationLifecycle.Override(override.initiativeId(),
@@ -115,6 +127,7 @@ public class ReviewService {
         Map<String, InitiativeSnapshot> initiatives = declaration.initiatives().stream()
                 .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, Function.identity()));
         List<ReviewComment> comments = nullToEmpty(form.comments());
+        FormDefinition asked = null; // read once, when a comment names a question
         if ("REQUEST_CORRECTIONS".equals(form.decision()) && comments.isEmpty()) {
             violations.add(validator.violation("comments", "Required", "validation.review.commentRequired"));
         }
@@ -138,6 +151,22 @@ public class ReviewService {
                 if (ofDeclaration != (blankToNull(comment.initiativeId()) == null)) {
                     violations.add(validator.violation("comments[" + i + "].field", "Scope", ofDeclaration
                             ? "validation.review.declarationField" : "validation.review.initiativeField"));
+                }
+            }
+            String question = blankToNull(comment.question());
+            if (question != null) {
+                // an answer is an initiative's, to a question its campaign's version asks; a comment points at one place
+                if (asked == null) {
+                    asked = questions.formOf(declaration.campaignYear());
+                }
+                String at = "comments[" + i + "].question";
+                if (asked.askedQuestions().stream().noneMatch(known -> known.id().equals(question))) {
+                    violations.add(validator.violation(at, "Unknown", "validation.review.unknownQuestion", question,
+                            asked.version()));
+                } else if (name != null) {
+                    violations.add(validator.violation(at, "OnePlace", "validation.review.fieldOrQuestion"));
+                } else if (blankToNull(comment.initiativeId()) == null) {
+                    violations.add(validator.violation(at, "Scope", "validation.review.questionOfInitiative"));
                 }
             }
         }

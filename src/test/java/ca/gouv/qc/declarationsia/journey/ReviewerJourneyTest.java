@@ -1,26 +1,41 @@
 package ca.gouv.qc.declarationsia.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
+import ca.gouv.qc.declarationsia.form.FormDefinition;
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
+import ca.gouv.qc.declarationsia.support.TestForms;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * A reviewer's day, in a browser: the declarations awaiting review with their dates as people write them; one
- * declaration read with labels, not codes; corrections requested with a comment on one initiative's field; the
+ * declaration read with labels, not codes, its answers to the campaign's form version questions too (issue 26);
+ * corrections requested with a comment on one initiative's field and one on its answer to a new question; the
  * resubmission accepted with a generic product name; another declaration decided in Tasklist, where a missing
  * comment gets a clear message and a decision is a real one.
  */
@@ -46,19 +61,33 @@ class ReviewerJourneyTest extends BrowserJourney {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    FormVersions forms;
+
+    @Autowired
+    MockMvc mvc;
+
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
     }
 
     @Test
-    void a_reviewer_reads_labels_requests_a_correction_accepts_and_decides_in_tasklist() {
+    void a_reviewer_reads_labels_requests_a_correction_accepts_and_decides_in_tasklist() throws Exception {
         List.of("JRN-V1", "JRN-V2").forEach(code -> TestOrganizations.create(organizations, code));
-        campaigns.create(YEAR, List.of("JRN-V1", "JRN-V2"));
+        // the year's version asks two questions beyond the catalogue: a yes/no, a choice from a list
+        FormDefinition version = TestForms.next(forms, Map.of("reviewImpact", List.of(
+                        TestForms.code("REALISEE", "Réalisée", "Completed"), TestForms.code("PLANIFIEE", "Planifiée", "Planned"))),
+                List.of(TestForms.question("reviewGuidance", "YES_NO", GUIDANCE,
+                                "Does the initiative follow the generative AI application guidance?", null, false),
+                        TestForms.question("reviewImpact", "ONE_CHOICE", "État de l’évaluation d’impact algorithmique",
+                                "State of the algorithmic impact assessment", "reviewImpact", true)));
+        campaigns.create(YEAR, List.of("JRN-V1", "JRN-V2"), version.version());
         TestCampaigns.clockAt(LocalDateTime.of(YEAR, 10, 1, 18, 31));
         campaigns.launch(YEAR);
         campaigns.runDueJobs(YEAR);
-        declarations.submit(YEAR, "JRN-V1", List.of(TestDeclarations.complete(null, "Prévision des crues", YEAR)));
+        declarations.submit(YEAR, "JRN-V1", List.of(answered(TestDeclarations.complete(null, "Prévision des crues", YEAR),
+                Map.of("reviewGuidance", true, "reviewImpact", "PLANIFIEE"))));
         declarations.submit(YEAR, "JRN-V2", List.of());
         campaigns.runDueJobs(YEAR);
 
@@ -77,25 +106,42 @@ class ReviewerJourneyTest extends BrowserJourney {
         assertThat(browser.pageText()).contains("Projet", "Aide à la décision, planification et/ou prédiction",
                 "Exploitation et suivi", "Acquisition auprès d’un fournisseur", "Humain dans la boucle", "Oui",
                 "Système (étape automatique)");
+        assertThat(browser.texts("tr.answer th")).as("the answers, under the questions of the year's version")
+                .containsExactly(GUIDANCE, "État de l’évaluation d’impact algorithmique");
+        assertThat(browser.texts("tr.answer td:nth-of-type(1)")).as("by their labels").containsExactly("Oui", "Planifiée");
+        assertThat(browser.options("comment-field0")).as("an answer is commented on as a field")
+                .endsWith(GUIDANCE, "État de l’évaluation d’impact algorithmique");
         assertThat(RAW_CODE.matcher(browser.text("main")).results().map(match -> match.group()).toList())
                 .as("labels, not codes").isEmpty();
         browser.assertAccessible("a declaration under review");
         browser.screenshot("reviewer-declaration");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.querySelector('tr.answer').scrollIntoView({block: 'center'})");
+        browser.screenshot("reviewer-answers");
         String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR);
 
-        // an initiative's field commented on the whole declaration, in the second row: refused, said beside that row
+        // an initiative's field commented on the whole declaration, in the second row, and an answer in the third:
+        // refused, each said beside its row
         browser.choose("comment-field1", "benefits");
         browser.type("comment-message1", "Chiffrez les bénéfices.");
+        browser.choose("comment-field2", "answers.reviewGuidance");
+        browser.type("comment-message2", "Joignez l’avis du comité sur l’usage de l’IA générative.");
         browser.tick("decision-corrections");
         browser.tick("confirm");
         browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
         assertThat(browser.text("#comment-field1-error"))
                 .endsWith("ce champ est celui d’une initiative : choisissez l’initiative qu’il vise");
+        assertThat(browser.text("#comment-field2-error"))
+                .endsWith("cette question est posée pour chaque initiative : choisissez l’initiative qu’elle vise");
+        assertThat(browser.chosen("comment-field2")).as("the question kept").isEqualTo("answers.reviewGuidance");
         assertThat(browser.has("#comment-field0-error")).as("the first row, left blank, is fine").isFalse();
         assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
+        browser.assertAccessible("comments refused");
+        browser.screenshot("reviewer-answer-comment-refused", "fieldset.card:has(#comment-field2)");
         browser.choose("comment-field1", "");
         browser.type("comment-message1", "");
+        browser.choose("comment-initiative2", initiativeId);
 
         browser.choose("comment-initiative0", initiativeId);
         browser.choose("comment-field0", "benefits");
@@ -107,10 +153,15 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
         assertThat(browser.text(".notice")).isEqualTo("Corrections demandées; l’organisme reçoit vos commentaires.");
         assertThat(status("JRN-V1")).isEqualTo("A_CORRIGER");
-        assertThat(jdbc.queryForObject("select c.field || ' ' || c.initiative_id from review_comment c "
-                + "join review_round r on r.id = c.review_round_id join declaration d on d.id = r.declaration_id "
-                + "where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR))
-                .isEqualTo("benefits " + initiativeId);
+        assertThat(jdbc.queryForList("select coalesce(c.field, 'question ' || c.question) || ' ' || c.initiative_id "
+                + "from review_comment c join review_round r on r.id = c.review_round_id join declaration d "
+                + "on d.id = r.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1' order by c.id",
+                String.class, YEAR)).containsExactly("benefits " + initiativeId, "question reviewGuidance " + initiativeId);
+        assertThat(jdbc.queryForList("select body from mail_outbox where campaign_year = ? and organization_code = "
+                + "'JRN-V1' and kind = 'CORRECTIONS_REQUESTED'", String.class, YEAR))
+                .as("the body's mail names the question by its label").isNotEmpty()
+                .allMatch(body -> body.contains(initiativeId + ", « " + GUIDANCE
+                        + " » : Joignez l’avis du comité sur l’usage de l’IA générative."));
 
         declarations.submit(YEAR, "JRN-V1", List.of(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
                 initiativeId, "Prévision des crues", "PROJET",
@@ -146,6 +197,20 @@ class ReviewerJourneyTest extends BrowserJourney {
         assertThat(jdbc.queryForObject("select generic_product_name from initiative_snapshot where initiative_id = ?",
                 String.class, initiativeId)).isEqualTo("Logiciel de prévision hydrologique");
 
+        // the API takes a comment on an answer by the same rule: an initiative's, to a question the version asks
+        mvc.perform(post("/api/campaigns/{year}/declarations/{code}/review", YEAR, "JRN-V2")
+                        .with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"decision": "REQUEST_CORRECTIONS", "comments": [
+                                  {"question": "reviewGuidance", "message": "Précisez."},
+                                  {"initiativeId": "IA-JRN-V2-0001", "question": "nowhere", "message": "Précisez."}]}"""))
+                .andExpect(MockMvcResultMatchers.status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.path == 'comments[0].question')].message",
+                        hasItem(endsWith("choisissez l’initiative qu’elle vise"))))
+                .andExpect(jsonPath("$.errors[?(@.path == 'comments[1].question')].message",
+                        hasItem(containsString("ne pose pas la question nowhere"))));
+        assertThat(status("JRN-V2")).as("nothing changed").isEqualTo("EN_REVISION");
+
         // Tasklist: the review task's form takes a real decision, and says clearly what is missing
         String task = tasks.createTaskQuery().processInstanceBusinessKey(YEAR + "-JRN-V2").singleResult().getId();
         browser.open("/camunda/app/tasklist/default/#/?task=" + task);
@@ -169,6 +234,19 @@ class ReviewerJourneyTest extends BrowserJourney {
                 String.class, YEAR)).as("credited to the reviewer signed in").isEqualTo("analyste");
         browser.open("/");
         browser.logOut();
+    }
+
+    private static final String GUIDANCE = "L’initiative suit-elle le guide d’application sur l’IA générative?";
+
+    private static DeclarationForm.InitiativeForm answered(DeclarationForm.InitiativeForm initiative,
+            Map<String, Object> answers) {
+        return new DeclarationForm.InitiativeForm(initiative.id(), initiative.name(), initiative.objectType(),
+                initiative.description(), initiative.category(), initiative.subcategory(), initiative.benefits(),
+                initiative.phase(), initiative.startDate(), initiative.productionDate(), initiative.retirementDate(),
+                initiative.servicesToPopulation(), initiative.cybersecurity(), initiative.generativeAi(),
+                initiative.acquisitionMode(), initiative.supplierName(), initiative.productName(),
+                initiative.personalInformation(), initiative.privacyImpactAssessment(), initiative.decisionRole(),
+                initiative.humanOversight(), initiative.riskLevel(), initiative.publicDescription(), answers);
     }
 
     private String status(String organizationCode) {
