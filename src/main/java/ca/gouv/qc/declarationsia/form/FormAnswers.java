@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +66,26 @@ class FormAnswers implements DeclarationAnswers {
         return violations;
     }
 
+    @Override
+    public List<Question> questions(int campaignYear) {
+        FormDefinition form = formOf(campaignYear);
+        return form.askedQuestions().stream().map(question -> new Question(question.id(),
+                Kind.valueOf(FormProblems.type(question.type()).name()), question.fr(), question.en(),
+                question.helpFr(), question.helpEn(), question.required(),
+                question.when() == null ? null : new Condition(question.when().field(), question.when().question(),
+                        question.when().value()),
+                question.codeList() == null ? List.of() : form.codeLists().getOrDefault(question.codeList(), List.of())
+                        .stream().filter(code -> !code.retired())
+                        .map(code -> new Choice(code.code(), code.fr(), code.en())).toList())).toList();
+    }
+
+    @Override
+    public List<Set<String>> asked(int campaignYear, List<InitiativeForm> initiatives) {
+        FormDefinition form = formOf(campaignYear);
+        return initiatives.stream().map(initiative -> rules.asked(form, field -> fieldValue(initiative, field),
+                initiative.answers())).toList();
+    }
+
     private FormDefinition formOf(int campaignYear) {
         int version = jdbc.sql("select form_version from campaign_form where campaign_year = :year")
                 .param("year", campaignYear).query(Integer.class).optional()
@@ -72,8 +93,11 @@ class FormAnswers implements DeclarationAnswers {
         return forms.get(version);
     }
 
-    /** A catalogue field's value as the API names it: a code by its name, a month as YYYY-MM, yes or no a boolean. */
-    private static Object fieldValue(InitiativeSnapshot initiative, String name) {
+    /**
+     * A catalogue field's value as the API names it: a code by its name, a month as YYYY-MM, yes or no a boolean (of a
+     * stored snapshot or of a form being saved).
+     */
+    private static Object fieldValue(Record initiative, String name) {
         Object value = FieldCatalogue.find(name).filter(field -> field.scope() == FieldCatalogue.Scope.INITIATIVE)
                 .map(field -> FieldCatalogue.value(field, initiative)).orElse(null);
         if (value instanceof Enum<?> code) {
