@@ -311,6 +311,10 @@ class RespondentJourneyTest extends BrowserJourney {
         browser.type("i0-answers-withheldReason", "Secret industriel du fournisseur.\nLe modèle reste privé.");
         browser.type("i0-answers-assessmentMonth", month);
         browser.screenshot("respondent-questions", "#i0-questions");
+        browser.screenshot("respondent-questions-csv", "div.card:has(.csv-questions)");
+        browser.resize(320, 1024);
+        browser.screenshot("respondent-questions-320", "#i0-answers-guidanceFollowed-question");
+        browser.resize(1280, 1024);
         browser.assertAccessible("the declaration, the questions of its form version");
         browser.submit("button[value=save]");
         assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
