@@ -192,6 +192,11 @@ class DeclarationPageTest {
                 .containsEntry("withheldReason", "Secret industriel, pour l’instant")
                 .containsEntry("assessmentMonth", "2070-05").hasSize(6);
 
+        // generative AI: the page asks the guidance question without waiting for its script
+        mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(allOf(
+                containsString(GUIDANCE_QUESTION + ">"),
+                containsString("value=\"EN_COURS\" selected=\"selected\""))));
+
         // the template holds them as it takes them: sent back as it is, it changes nothing
         String template = mvc.perform(get(url + "/modele.csv").with(httpBasic("coordo", "demo")))
                 .andReturn().getResponse().getContentAsString().substring(1);
@@ -219,9 +224,19 @@ class DeclarationPageTest {
         mvc.perform(upload(url, header + "\n" + id + fields + ",non,,,,,\n")).andExpect(status().isFound());
         assertThat(answers(org)).isEqualTo(Map.of("guidanceFollowed", false));
 
+        // no generative AI: the page keeps the guidance question hidden
+        mvc.perform(upload(url, header + "\n" + id + fields.replace(",oui,DEVELOPPEMENT_INTERNE", ",non,DEVELOPPEMENT_INTERNE")
+                + ",,,,,,\n")).andExpect(status().isFound());
+        mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(
+                containsString(GUIDANCE_QUESTION + " hidden=\"hidden\">")));
+
         mvc.perform(upload(url, String.join(",", InitiativeCsv.COLUMNS) + "\n" + fields + "\n"))
                 .andExpect(content().string(containsString("colonnes manquantes : " + questions.replace(",", ", "))));
     }
+
+    /** The guidance question's element as the page renders it, before its {@code hidden} if any. */
+    private static final String GUIDANCE_QUESTION = "id=\"i0-answers-guidanceFollowed-question\" "
+            + "data-when-name=\"initiatives[0].generativeAi\" data-when-value=\"true\"";
 
     private Map<String, Object> answers(String org) throws Exception {
         String stored = jdbc.queryForObject("select s.answers::text from initiative_snapshot s join declaration d "

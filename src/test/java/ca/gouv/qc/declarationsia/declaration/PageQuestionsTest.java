@@ -90,6 +90,21 @@ class PageQuestionsTest {
         assertThat(InitiativeQuestions.anchor(0, QUESTIONS.get(1))).isEqualTo("i0-answers-dataSources-INTERNES");
     }
 
+    /** A reviewer's comment on an answer names it {@code answers.<question id>}: it sits beside the question. */
+    @Test
+    void a_reviewers_comment_on_an_answer_and_an_error_on_it_lead_to_the_question() {
+        DeclarationPageForm form = formWith(Map.of());
+        List<ReviewComment> comments = List.of(new ReviewComment("IA-Q-0001", "answers.guidanceFollowed", "Précisez."));
+        Map<String, Question> byId = new LinkedHashMap<>();
+        QUESTIONS.forEach(question -> byId.put(question.id(), question));
+
+        assertThat(FieldAnchors.remarks(comments, form)).containsEntry("i0-answers-guidanceFollowed", "Précisez.");
+        Map<String, String> anchors = FieldAnchors.of(List.of(new ca.gouv.qc.declarationsia.shared.validation.Violation(
+                "initiatives[0].answers.publicContact", "Size", "trop long")), comments, form, byId);
+        assertThat(anchors).containsEntry("comment:IA-Q-0001:answers.guidanceFollowed", "i0-answers-guidanceFollowed-oui")
+                .containsEntry("initiatives[0].answers.publicContact", "i0-answers-publicContact");
+    }
+
     private static DeclarationPageForm formWith(Map<String, Object> stored) {
         DeclarationPageForm form = new DeclarationPageForm();
         DeclarationForm.InitiativeForm initiative = TestInitiative.with(stored);
