@@ -4,6 +4,7 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answers to the extra questions of the form version a declaration's campaign asks (issue 26), checked by that
@@ -34,5 +35,49 @@ public interface DeclarationAnswers {
 
     /** A choice given last year that the version retired: the question, and what was answered, as a person reads them. */
     record DroppedChoice(String questionId, String question, String answer) {
+    }
+
+    /** The questions the campaign's version still asks, in the page's order; none on version 1. */
+    List<Question> questions(int campaignYear);
+
+    /**
+     * For each initiative, the ids of the questions asked of it: those without a condition, and those whose condition
+     * its values (catalogue fields, earlier answers) meet. The same rule as {@link #missing}'s.
+     */
+    List<Set<String>> asked(int campaignYear, List<InitiativeForm> initiatives);
+
+    /** How a question is answered: its answer's type in the API, its input on the page, its cell in the CSV. */
+    enum Kind { YES_NO, ONE_CHOICE, SEVERAL_CHOICES, SHORT_TEXT, LONG_TEXT, MONTH }
+
+    /**
+     * A question as the declaration page and the CSV show it.
+     *
+     * @param when asked only when the catalogue field, or the earlier question, has this value; null: always asked
+     * @param choices for a choice, the codes still offered, in their list's order; empty otherwise
+     */
+    record Question(String id, Kind kind, String fr, String en, String helpFr, String helpEn, boolean required,
+            Condition when, List<Choice> choices) {
+
+        public String label(boolean english) {
+            return english ? en : fr;
+        }
+
+        /** Its help in that language, or null when it has none. */
+        public String help(boolean english) {
+            String help = english ? helpEn : helpFr;
+            return help == null || help.isBlank() ? null : help;
+        }
+    }
+
+    /** Exactly one of {@code field} (a catalogue field's API name) and {@code question} (an earlier question's id). */
+    record Condition(String field, String question, String value) {
+    }
+
+    /** A code of a choice question's list, with its labels. */
+    record Choice(String code, String fr, String en) {
+
+        public String label(boolean english) {
+            return english ? en : fr;
+        }
     }
 }

@@ -57,10 +57,11 @@ class DeclarationPageController {
     private final AccessPolicy access;
     private final InputValidator validator;
     private final MessageSource messages;
+    private final DeclarationAnswers answers;
 
     DeclarationPageController(DeclarationService declarations, OrganizationService organizations,
             DeclarationHistory history, CarryOver carryOver, InitiativeCsv csv, AccessPolicy access, InputValidator validator,
-            MessageSource messages) {
+            MessageSource messages, DeclarationAnswers answers) {
         this.declarations = declarations;
         this.organizations = organizations;
         this.history = history;
@@ -69,6 +70,7 @@ class DeclarationPageController {
         this.access = access;
         this.validator = validator;
         this.messages = messages;
+        this.answers = answers;
     }
 
     @GetMapping
@@ -96,7 +98,7 @@ class DeclarationPageController {
         Declaration stored = declarations.get(year, organizationCode);
         DeclarationPageForm form = DeclarationPageForm.of(stored);
         model.addAttribute("form", form);
-        List<Violation> unreadable = bind(form, request);
+        List<Violation> unreadable = bind(form, request, answers.questions(year));
         if (!unreadable.isEmpty()) {
             return page(stored, model, unreadable, NOT_SAVED);
         }
@@ -164,11 +166,16 @@ class DeclarationPageController {
         Declaration stored = declarations.get(year, organizationCode);
         DeclarationPageForm form = DeclarationPageForm.of(stored);
         model.addAttribute("form", form);
-        List<Violation> unreadable = bind(form, request);
+        List<DeclarationAnswers.Question> questions = answers.questions(year);
+        List<Violation> unreadable = bind(form, request, questions);
         if (!unreadable.isEmpty()) {
             return page(stored, model, unreadable, NOT_SAVED);
         }
         change.accept(form, stored);
+        if (!questions.isEmpty()) {
+            // a question whose condition does not hold is hidden on the page: what it holds is not saved
+            form.keepAsked(answers.asked(year, initiativeForms(form)));
+        }
         Declaration saved;
         try {
             saved = declarations.saveDraft(year, organizationCode, form.toForm());
@@ -193,14 +200,14 @@ class DeclarationPageController {
     @ResponseBody
     ResponseEntity<String> template(@PathVariable int year, @PathVariable String organizationCode) {
         return download("initiatives-" + year + "-" + organizationCode + ".csv",
-                csv.template(declarations.get(year, organizationCode)));
+                csv.template(declarations.get(year, organizationCode), answers.questions(year)));
     }
 
     @GetMapping(path = "/codes.csv", produces = "text/csv;charset=UTF-8")
     @ResponseBody
     ResponseEntity<String> codeList(@PathVariable int year, @PathVariable String organizationCode) {
         declarations.get(year, organizationCode);
-        return download("codes.csv", csv.codes());
+        return download("codes.csv", csv.codes(answers.questions(year)));
     }
 
     @PostMapping("/import")
@@ -208,7 +215,8 @@ class DeclarationPageController {
             @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         access.requireWrite(organizationCode);
         try {
-            declarations.importInitiatives(year, organizationCode, csv.read(file.getBytes()), csv::lineMessage);
+            declarations.importInitiatives(year, organizationCode, csv.read(file.getBytes(), answers.questions(year)),
+                    csv::lineMessage);
             redirect.addFlashAttribute("done", "declaration.csv.imported");
             return "redirect:/mes-declarations/" + year + "/" + organizationCode;
         } catch (InvalidInputException invalid) {
@@ -220,17 +228,24 @@ class DeclarationPageController {
 
     /**
      * Lays the request over the stored declaration: what the page sent replaces the stored value, what it did not send
-     * (an unanswered yes/no, a field not on the page) keeps it; an unchecked box comes with its "_" marker.
+     * (an unanswered yes/no, a field not on the page) keeps it; an unchecked box comes with its "_" marker. The
+     * answers to the version's questions are laid over the same way.
      */
-    private List<Violation> bind(DeclarationPageForm form, HttpServletRequest request) {
+    private List<Violation> bind(DeclarationPageForm form, HttpServletRequest request,
+            List<DeclarationAnswers.Question> questions) {
         ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
         binder.setAllowedFields("version", "noInitiatives", "contactName", "contactEmail", "initiatives*");
         binder.setAutoGrowCollectionLimit(DeclarationForm.MAX_INITIATIVES);
         binder.bind(request);
+        form.bindAnswers(questions, request.getParameterMap());
         BindingResult result = binder.getBindingResult();
         return result.getFieldErrors().stream()
                 .map(error -> validator.violation(error.getField(), "Format", "validation.format.invalid"))
                 .toList();
+    }
+
+    private static List<DeclarationForm.InitiativeForm> initiativeForms(DeclarationPageForm form) {
+        return form.getInitiatives().stream().map(DeclarationPageForm.Initiative::toForm).toList();
     }
 
     private Set<String> carriedOver(Declaration declaration) {
@@ -270,15 +285,31 @@ class DeclarationPageController {
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));
         List<ReviewComment> comments = history.latestComments(declaration.id());
         DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
-        model.addAttribute("anchors", FieldAnchors.of(errors, comments, form));
+        List<DeclarationAnswers.Question> questions = answers.questions(declaration.campaignYear());
+        Map<String, DeclarationAnswers.Question> questionsById = new LinkedHashMap<>();
+        questions.forEach(question -> questionsById.put(question.id(), question));
+        model.addAttribute("anchors", FieldAnchors.of(errors, comments, form, questionsById));
         Map<String, String> remarks = form != null && declaration.status() == DeclarationStatus.A_CORRIGER
                 ? FieldAnchors.remarks(comments, form) : Map.of();
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean english = "en".equals(locale.getLanguage());
+        UnaryOperator<String> remark = comment -> messages.getMessage("declaration.remark", new Object[] {comment}, locale);
+        model.addAttribute("initiativeQuestions", List.of());
         if (form != null) {
-            Locale locale = LocaleContextHolder.getLocale();
             model.addAttribute("initiativeFields", InitiativeFields.of(form, byPath, remarks, choices(),
-                    key -> messages.getMessage(key, null, locale),
-                    comment -> messages.getMessage("declaration.remark", new Object[] {comment}, locale)));
+                    key -> messages.getMessage(key, null, locale), remark));
+            if (!questions.isEmpty()) {
+                model.addAttribute("initiativeQuestions", InitiativeQuestions.of(questions, form,
+                        answers.asked(declaration.campaignYear(), initiativeForms(form)), byPath, remarks, english,
+                        key -> messages.getMessage(key, null, locale), remark));
+            }
         }
+        // the version's questions: the CSV's columns, and the names a reviewer's comment on an answer is shown with
+        model.addAttribute("questions", questions);
+        Map<String, String> questionLabels = new LinkedHashMap<>();
+        questions.forEach(question -> questionLabels.put(FieldAnchors.ANSWER_FIELD + question.id(),
+                question.label(english)));
+        model.addAttribute("questionLabels", questionLabels);
         model.addAttribute("organizationName", organizations.get(declaration.organizationCode())
                 .name("en".equals(LocaleContextHolder.getLocale().getLanguage())));
         model.addAttribute("declaration", declaration);

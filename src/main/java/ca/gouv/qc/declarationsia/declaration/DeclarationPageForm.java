@@ -2,8 +2,10 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.DirectFieldAccessor;
 
 /**
@@ -46,6 +48,11 @@ public class DeclarationPageForm {
         private String humanOversight;
         private String riskLevel;
         private String publicDescription;
+        /**
+         * The answers to the version's questions by question id, as the API takes them (yes or no a boolean, several
+         * choices a list); null while none was stored or given. Bound by {@link #bindAnswers}, not as properties.
+         */
+        private Map<String, Object> answers;
 
         /** The inputs of a stored initiative: the catalogue's fields the respondent gives, as the form gives them. */
         static Initiative of(InitiativeSnapshot snapshot) {
@@ -54,6 +61,7 @@ public class DeclarationPageForm {
             for (FieldCatalogue.Field field : FieldCatalogue.asked()) {
                 inputs.setPropertyValue(field.name(), field.given(FieldCatalogue.value(field, snapshot)));
             }
+            initiative.answers = snapshot.answers() == null ? null : new LinkedHashMap<>(snapshot.answers().values());
             return initiative;
         }
 
@@ -61,7 +69,12 @@ public class DeclarationPageForm {
             DirectFieldAccessor inputs = new DirectFieldAccessor(this);
             Map<String, Object> values = new HashMap<>();
             FieldCatalogue.asked().forEach(field -> values.put(field.name(), inputs.getPropertyValue(field.name())));
+            values.put("answers", answers == null ? null : new LinkedHashMap<>(answers));
             return FieldCatalogue.form(values);
+        }
+
+        Map<String, Object> answers() {
+            return answers == null ? Map.of() : answers;
         }
 
         // getters and setters for data binding
@@ -136,6 +149,71 @@ public class DeclarationPageForm {
         }
         if (position >= 0 && position < initiatives.size() && !carriedOver.contains(initiatives.get(position).getId())) {
             initiatives.remove(position);
+        }
+    }
+
+    /** The request parameter of an initiative's answer to a question ({@code answers[3].guidanceFollowed}). */
+    static String answerName(int index, String questionId) {
+        return "answers[" + index + "]." + questionId;
+    }
+
+    /**
+     * Lays the page's answers over the stored ones, question by question, as the data binder does the fields: an
+     * answer sent replaces the stored one (blank clears it), a question the page sent nothing for keeps it, but a
+     * group of boxes sends its marker ({@code _answers[3].kinds}) so that none ticked clears it. Yes or no comes as
+     * "true" or "false", several choices as one value per box; what is not well formed is passed on as sent, for
+     * the version's rules to refuse it by the question's name.
+     */
+    void bindAnswers(List<DeclarationAnswers.Question> questions, Map<String, String[]> parameters) {
+        if (questions.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < initiatives.size(); i++) {
+            Initiative initiative = initiatives.get(i);
+            Map<String, Object> answers = initiative.answers == null ? new LinkedHashMap<>()
+                    : new LinkedHashMap<>(initiative.answers);
+            for (DeclarationAnswers.Question question : questions) {
+                String name = answerName(i, question.id());
+                String[] sent = parameters.get(name);
+                if (sent == null && !parameters.containsKey("_" + name)) {
+                    continue;
+                }
+                Object value = answer(question.kind(), sent == null ? new String[0] : sent);
+                if (value == null) {
+                    answers.remove(question.id());
+                } else {
+                    answers.put(question.id(), value);
+                }
+            }
+            initiative.answers = answers;
+        }
+    }
+
+    private static Object answer(DeclarationAnswers.Kind kind, String[] sent) {
+        List<String> given = java.util.Arrays.stream(sent).filter(value -> value != null && !value.isBlank())
+                .map(String::strip).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        return switch (kind) {
+            case SEVERAL_CHOICES -> given;
+            case YES_NO -> "true".equals(given.get(0)) ? Boolean.TRUE : "false".equals(given.get(0)) ? Boolean.FALSE
+                    : given.get(0);
+            // one value is expected: several are passed on for the rules to refuse
+            case ONE_CHOICE, SHORT_TEXT, LONG_TEXT, MONTH -> given.size() == 1 ? given.get(0) : given;
+        };
+    }
+
+    /**
+     * Keeps of each initiative's answers those to the questions asked of it (see {@link DeclarationAnswers#asked}):
+     * a question whose condition no longer holds is hidden on the page, and what it held is not saved.
+     */
+    void keepAsked(List<Set<String>> asked) {
+        for (int i = 0; i < initiatives.size() && i < asked.size(); i++) {
+            Initiative initiative = initiatives.get(i);
+            if (initiative.answers != null) {
+                initiative.answers.keySet().retainAll(asked.get(i));
+            }
         }
     }
 

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 final class FieldAnchors {
 
     private static final Pattern INITIATIVE_FIELD = Pattern.compile("^initiatives\\[(\\d+)](?:\\.(\\w+))?$");
+    /** An answer to a question of the form's version: {@code initiatives[3].answers.guidanceFollowed}. */
+    private static final Pattern ANSWER = Pattern.compile("^initiatives\\[(\\d+)]\\.answers\\.(\\w+)$");
+    /** A reviewer's comment on an answer names its field so: {@code answers.guidanceFollowed}. */
+    static final String ANSWER_FIELD = "answers.";
     private static final Map<String, String> DECLARATION_FIELDS = Map.of("contact.name", "contactName",
             "contact.email", "contactEmail", "noInitiatives", "noInitiatives", "initiatives", "initiatives",
             "attestation", "attestation", "signatory.name", "signatoryName", "signatory.role", "signatoryRole",
@@ -22,21 +26,33 @@ final class FieldAnchors {
     private FieldAnchors() {
     }
 
-    /** @return by error path, and by {@code comment:<initiativeId>:<field>}, the id of the element to go to */
+    /**
+     * @param questions the questions of the campaign's form version, by id
+     * @return by error path, and by {@code comment:<initiativeId>:<field>}, the id of the element to go to
+     */
     static Map<String, String> of(List<Violation> errors, List<ReviewComment> comments,
-            DeclarationPageForm form) {
+            DeclarationPageForm form, Map<String, DeclarationAnswers.Question> questions) {
         Map<String, String> anchors = new HashMap<>(DECLARATION_FIELDS);
         for (Violation error : errors) {
             Matcher initiative = INITIATIVE_FIELD.matcher(error.path());
+            Matcher answer = ANSWER.matcher(error.path());
             if (initiative.matches()) {
                 anchors.put(error.path(), anchor(Integer.parseInt(initiative.group(1)), initiative.group(2)));
+            } else if (answer.matches()) {
+                int index = Integer.parseInt(answer.group(1));
+                DeclarationAnswers.Question question = questions.get(answer.group(2));
+                // an answer to a question the version does not ask: its initiative
+                anchors.put(error.path(), question == null ? anchor(index, null)
+                        : InitiativeQuestions.anchor(index, question));
             }
         }
         if (form != null) {
             for (ReviewComment comment : comments) {
                 for (int i = 0; i < form.getInitiatives().size(); i++) {
                     if (comment.initiativeId() != null && comment.initiativeId().equals(form.getInitiatives().get(i).getId())) {
-                        anchors.put("comment:" + comment.initiativeId() + ":" + comment.field(), anchor(i, comment.field()));
+                        DeclarationAnswers.Question question = questionOf(comment, questions);
+                        anchors.put("comment:" + comment.initiativeId() + ":" + comment.field(),
+                                question != null ? InitiativeQuestions.anchor(i, question) : anchor(i, comment.field()));
                     }
                 }
             }
@@ -51,12 +67,20 @@ final class FieldAnchors {
             for (int i = 0; comment.field() != null && i < form.getInitiatives().size(); i++) {
                 String initiativeId = form.getInitiatives().get(i).getId();
                 if (comment.initiativeId() != null && comment.initiativeId().equals(initiativeId)) {
-                    remarks.merge(InitiativeFields.inputId(i, comment.field()), comment.message(),
-                            (a, b) -> a + " " + b);
+                    String field = comment.field();
+                    remarks.merge(field.startsWith(ANSWER_FIELD)
+                            ? InitiativeQuestions.inputId(i, field.substring(ANSWER_FIELD.length()))
+                            : InitiativeFields.inputId(i, field), comment.message(), (a, b) -> a + " " + b);
                 }
             }
         }
         return remarks;
+    }
+
+    private static DeclarationAnswers.Question questionOf(ReviewComment comment,
+            Map<String, DeclarationAnswers.Question> questions) {
+        return comment.field() != null && comment.field().startsWith(ANSWER_FIELD)
+                ? questions.get(comment.field().substring(ANSWER_FIELD.length())) : null;
     }
 
     private static String anchor(int index, String field) {

@@ -32,7 +32,9 @@ final class PageOrder {
     private static long place(Violation error) {
         Matcher initiative = INITIATIVE_FIELD.matcher(error.path());
         if (initiative.lookingAt()) {
-            int field = initiative.group(2) == null ? -1 : FIELDS.indexOf(initiative.group(2));
+            // the answers to the version's questions follow the catalogue's fields on the page
+            int field = initiative.group(2) == null ? -1 : "answers".equals(initiative.group(2)) ? FIELDS.size()
+                    : FIELDS.indexOf(initiative.group(2));
             return 1_000_000L + Long.parseLong(initiative.group(1)) * 1_000 + field + 1;
         }
         if (ABOVE.contains(error.path())) {

@@ -22,7 +22,7 @@ final class Snapshots {
             }
         }
         values.put("id", id);
-        // absent: the answers already saved stay (the page does not show the questions yet); {} clears them
+        // absent: the answers already saved stay (a client that does not send them); {} clears them
         values.put("answers", form.answers() != null ? Answers.of(form.answers()) : before == null ? null : before.answers());
         return FieldCatalogue.snapshot(values, before != null && before.notPublishable());
     }

@@ -9,6 +9,7 @@ import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,13 +77,12 @@ public class AnswerRules {
     public List<Violation> missing(FormDefinition form, int index, Function<String, Object> fieldValue,
             Map<String, ?> answers) {
         Map<String, ?> given = answers == null ? Map.of() : answers;
-        Set<String> askedHere = new HashSet<>();
+        Set<String> askedHere = asked(form, fieldValue, given);
         List<Violation> violations = new ArrayList<>();
         for (Question question : form.askedQuestions()) {
-            if (!conditionHolds(question.when(), fieldValue, given, askedHere)) {
+            if (!askedHere.contains(question.id())) {
                 continue;
             }
-            askedHere.add(question.id());
             Object value = given.get(question.id());
             boolean empty = value == null || value instanceof String text && text.isBlank()
                     || value instanceof Collection<?> list && list.isEmpty();
@@ -91,6 +91,22 @@ public class AnswerRules {
             }
         }
         return violations;
+    }
+
+    /**
+     * The ids of the questions asked of this initiative, in the form's order: those without a condition, and those
+     * whose field or earlier question has the value (an earlier question not asked has no answer that counts). The
+     * declaration page shows and keeps the answers to these only; a submission needs the required ones among them.
+     */
+    public Set<String> asked(FormDefinition form, Function<String, Object> fieldValue, Map<String, ?> answers) {
+        Map<String, ?> given = answers == null ? Map.of() : answers;
+        Set<String> askedHere = new LinkedHashSet<>();
+        for (Question question : form.askedQuestions()) {
+            if (conditionHolds(question.when(), fieldValue, given, askedHere)) {
+                askedHere.add(question.id());
+            }
+        }
+        return askedHere;
     }
 
     /** Whether a question is asked of this initiative: no condition, or its field or earlier question has the value. */

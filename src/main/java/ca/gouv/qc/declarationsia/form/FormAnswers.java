@@ -5,7 +5,6 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationAnswers;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
-import ca.gouv.qc.declarationsia.form.FormDefinition.Question;
 import ca.gouv.qc.declarationsia.form.FormDefinition.QuestionType;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -84,7 +84,7 @@ class FormAnswers implements DeclarationAnswers {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, Object> kept = new LinkedHashMap<>();
         List<DroppedChoice> dropped = new ArrayList<>();
-        for (Question question : form.askedQuestions()) {
+        for (FormDefinition.Question question : form.askedQuestions()) {
             Object value = lastYear.get(question.id());
             if (value == null) {
                 continue;
@@ -112,7 +112,7 @@ class FormAnswers implements DeclarationAnswers {
     }
 
     /** The codes of a choice answer that the version retired. */
-    private static List<String> retiredCodes(FormDefinition form, Question question, QuestionType type, Object value) {
+    private static List<String> retiredCodes(FormDefinition form, FormDefinition.Question question, QuestionType type, Object value) {
         if (type == QuestionType.ONE_CHOICE && value instanceof String code) {
             return AnswerTexts.retired(form, question, code) ? List.of(code) : List.of();
         }
@@ -123,6 +123,26 @@ class FormAnswers implements DeclarationAnswers {
         return List.of();
     }
 
+    @Override
+    public List<Question> questions(int campaignYear) {
+        FormDefinition form = formOf(campaignYear);
+        return form.askedQuestions().stream().map(question -> new Question(question.id(),
+                Kind.valueOf(FormProblems.type(question.type()).name()), question.fr(), question.en(),
+                question.helpFr(), question.helpEn(), question.required(),
+                question.when() == null ? null : new Condition(question.when().field(), question.when().question(),
+                        question.when().value()),
+                question.codeList() == null ? List.of() : form.codeLists().getOrDefault(question.codeList(), List.of())
+                        .stream().filter(code -> !code.retired())
+                        .map(code -> new Choice(code.code(), code.fr(), code.en())).toList())).toList();
+    }
+
+    @Override
+    public List<Set<String>> asked(int campaignYear, List<InitiativeForm> initiatives) {
+        FormDefinition form = formOf(campaignYear);
+        return initiatives.stream().map(initiative -> rules.asked(form, field -> fieldValue(initiative, field),
+                initiative.answers())).toList();
+    }
+
     private FormDefinition formOf(int campaignYear) {
         int version = jdbc.sql("select form_version from campaign_form where campaign_year = :year")
                 .param("year", campaignYear).query(Integer.class).optional()
@@ -130,8 +150,11 @@ class FormAnswers implements DeclarationAnswers {
         return forms.get(version);
     }
 
-    /** A catalogue field's value as the API names it: a code by its name, a month as YYYY-MM, yes or no a boolean. */
-    private static Object fieldValue(InitiativeSnapshot initiative, String name) {
+    /**
+     * A catalogue field's value as the API names it: a code by its name, a month as YYYY-MM, yes or no a boolean (of a
+     * stored snapshot or of a form being saved).
+     */
+    private static Object fieldValue(Record initiative, String name) {
         Object value = FieldCatalogue.find(name).filter(field -> field.scope() == FieldCatalogue.Scope.INITIATIVE)
                 .map(field -> FieldCatalogue.value(field, initiative)).orElse(null);
         if (value instanceof Enum<?> code) {

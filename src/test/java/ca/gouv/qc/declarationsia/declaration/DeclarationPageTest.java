@@ -15,8 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestFormVersions;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,8 @@ class DeclarationPageTest {
     private static final int YEAR = 2088;
     private static final String ORG = "PAGE-DECL";
     private static final String RESPONDENT = "ia.page-decl@example.qc.ca";
+    /** A campaign on a form version with questions (2071: only the database layer's schema test names it). */
+    private static final int QUESTIONS_YEAR = 2071;
 
     @Autowired
     MockMvc mvc;
@@ -54,9 +59,13 @@ class DeclarationPageTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
 
+    @Autowired
+    ObjectMapper json;
+
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
+        campaigns.cleanUp(QUESTIONS_YEAR);
     }
 
     @Test
@@ -141,6 +150,99 @@ class DeclarationPageTest {
         mvc.perform(upload(url, "id;name\nx;é"))
                 .andExpect(content().string(containsString("colonnes manquantes")));
         campaigns.cleanUp(YEAR + 1);
+    }
+
+    /**
+     * On a form version with questions, the spreadsheet has a column per question, headed by its id: the template
+     * holds the answers saved, the list of codes each choice's codes, and what comes back is checked by the version's
+     * rules (each error on its line, naming the question), all or nothing.
+     */
+    @Test
+    void the_csv_has_a_column_per_question_of_the_version_and_its_answers_make_the_round_trip() throws Exception {
+        String org = "CSV-Q";
+        TestOrganizations.create(organizations, org);
+        int version = TestFormVersions.withEveryKindOfQuestion(mvc, json);
+        campaigns.create(QUESTIONS_YEAR, List.of(org), version);
+        transactions.executeWithoutResult(status -> opening.open(QUESTIONS_YEAR, org));
+        String url = "/mes-declarations/" + QUESTIONS_YEAR + "/" + org;
+        String questions = "guidanceFollowed,impactAssessment,dataSources,publicContact,withheldReason,assessmentMonth";
+
+        String header = mvc.perform(get(url + "/modele.csv").with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString().substring(1).strip();
+        assertThat(header).isEqualTo(String.join(",", InitiativeCsv.COLUMNS) + "," + questions);
+        mvc.perform(get(url + "/codes.csv").with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(allOf(containsString("guidanceFollowed,oui,Oui,Yes"),
+                        containsString("impactAssessment,EN_COURS,En cours,Under way"),
+                        containsString("dataSources,DONNEES_OUVERTES,Données ouvertes,Open data"))));
+        mvc.perform(get(url).with(httpBasic("coordo", "demo")))
+                .andExpect(content().string(allOf(containsString("<code>dataSources</code> – <span>Sources de données</span>"),
+                        containsString("séparés par un point-virgule"))));
+
+        // generative AI: the guidance question is asked; several choices separated by a semicolon
+        String fields = ",Rédaction assistée,PROJET,Rédaction des réponses aux demandes d’accès,AUTOMATISATION,,"
+                + "Délais réduits,EXPLORATION,2070-01,,,non,non,oui,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,"
+                + "HUMAIN_DANS_LA_BOUCLE,NON_EVALUE,Rédaction assistée";
+        String answers = ",oui,EN_COURS,DONNEES_INTERNES;DONNEES_OUVERTES,ia@csv-q.gouv.qc.ca,\"Secret industriel, "
+                + "pour l’instant\",2070-05";
+        mvc.perform(upload(url, header + "\n" + fields + answers + "\n")).andExpect(status().isFound());
+        Map<String, Object> stored = answers(org);
+        assertThat(stored).containsEntry("guidanceFollowed", true).containsEntry("impactAssessment", "EN_COURS")
+                .containsEntry("dataSources", List.of("DONNEES_INTERNES", "DONNEES_OUVERTES"))
+                .containsEntry("publicContact", "ia@csv-q.gouv.qc.ca")
+                .containsEntry("withheldReason", "Secret industriel, pour l’instant")
+                .containsEntry("assessmentMonth", "2070-05").hasSize(6);
+
+        // generative AI: the page asks the guidance question without waiting for its script
+        mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(allOf(
+                containsString(GUIDANCE_QUESTION + ">"),
+                containsString("value=\"EN_COURS\" selected=\"selected\""))));
+
+        // the template holds them as it takes them: sent back as it is, it changes nothing
+        String template = mvc.perform(get(url + "/modele.csv").with(httpBasic("coordo", "demo")))
+                .andReturn().getResponse().getContentAsString().substring(1);
+        assertThat(template).contains(",oui,EN_COURS,DONNEES_INTERNES;DONNEES_OUVERTES,ia@csv-q.gouv.qc.ca,"
+                + "\"Secret industriel, pour l’instant\",2070-05");
+        mvc.perform(upload(url, template)).andExpect(status().isFound());
+        assertThat(answers(org)).isEqualTo(stored);
+
+        // what the version does not take: each refusal on its line, naming the question; nothing changed
+        String id = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
+                + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class,
+                QUESTIONS_YEAR, org);
+        String bad = id + fields + ",peut-être,ABANDONNEE,DONNEES_INTERNES;INCONNUES,,,2070-13";
+        mvc.perform(upload(url, header + "\n" + bad + "\n"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Ligne 2 — « L’initiative suit-elle les lignes directrices sur l’IA générative? » "
+                                + "(guidanceFollowed) : doit être true ou false"),
+                        containsString("Ligne 2 — « État de l’évaluation d’impact » (impactAssessment) : doit être un des "
+                                + "codes offerts : REALISEE, EN_COURS, PREVUE"),
+                        containsString("Ligne 2 — « Sources de données » (dataSources) : doit être une liste de codes"),
+                        containsString("Ligne 2 — « Mois de l’évaluation » (assessmentMonth) : doit être un mois"))));
+        assertThat(answers(org)).isEqualTo(stored);
+        // a blank cell is no answer: the row's answers are its cells
+        mvc.perform(upload(url, header + "\n" + id + fields + ",non,,,,,\n")).andExpect(status().isFound());
+        assertThat(answers(org)).isEqualTo(Map.of("guidanceFollowed", false));
+
+        // no generative AI: the page keeps the guidance question hidden
+        mvc.perform(upload(url, header + "\n" + id + fields.replace(",oui,DEVELOPPEMENT_INTERNE", ",non,DEVELOPPEMENT_INTERNE")
+                + ",,,,,,\n")).andExpect(status().isFound());
+        mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(
+                containsString(GUIDANCE_QUESTION + " hidden=\"hidden\">")));
+
+        mvc.perform(upload(url, String.join(",", InitiativeCsv.COLUMNS) + "\n" + fields + "\n"))
+                .andExpect(content().string(containsString("colonnes manquantes : " + questions.replace(",", ", "))));
+    }
+
+    /** The guidance question's element as the page renders it, before its {@code hidden} if any. */
+    private static final String GUIDANCE_QUESTION = "id=\"i0-answers-guidanceFollowed-question\" "
+            + "data-when-name=\"initiatives[0].generativeAi\" data-when-value=\"true\"";
+
+    private Map<String, Object> answers(String org) throws Exception {
+        String stored = jdbc.queryForObject("select s.answers::text from initiative_snapshot s join declaration d "
+                + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class,
+                QUESTIONS_YEAR, org);
+        return json.readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
     }
 
     private static MockHttpServletRequestBuilder upload(String url, String csv) {

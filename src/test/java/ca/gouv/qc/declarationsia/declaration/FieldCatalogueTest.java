@@ -97,7 +97,7 @@ class FieldCatalogueTest {
     void the_csv_template_has_a_column_per_asked_field() {
         Declaration declaration = Declaration.draft(2099, "CAT", "PF", false, List.of());
 
-        String template = new InitiativeCsv(null, null).template(declaration);
+        String template = new InitiativeCsv(null, null).template(declaration, List.of());
 
         assertThat(template.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", names(FieldCatalogue.asked())));
     }

@@ -21,4 +21,15 @@ class PageOrderTest {
                         "initiatives[0].productionDate", "initiatives[1].name", "attestation", "signatory.name",
                         "something.else");
     }
+
+    @Test
+    void the_answers_to_the_questions_of_the_version_follow_the_fields_of_their_initiative() {
+        List<String> found = List.of("initiatives[1].name", "initiatives[0].answers.guidanceFollowed",
+                "initiatives[0].publicDescription", "initiatives[0].name");
+
+        assertThat(PageOrder.sorted(found.stream().map(path -> new Violation(path, "Code", path)).toList()))
+                .extracting(Violation::path)
+                .containsExactly("initiatives[0].name", "initiatives[0].publicDescription",
+                        "initiatives[0].answers.guidanceFollowed", "initiatives[1].name");
+    }
 }

@@ -168,8 +168,11 @@ class FormVersionsTest {
         ((ObjectNode) questions.get(0)).put("fr", "Ligne\u0007cachée");
         ((ObjectNode) questions.get(1)).put("type", "URL");
         ((ObjectNode) questions.get(1)).putObject("when").put("question", "nowhere").put("value", "true");
-        questions.insertObject(2).put("id", "guidanceFollowed").put("type", "YES_NO").put("fr", "Encore").put("en", "Again");
-        questions.insertObject(3).put("id", "retiredPhaseOnly").put("type", "SHORT_TEXT").put("fr", "Seulement")
+        // after the two of secondVersion, and any retired one an earlier version asked
+        String duplicate = "questions[" + questions.size() + "]";
+        String onRetired = "questions[" + (questions.size() + 1) + "]";
+        questions.addObject().put("id", "guidanceFollowed").put("type", "YES_NO").put("fr", "Encore").put("en", "Again");
+        questions.addObject().put("id", "retiredPhaseOnly").put("type", "SHORT_TEXT").put("fr", "Seulement")
                 .put("en", "Only").putObject("when").put("field", "phase").put("value", "COLLECTE_TRAITEMENT_DONNEES");
 
         mvc.perform(asCoordinator(post("/api/forms")).content(definition.toString()))
@@ -181,8 +184,8 @@ class FormVersionsTest {
                 .andExpect(jsonPath("$.errors[*].path", hasItem("questions[0].fr")))
                 .andExpect(jsonPath("$.errors[*].path", hasItem("questions[1].type")))
                 .andExpect(jsonPath("$.errors[*].path", hasItem("questions[1].when.question")))
-                .andExpect(jsonPath("$.errors[*].path", hasItem("questions[2].id")))
-                .andExpect(jsonPath("$.errors[*].path", hasItem("questions[3].when.value")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem(duplicate + ".id")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem(onRetired + ".when.value")))
                 .andExpect(jsonPath("$.errors[?(@.path == 'codeLists.category[1].code')].message",
                         hasItem(containsString("AIDE_DECISION_PREDICTION figure deux fois"))))
                 .andExpect(jsonPath("$.errors[?(@.path == 'codeLists.category[2].en')].message",
@@ -191,7 +194,7 @@ class FormVersionsTest {
                         hasItem(containsString("FAIBLE"))))
                 .andExpect(jsonPath("$.errors[?(@.path == 'questions[1].when.question')].message",
                         hasItem(containsString("nowhere"))))
-                .andExpect(jsonPath("$.errors[?(@.path == 'questions[3].when.value')].message",
+                .andExpect(jsonPath("$.errors[?(@.path == '" + onRetired + ".when.value')].message",
                         hasItem(containsString("retiré"))))
                 .andExpect(jsonPath("$.errors[?(@.path == 'fields.riskLevel.required')].message",
                         hasItem(containsString("doit être demandé"))));
@@ -385,9 +388,15 @@ class FormVersionsTest {
                 ((ObjectNode) phase).put("retired", true);
             }
         }
-        // the newest's other questions (other tests make versions too) come along retired: never removed
-        List<JsonNode> earlier = new ArrayList<>();
-        definition.path("questions").forEach(earlier::add);
+        // what the newest version asked besides these two (other tests' versions) stays, retired: never removed
+        List<ObjectNode> others = new ArrayList<>();
+        for (JsonNode question : definition.path("questions")) {
+            if (!Set.of("guidanceFollowed", "publicInformationPage").contains(question.get("id").asText())) {
+                ObjectNode retired = ((ObjectNode) question.deepCopy()).put("retired", true).put("required", false);
+                retired.remove("when");
+                others.add(retired);
+            }
+        }
         ArrayNode questions = definition.putArray("questions");
         ObjectNode guidance = questions.addObject().put("id", "guidanceFollowed").put("type", "YES_NO")
                 .put("fr", "L’initiative suit-elle les lignes directrices sur l’IA générative?")
@@ -398,13 +407,7 @@ class FormVersionsTest {
         questions.addObject().put("id", "publicInformationPage").put("type", "SHORT_TEXT")
                 .put("fr", "Page d’information publique").put("en", "Public information page")
                 .put("required", false).put("public", true).put("retired", false);
-        for (JsonNode question : earlier) {
-            if (!Set.of("guidanceFollowed", "publicInformationPage").contains(question.get("id").asText())) {
-                ObjectNode retired = ((ObjectNode) question).put("retired", true).put("required", false);
-                retired.remove("when");
-                questions.add(retired);
-            }
-        }
+        questions.addAll(others);
         return definition;
     }
 

@@ -1,6 +1,8 @@
 package ca.gouv.qc.declarationsia.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
@@ -9,8 +11,11 @@ import ca.gouv.qc.declarationsia.review.ReviewService;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
+import ca.gouv.qc.declarationsia.support.TestFormVersions;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +33,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * A respondent's season, in a browser: it follows the link of its invitation, signs in, lands on its declaration,
  * declares an initiative field by field, saves, reloads and finds it, sends a spreadsheet of initiatives, checks,
  * submits with the attestation and the signatory; later it reads the reviewer's comment on one field, corrects that
- * field alone and submits again. What the person sees, and what got stored, are checked at each step.
+ * field alone and submits again. On a campaign whose form version asks more questions, it answers each kind of
+ * question, one of them asked only for generative AI. What the person sees, and what got stored, are checked at each
+ * step.
  */
 @IntegrationTest
 class RespondentJourneyTest extends BrowserJourney {
@@ -41,6 +50,9 @@ class RespondentJourneyTest extends BrowserJourney {
     private static final int YEAR = 2045;
     private static final String ORG = "JRN-R";
     private static final String RESPONDENT = "ia.jrn-r@example.qc.ca";
+    /** The campaign on a form version with questions (2072: only the database layer's schema test names it). */
+    private static final int QUESTIONS_YEAR = 2072;
+    private static final String QUESTIONS_ORG = "JRN-Q";
     private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/mes-declarations/\\S+)");
 
     @Autowired
@@ -61,9 +73,16 @@ class RespondentJourneyTest extends BrowserJourney {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
+        campaigns.cleanUp(QUESTIONS_YEAR);
     }
 
     @Test
@@ -88,10 +107,12 @@ class RespondentJourneyTest extends BrowserJourney {
         assertThat(browser.text("h1")).isEqualTo("Déclaration " + YEAR + " – " + ORG);
         assertThat(browser.pageText()).contains("Brouillon", "à soumettre d’ici le 31 octobre " + YEAR);
         browser.assertAccessible("the declaration, new");
+        assertThat(browser.has("script[src$='questions.js']")).as("version 1: no question, no script").isFalse();
 
         browser.submit("button[value=add]");
         assertThat(browser.text("#initiative-0 > legend")).as("a new initiative's heading, before it has a name or an id")
                 .isEqualTo("Nouvelle initiative n° 1");
+        assertThat(browser.has(".question")).as("version 1 asks no more than the catalogue").isFalse();
         assertEachRadioBesideItsLabel("i0-cybersecurity");
         assertEachRadioBesideItsLabel("i0-generativeAi");
         browser.screenshot("respondent-yes-no", "fieldset.radios:has(#i0-servicesToPopulation-oui)");
@@ -236,6 +257,169 @@ class RespondentJourneyTest extends BrowserJourney {
         assertThat(after).as("every other value unchanged").isEqualTo(before);
         assertThat(initiative("Tri des courriels")).isEqualTo(other);
         browser.logOut();
+    }
+
+    /**
+     * A campaign on a version with a question of every kind: the page asks them under the initiative's fields, in
+     * French and in English, the one for generative AI only while generative AI is ticked; the answers are saved and
+     * shown again, a malformed one is refused beside its question, and a submission needs the required one.
+     */
+    @Test
+    void a_respondent_answers_every_kind_of_question_its_campaigns_form_version_asks() throws Exception {
+        String respondent = TestOrganizations.createWithLogin(organizations, identity, QUESTIONS_ORG);
+        int version = TestFormVersions.withEveryKindOfQuestion(mvc, json);
+        campaigns.create(QUESTIONS_YEAR, List.of(QUESTIONS_ORG), version);
+        TestCampaigns.clockAt(LocalDateTime.of(QUESTIONS_YEAR, 9, 1, 13, 0));
+        campaigns.launch(QUESTIONS_YEAR);
+        campaigns.runDueJobs(QUESTIONS_YEAR);
+        String page = "/mes-declarations/" + QUESTIONS_YEAR + "/" + QUESTIONS_ORG;
+        String month = (QUESTIONS_YEAR - 1) + "-05";
+
+        if (browser.has("form[action='/logout'] button")) {
+            browser.logOut();
+        }
+        browser.open(page);
+        browser.logIn(respondent, "demo");
+        assertThat(browser.url()).endsWith(page);
+        browser.submit("button[value=add]");
+        assertThat(browser.text("#i0-questions h3")).isEqualTo("Questions propres à cette campagne");
+        assertThat(shown("guidanceFollowed")).as("asked only for generative AI, not chosen yet").isFalse();
+        assertThat(browser.text("label[for='i0-answers-impactAssessment']")).isEqualTo("État de l’évaluation d’impact");
+        assertThat(browser.options("i0-answers-impactAssessment"))
+                .containsExactly("— Choisir —", "Réalisée", "En cours", "Prévue");
+        assertThat(browser.text("#i0-answers-dataSources-question legend")).isEqualTo("Sources de données");
+        assertThat(browser.text("#i0-answers-dataSources-help")).isEqualTo("Cochez toutes celles qui s’appliquent.");
+        assertThat(browser.text("label[for='i0-answers-assessmentMonth']")).isEqualTo("Mois de l’évaluation (AAAA-MM)");
+
+        browser.type("contactName", "Rita Répondante");
+        browser.type("contactEmail", respondent);
+        fillInitiative();
+        // generative AI ticked: the question shows at once, required, with its help
+        assertThat(shown("guidanceFollowed")).as("shown as generative AI is ticked").isTrue();
+        assertThat(browser.text("#i0-answers-guidanceFollowed-question legend"))
+                .isEqualTo("L’initiative suit-elle les lignes directrices sur l’IA générative? (obligatoire)");
+        assertThat(browser.text("#i0-answers-guidanceFollowed-help")).isEqualTo("Guide d’application de décembre 2025.");
+        assertEachRadioBesideItsLabel("i0-answers-guidanceFollowed");
+        browser.tick("i0-generativeAi-non");
+        assertThat(shown("guidanceFollowed")).as("hidden again as generative AI is not").isFalse();
+        browser.tick("i0-generativeAi-oui");
+        assertThat(shown("guidanceFollowed")).isTrue();
+        browser.choose("i0-answers-impactAssessment", "EN_COURS");
+        browser.tick("i0-answers-dataSources-DONNEES_INTERNES");
+        browser.tick("i0-answers-dataSources-DONNEES_OUVERTES");
+        browser.type("i0-answers-publicContact", "ia@mrnf.gouv.qc.ca");
+        browser.type("i0-answers-withheldReason", "Secret industriel du fournisseur.\nLe modèle reste privé.");
+        browser.type("i0-answers-assessmentMonth", month);
+        browser.screenshot("respondent-questions", "#i0-questions");
+        browser.screenshot("respondent-questions-csv", "div.card:has(.csv-questions)");
+        browser.resize(320, 1024);
+        browser.screenshot("respondent-questions-320", "#i0-answers-guidanceFollowed-question");
+        browser.resize(1280, 1024);
+        browser.assertAccessible("the declaration, the questions of its form version");
+        browser.submit("button[value=save]");
+        assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
+
+        browser.open(page);
+        assertThat(browser.chosen("i0-answers-impactAssessment")).isEqualTo("EN_COURS");
+        assertThat(browser.isTicked("i0-answers-dataSources-DONNEES_INTERNES")).isTrue();
+        assertThat(browser.isTicked("i0-answers-dataSources-DONNEES_OUVERTES")).isTrue();
+        assertThat(browser.isTicked("i0-answers-dataSources-DONNEES_FOURNISSEUR")).isFalse();
+        assertThat(browser.value("i0-answers-publicContact")).isEqualTo("ia@mrnf.gouv.qc.ca");
+        assertThat(browser.value("i0-answers-withheldReason")).matches("Secret industriel du fournisseur\\.\\r?\\nLe modèle reste privé\\.");
+        assertThat(browser.value("i0-answers-assessmentMonth")).isEqualTo(month);
+        assertThat(shown("guidanceFollowed")).as("generative AI saved: asked without the script's help").isTrue();
+        assertThat(browser.isTicked("i0-answers-guidanceFollowed-oui") || browser.isTicked("i0-answers-guidanceFollowed-non"))
+                .as("not answered yet").isFalse();
+        JsonNode answers = storedAnswers(respondent);
+        assertThat(answers.get("impactAssessment").asText()).isEqualTo("EN_COURS");
+        assertThat(answers.get("dataSources")).extracting(JsonNode::asText)
+                .containsExactly("DONNEES_INTERNES", "DONNEES_OUVERTES");
+        assertThat(answers.get("publicContact").asText()).isEqualTo("ia@mrnf.gouv.qc.ca");
+        assertThat(answers.get("withheldReason").asText()).startsWith("Secret industriel").endsWith("reste privé.");
+        assertThat(answers.get("assessmentMonth").asText()).isEqualTo(month);
+        assertThat(answers.has("guidanceFollowed")).isFalse();
+
+        // a month that does not exist: nothing saved, the error beside the question, naming it
+        browser.type("i0-answers-assessmentMonth", (QUESTIONS_YEAR - 1) + "-13");
+        browser.submit("button[value=save]");
+        assertThat(browser.text(".error-summary h2")).startsWith("1 point(s) à corriger : rien n’est encore enregistré.");
+        String monthError = "« Mois de l’évaluation » (assessmentMonth) : doit être un mois au format AAAA-MM";
+        assertThat(browser.text("#i0-answers-assessmentMonth-error")).isEqualTo(monthError);
+        assertThat(browser.element(By.id("i0-answers-assessmentMonth")).getAttribute("aria-describedby"))
+                .isEqualTo("i0-answers-assessmentMonth-error");
+        assertThat(browser.element(By.cssSelector(".error-summary a")).getAttribute("href"))
+                .endsWith("#i0-answers-assessmentMonth");
+        assertThat(browser.value("i0-answers-assessmentMonth")).isEqualTo((QUESTIONS_YEAR - 1) + "-13");
+        assertThat(storedAnswers(respondent)).as("nothing saved").isEqualTo(answers);
+        browser.type("i0-answers-assessmentMonth", month);
+
+        // the required answer missing: the draft is saved, the submission refused, the error beside the question
+        signAndSubmit();
+        String required = "« L’initiative suit-elle les lignes directrices sur l’IA générative? » (guidanceFollowed) : "
+                + "obligatoire";
+        assertThat(browser.texts(".error-summary li")).containsExactly(required);
+        assertThat(browser.element(By.cssSelector(".error-summary a")).getAttribute("href"))
+                .endsWith("#i0-answers-guidanceFollowed-oui");
+        assertThat(browser.text("#i0-answers-guidanceFollowed-error")).isEqualTo(required);
+        assertThat(browser.element(By.cssSelector("#i0-answers-guidanceFollowed-question fieldset"))
+                .getAttribute("aria-describedby"))
+                .isEqualTo("i0-answers-guidanceFollowed-help i0-answers-guidanceFollowed-error");
+        assertThat(statusOf(QUESTIONS_YEAR, QUESTIONS_ORG)).isEqualTo("BROUILLON");
+        browser.assertAccessible("the declaration, refused without the required answer");
+        browser.screenshot("respondent-question-required", "#i0-answers-guidanceFollowed-question");
+
+        // in English: the questions' labels, help and choices in English
+        browser.open(page + "?lang=en");
+        assertThat(browser.text("#i0-questions h3")).isEqualTo("Questions for this campaign");
+        assertThat(browser.text("#i0-answers-guidanceFollowed-question legend"))
+                .isEqualTo("Does the initiative follow the generative AI guidance? (required)");
+        assertThat(browser.text("#i0-answers-guidanceFollowed-help")).isEqualTo("December 2025 guidance.");
+        assertThat(browser.text("label[for='i0-answers-guidanceFollowed-oui']")).isEqualTo("Yes");
+        assertThat(browser.options("i0-answers-impactAssessment")).contains("Done", "Under way", "Planned");
+        assertThat(browser.text("label[for='i0-answers-dataSources-DONNEES_OUVERTES']")).isEqualTo("Open data");
+        assertThat(browser.text("label[for='i0-answers-assessmentMonth']")).isEqualTo("Month of the assessment (YYYY-MM)");
+        assertThat(browser.pageText()).doesNotContainPattern("\\s:");
+        browser.assertAccessible("the declaration's questions, in English");
+        browser.screenshot("respondent-questions-en", "#i0-questions");
+        browser.open(page + "?lang=fr");
+
+        // an answer to a question whose condition no longer holds is not kept
+        browser.tick("i0-answers-guidanceFollowed-oui");
+        browser.tick("i0-generativeAi-non");
+        assertThat(shown("guidanceFollowed")).isFalse();
+        browser.submit("button[value=save]");
+        assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
+        assertThat(storedAnswers(respondent).has("guidanceFollowed")).as("hidden, so not saved").isFalse();
+        assertThat(shown("guidanceFollowed")).isFalse();
+
+        browser.tick("i0-generativeAi-oui");
+        assertThat(shown("guidanceFollowed")).isTrue();
+        browser.tick("i0-answers-guidanceFollowed-oui");
+        signAndSubmit();
+        assertThat(browser.text(".notice")).startsWith("Déclaration soumise");
+        JsonNode submitted = storedAnswers(respondent);
+        assertThat(submitted.get("guidanceFollowed").asBoolean()).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) submitted).remove("guidanceFollowed");
+        assertThat(submitted).as("the other answers as saved").isEqualTo(answers);
+        assertThat(statusOf(QUESTIONS_YEAR, QUESTIONS_ORG)).isEqualTo("SOUMISE");
+        browser.logOut();
+    }
+
+    /** Whether the person sees the question (its condition holds), on the first initiative. */
+    private static boolean shown(String question) {
+        return browser.element(By.id("i0-answers-" + question + "-question")).isDisplayed();
+    }
+
+    /** The first initiative's answers as the API gives them back. */
+    private JsonNode storedAnswers(String respondent) throws Exception {
+        return json.readTree(mvc.perform(get("/api/campaigns/{year}/declarations/{org}", QUESTIONS_YEAR, QUESTIONS_ORG)
+                .with(httpBasic(respondent, "demo"))).andExpect(MockMvcResultMatchers.status().isOk()).andReturn().getResponse()
+                .getContentAsString()).at("/initiatives/0/answers");
+    }
+
+    private String statusOf(int year, String organization) {
+        return jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                String.class, year, organization);
     }
 
     private static void fillInitiative() {
