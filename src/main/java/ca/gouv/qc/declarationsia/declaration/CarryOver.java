@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.organization.Predecessor;
 import ca.gouv.qc.declarationsia.organization.Successions;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,9 +19,10 @@ import org.springframework.stereotype.Repository;
  * ids, and may not lose one silently. They follow the successions of the registry (issue 25): a body also carries on
  * the active initiatives of the bodies it succeeded (all of them, or those a split assigned to it), ids unchanged.
  * <p>
- * A succession that takes effect while a campaign is open: the predecessor's declaration of that year, if it has one,
- * is completed as it is (by the predecessor's respondents); its initiatives come to the successor at the next
- * campaign. So one initiative is never in two declarations of one year, and nothing is moved under a respondent's
+ * A succession counts from the first campaign opening on or after its effective date, as the campaign's targets do.
+ * One that takes effect while a campaign is open (recorded ahead of its date, or late): the predecessor's declaration
+ * of that year is completed as it is (by the predecessor's respondents); its initiatives come to the successor at the
+ * next campaign. So one initiative is never in two declarations of one year, and nothing is moved under a respondent's
  * feet. A predecessor's initiatives are carried once: not again once the successor has declared after them.
  */
 @Repository
@@ -88,14 +90,25 @@ class CarryOver {
         Set<String> seen = new HashSet<>();
         Optional<Source> own = lastBefore(year, organizationCode, organizationCode, id -> true);
         own.ifPresent(source -> carried.put(source, take(source, seen)));
-        collectPredecessors(year, organizationCode, own.map(Source::year).orElse(Integer.MIN_VALUE), id -> true,
-                carried, seen, new HashSet<>(Set.of(organizationCode)));
+        collectPredecessors(year, successions.ancestryOf(organizationCode, openingDate(year)), organizationCode,
+                own.map(Source::year).orElse(Integer.MIN_VALUE), id -> true, carried, seen,
+                new HashSet<>(Set.of(organizationCode)));
         return carried;
     }
 
-    private void collectPredecessors(int year, String successorCode, int successorLastYear, Predicate<String> outer,
-            Map<Source, List<Active>> carried, Set<String> seen, Set<String> visited) {
-        for (Predecessor predecessor : successions.predecessorsOf(successorCode)) {
+    /**
+     * The successions this campaign follows are those in effect at its opening, as for its targets: one taking effect
+     * later leaves the body replaced targeted, to declare this year itself.
+     */
+    private LocalDate openingDate(int year) {
+        return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
+                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 12, 31));
+    }
+
+    private void collectPredecessors(int year, Map<String, List<Predecessor>> ancestry, String successorCode,
+            int successorLastYear, Predicate<String> outer, Map<Source, List<Active>> carried, Set<String> seen,
+            Set<String> visited) {
+        for (Predecessor predecessor : ancestry.getOrDefault(successorCode, List.of())) {
             if (!visited.add(predecessor.code()) || hasDeclaration(year, predecessor.code())) {
                 continue; // its declaration of this year is completed as it is: its initiatives come next year
             }
@@ -103,8 +116,8 @@ class CarryOver {
             Optional<Source> source = lastBefore(year, predecessor.code(), predecessor.name(), carries)
                     .filter(last -> last.year() >= successorLastYear); // else carried already, in an earlier year
             source.ifPresent(last -> carried.put(last, take(last, seen)));
-            collectPredecessors(year, predecessor.code(), source.map(Source::year).orElse(successorLastYear), carries,
-                    carried, seen, visited);
+            collectPredecessors(year, ancestry, predecessor.code(), source.map(Source::year).orElse(successorLastYear),
+                    carries, carried, seen, visited);
         }
     }
 
