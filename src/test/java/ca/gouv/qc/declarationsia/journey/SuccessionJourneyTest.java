@@ -141,6 +141,8 @@ class SuccessionJourneyTest extends BrowserJourney {
                         + " : Organisme de test JS-CHUM et Organisme de test JS-CUSM");
         browser.assertAccessible("the Portrait, successions of bodies");
         browser.screenshot("succession-portrait", "#portrait-succession-notes");
+        browser.screenshot("succession-portrait-change", "#portrait-change-note");
+        browser.screenshot("succession-portrait-top", "#portrait-top");
 
         browser.open("/portrait/" + YEAR + "?lang=en");
         assertThat(browser.text("#portrait-successions")).isEqualTo("Successions of bodies since " + BEFORE);
