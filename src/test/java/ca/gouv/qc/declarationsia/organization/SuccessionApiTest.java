@@ -4,6 +4,7 @@ import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -155,6 +156,16 @@ class SuccessionApiTest {
                 .andExpect(jsonPath("$.errors[0].path").value("assignments"))
                 .andExpect(jsonPath("$.errors[0].code").value("Unassigned"))
                 .andExpect(jsonPath("$.errors[0].message", containsString(ids.get(2))));
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
+                Integer.class)).isZero();
+        // the split's page is a coordinator's, as its API is (its journey is SuccessionJourneyTest's)
+        mvc.perform(get("/organisations/scission").param("predecessor", "SP-OLD").with(httpBasic("gestion", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/organisations/scission").with(httpBasic("gestion", "demo")).with(csrf())
+                        .param("predecessor", "SP-OLD").param("successors", "SP-A, SP-B").param("effectiveDate", BEFORE + "-12-01")
+                        .param("reason", "Scission").param("a." + ids.get(0), "SP-A").param("a." + ids.get(1), "SP-B")
+                        .param("a." + ids.get(2), "SP-A"))
+                .andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
                 Integer.class)).isZero();
 
