@@ -235,18 +235,20 @@ class SuccessionApiTest {
      */
     @Test
     void a_succession_recorded_ahead_of_its_date_leaves_the_bodies_replaced_to_declare_until_then() throws Exception {
-        for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER", "PL-OTHER-NEW", "FU-OLD", "FU-NEW")) {
+        for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER", "PL-OTHER-NEW", "FU-OLD", "FU-QUIET", "FU-NEW")) {
             TestOrganizations.create(organizations, code);
         }
         campaigns(BEFORE, NEXT);
         List<String> ids = pastDeclarations.accepted(BEFORE, "FU-OLD", 2, false);
+        // FU-QUIET is not asked to declare in the year the merger takes effect: its initiative must not be lost
+        List<String> quiet = pastDeclarations.accepted(BEFORE, "FU-QUIET", 1, false);
         TestCampaigns.clockAt(LocalDateTime.of(PLANNED, 1, 10, 13, 0));
         try {
-            // recorded in January: a merger from April, before the campaign's opening, and an absorption from October
+            // recorded in January: a merger from April, before the campaign's opening, and another from October
             succession("{\"predecessors\":[\"PL-A\",\"PL-B\"],\"successor\":\"PL-SUCC\",\"effectiveDate\":\"" + PLANNED
                     + "-04-01\",\"reason\":\"Fusion avant l’ouverture\"}").andExpect(status().isCreated());
-            succession("{\"predecessors\":[\"FU-OLD\"],\"successor\":\"FU-NEW\",\"effectiveDate\":\"" + PLANNED
-                    + "-10-01\",\"reason\":\"Absorption pendant la campagne\"}").andExpect(status().isCreated());
+            succession("{\"predecessors\":[\"FU-OLD\",\"FU-QUIET\"],\"successor\":\"FU-NEW\",\"effectiveDate\":\"" + PLANNED
+                    + "-10-01\",\"reason\":\"Fusion pendant la campagne\"}").andExpect(status().isCreated());
             assertThat(active("PL-A", "PL-B", "FU-OLD")).as("active until the effective date").containsOnly(true);
             mvc.perform(get("/api/organizations/FU-OLD").with(httpBasic("coordo", "demo")))
                     .andExpect(jsonPath("$.active").value(true))
@@ -288,9 +290,10 @@ class SuccessionApiTest {
             ClockUtil.reset();
         }
 
-        // the next campaign: the successor carries FU-OLD's initiatives, ids unchanged, from its last declaration
+        // the next campaign: the successor carries FU-OLD's initiatives, ids unchanged, from its declaration of the year,
+        // and FU-QUIET's, from its last one (2026): it did not declare in 2030, nor did anyone carry them that year
         transactions.executeWithoutResult(tx -> lifecycle.createDraft(NEXT, "FU-NEW"));
-        assertThat(snapshotIds(NEXT, "FU-NEW")).containsExactlyElementsOf(ids);
+        assertThat(snapshotIds(NEXT, "FU-NEW")).containsExactlyInAnyOrder(ids.get(0), ids.get(1), quiet.get(0));
     }
 
     private List<String> targets(int year) {
