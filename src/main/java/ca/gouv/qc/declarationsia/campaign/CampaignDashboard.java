@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.campaign;
 import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.SubmissionHandoff;
 import ca.gouv.qc.declarationsia.notification.MailDelivery;
+import ca.gouv.qc.declarationsia.organization.Successions;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,8 +75,11 @@ public class CampaignDashboard {
     private final MailDelivery mail;
     private final ManagementService management;
     private final SubmissionHandoff handoff;
+    private final Successions successions;
 
-    CampaignDashboard(JdbcClient jdbc, MailDelivery mail, ManagementService management, SubmissionHandoff handoff) {
+    CampaignDashboard(JdbcClient jdbc, MailDelivery mail, ManagementService management, SubmissionHandoff handoff,
+            Successions successions) {
+        this.successions = successions;
         this.jdbc = jdbc;
         this.mail = mail;
         this.management = management;
@@ -104,33 +108,19 @@ public class CampaignDashboard {
 
     /** Who succeeded whom among the campaign's targets (as successor or as a body replaced), latest first. */
     public List<SuccessionLine> successions(int year) {
-        record Link(long successionId, String kind, LocalDate effectiveDate, String predecessor, String successor) {
-        }
-        Map<Long, SuccessionLine> lines = new java.util.LinkedHashMap<>();
-        for (Link link : jdbc.sql("""
-                select b.succession_id, b.kind, b.effective_date,
-                       p.name_fr || ' (' || p.code || ')' as predecessor, s.name_fr || ' (' || s.code || ')' as successor
-                  from body_succession b
-                  join organization_directory p on p.code = b.predecessor_code
-                  join organization_directory s on s.code = b.successor_code
-                 where b.succession_id in (
-                       select x.succession_id from body_succession x
-                        where exists (select 1 from campaign_target t where t.campaign_year = :year
-                                         and t.organization_code in (x.predecessor_code, x.successor_code))
-                        group by x.succession_id, x.effective_date
-                        order by x.effective_date desc, x.succession_id desc limit :shown)
-                 order by b.effective_date desc, b.succession_id desc, p.name_fr collate "fr-CA-x-icu", s.name_fr collate "fr-CA-x-icu"
-                """).param("year", year).param("shown", SUCCESSIONS_SHOWN).query(Link.class).list()) {
-            SuccessionLine line = lines.computeIfAbsent(link.successionId(), id -> new SuccessionLine(link.kind(),
-                    link.effectiveDate(), new java.util.ArrayList<>(), new java.util.ArrayList<>()));
-            if (!line.predecessors().contains(link.predecessor())) {
-                line.predecessors().add(link.predecessor());
-            }
-            if (!line.successors().contains(link.successor())) {
-                line.successors().add(link.successor());
-            }
-        }
-        return List.copyOf(lines.values());
+        List<String> targets = jdbc.sql("select organization_code from campaign_target where campaign_year = :year")
+                .param("year", year).query(String.class).list();
+        return successions.involving(targets, SUCCESSIONS_SHOWN).stream()
+                .map(succession -> new SuccessionLine(succession.kind().name(), succession.effectiveDate(),
+                        labelled(succession.predecessorNames(), succession.predecessors()),
+                        labelled(succession.successorNames(), succession.successors())))
+                .toList();
+    }
+
+    /** « Name (CODE) », as the dashboard names a body. */
+    private static List<String> labelled(List<String> names, List<String> codes) {
+        return java.util.stream.IntStream.range(0, codes.size()).mapToObj(i -> names.get(i) + " (" + codes.get(i) + ")")
+                .toList();
     }
 
     /** Every row, for the CSV export and the API. */

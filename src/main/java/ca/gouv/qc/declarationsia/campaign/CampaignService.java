@@ -11,6 +11,7 @@ import ca.gouv.qc.declarationsia.form.FormVersions;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -70,7 +71,38 @@ public class CampaignService {
             jdbc.sql("insert into campaign_target (campaign_year, organization_code) select :year, code from organization_directory where code = any(:codes)")
                     .param("year", form.year()).param("codes", codes(form)).update();
         }
+        targetSuccessors(form.year(), form.openingDate());
         return campaign;
+    }
+
+    /**
+     * A succession recorded ahead of its date leaves the bodies it replaces active, and targeted, until then. A
+     * campaign opening on or after that date targets their successors instead (as a planned campaign does when the
+     * succession is recorded after it, {@code CampaignTargets.follow}); one opening before it keeps them: they declare
+     * that year themselves. Followed along a chain of successions (the registry refuses cycles).
+     */
+    private void targetSuccessors(int year, LocalDate openingDate) {
+        record Link(String predecessorCode, String successorCode) {
+        }
+        for (int step = 0; step < 100; step++) {
+            List<Link> links = jdbc.sql("""
+                    select b.predecessor_code, b.successor_code from body_succession b
+                      join campaign_target t on t.campaign_year = :year and t.organization_code = b.predecessor_code
+                     where b.effective_date <= :opening
+                    """).param("year", year).param("opening", openingDate).query(Link.class).list();
+            if (links.isEmpty()) {
+                return;
+            }
+            jdbc.sql("delete from campaign_target where campaign_year = :year and organization_code = any(:codes)")
+                    .param("year", year)
+                    .param("codes", links.stream().map(Link::predecessorCode).distinct().toArray(String[]::new)).update();
+            jdbc.sql("""
+                    insert into campaign_target (campaign_year, organization_code)
+                    select :year, code from organization_directory where code = any(:codes)
+                    on conflict do nothing
+                    """).param("year", year)
+                    .param("codes", links.stream().map(Link::successorCode).distinct().toArray(String[]::new)).update();
+        }
     }
 
     /**

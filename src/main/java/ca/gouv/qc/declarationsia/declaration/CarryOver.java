@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.declaration;
 import ca.gouv.qc.declarationsia.organization.Predecessor;
 import ca.gouv.qc.declarationsia.organization.Successions;
 import ca.gouv.qc.declarationsia.shared.Answers;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,10 +21,13 @@ import org.springframework.stereotype.Repository;
  * ids, and may not lose one silently. They follow the successions of the registry (issue 25): a body also carries on
  * the active initiatives of the bodies it succeeded (all of them, or those a split assigned to it), ids unchanged.
  * <p>
- * A succession that takes effect while a campaign is open: the predecessor's declaration of that year, if it has one,
- * is completed as it is (by the predecessor's respondents); its initiatives come to the successor at the next
- * campaign. So one initiative is never in two declarations of one year, and nothing is moved under a respondent's
- * feet. A predecessor's initiatives are carried once: not again once the successor has declared after them.
+ * A succession counts from the first campaign opening on or after its effective date, as the campaign's targets do.
+ * One that takes effect while a campaign is open (recorded ahead of its date, or late): the predecessor's declaration
+ * of that year is completed as it is (by the predecessor's respondents); its initiatives come to the successor at the
+ * next campaign. So one initiative is never in two declarations of one year, and nothing is moved under a respondent's
+ * feet. A predecessor's initiatives are carried once: not again once declared after its last declaration (by the
+ * successor, which updated or retired them), and not lost when nobody declared them since (the predecessor was not
+ * asked in the year the succession took effect).
  * <p>
  * An initiative's answers to the extra questions come with it only where the new campaign's form version still asks
  * them (issue 26, {@link DeclarationAnswers#carry}): a question retired or absent is not asked again, and a choice the
@@ -164,33 +168,63 @@ class CarryOver {
         Set<String> seen = new HashSet<>();
         Optional<Source> own = lastBefore(year, organizationCode, organizationCode, id -> true);
         own.ifPresent(source -> carried.put(source, take(source, seen)));
-        collectPredecessors(year, organizationCode, own.map(Source::year).orElse(Integer.MIN_VALUE), id -> true,
-                carried, seen, new HashSet<>(Set.of(organizationCode)));
+        collectPredecessors(year, successions.ancestryOf(organizationCode, openingDate(year)), organizationCode,
+                id -> true, carried, seen, new HashSet<>(Set.of(organizationCode)));
         return carried;
     }
 
-    private void collectPredecessors(int year, String successorCode, int successorLastYear, Predicate<String> outer,
-            Map<Source, List<Active>> carried, Set<String> seen, Set<String> visited) {
-        for (Predecessor predecessor : successions.predecessorsOf(successorCode)) {
+    /**
+     * The successions this campaign follows are those in effect at its opening, as for its targets: one taking effect
+     * later leaves the body replaced targeted, to declare this year itself.
+     */
+    private LocalDate openingDate(int year) {
+        return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
+                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 12, 31));
+    }
+
+    private void collectPredecessors(int year, Map<String, List<Predecessor>> ancestry, String successorCode,
+            Predicate<String> outer, Map<Source, List<Active>> carried, Set<String> seen, Set<String> visited) {
+        for (Predecessor predecessor : ancestry.getOrDefault(successorCode, List.of())) {
             if (!visited.add(predecessor.code()) || hasDeclaration(year, predecessor.code())) {
                 continue; // its declaration of this year is completed as it is: its initiatives come next year
             }
             Predicate<String> carries = outer.and(predecessor::carries);
-            Optional<Source> source = lastBefore(year, predecessor.code(), predecessor.name(), carries)
-                    .filter(last -> last.year() >= successorLastYear); // else carried already, in an earlier year
-            source.ifPresent(last -> carried.put(last, take(last, seen)));
-            collectPredecessors(year, predecessor.code(), source.map(Source::year).orElse(successorLastYear), carries,
-                    carried, seen, visited);
+            lastBefore(year, predecessor.code(), predecessor.name(), carries)
+                    .ifPresent(last -> carried.put(last, take(last, year, seen)));
+            collectPredecessors(year, ancestry, predecessor.code(), carries, carried, seen, visited);
         }
     }
 
+    /** A body's own last declaration: its active initiatives, all of them (nobody else declares them). */
     private List<Active> take(Source source, Set<String> seen) {
-        return jdbc.sql("""
+        return kept(source, seen, jdbc.sql("""
                 select s.initiative_id as id, s.name from initiative_snapshot s
                  where s.declaration_id = :declaration and s.phase is distinct from 'MISE_HORS_SERVICE'
                  order by s.position
-                """).param("declaration", source.declarationId()).query(Active.class).list().stream()
-                .filter(initiative -> source.carries().test(initiative.id()) && seen.add(initiative.id()))
+                """).param("declaration", source.declarationId()).query(Active.class).list());
+    }
+
+    /**
+     * A predecessor's last declaration: its active initiatives not declared since, by anyone, before {@code year}.
+     * One a successor already carried on (and updated or retired) comes from the successor's declaration, not again
+     * from the predecessor's; one nobody declared since (the predecessor was not asked in the year the succession took
+     * effect) is not lost.
+     */
+    private List<Active> take(Source source, int year, Set<String> seen) {
+        return kept(source, seen, jdbc.sql("""
+                select s.initiative_id as id, s.name from initiative_snapshot s
+                 where s.declaration_id = :declaration and s.phase is distinct from 'MISE_HORS_SERVICE'
+                   and not exists (select 1 from initiative_snapshot later
+                                     join declaration d on d.id = later.declaration_id
+                                    where later.initiative_id = s.initiative_id
+                                      and d.campaign_year > :since and d.campaign_year < :year)
+                 order by s.position
+                """).param("declaration", source.declarationId()).param("since", source.year()).param("year", year)
+                .query(Active.class).list());
+    }
+
+    private static List<Active> kept(Source source, Set<String> seen, List<Active> active) {
+        return active.stream().filter(initiative -> source.carries().test(initiative.id()) && seen.add(initiative.id()))
                 .toList();
     }
 

@@ -25,12 +25,17 @@ class DeclaredInitiativesOfBodies implements DeclaredInitiatives {
 
     @Override
     public List<String> active(String organizationCode) {
+        return activeNamed(organizationCode).stream().map(ActiveInitiative::id).toList();
+    }
+
+    @Override
+    public List<ActiveInitiative> activeNamed(String organizationCode) {
         return jdbc.sql("""
-                select s.initiative_id from initiative_snapshot s
+                select s.initiative_id as id, s.name from initiative_snapshot s
                  where s.declaration_id = (select id from declaration where organization_code = :organization
                                             order by campaign_year desc limit 1)
                    and s.phase is distinct from 'MISE_HORS_SERVICE'
                  order by s.position
-                """).param("organization", organizationCode).query(String.class).list();
+                """).param("organization", organizationCode).query(ActiveInitiative.class).list();
     }
 }

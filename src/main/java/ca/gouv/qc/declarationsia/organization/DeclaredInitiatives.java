@@ -14,4 +14,11 @@ public interface DeclaredInitiatives {
 
     /** The ids of the initiatives still active (not retired) in the body's last declaration. */
     List<String> active(String organizationCode);
+
+    /** An initiative still active at a body, with its name: what a split's page lists. */
+    record ActiveInitiative(String id, String name) {
+    }
+
+    /** The same initiatives with their names, in their declaration's order. */
+    List<ActiveInitiative> activeNamed(String organizationCode);
 }

@@ -57,8 +57,8 @@ class OrganizationPageController {
     }
 
     /**
-     * A merge, absorption or renaming recorded from the page (a split, with one successor per initiative, goes through
-     * the API). Post-redirect-get; when refused, the errors and what was typed come back, nothing recorded.
+     * A merge, absorption or renaming recorded from the page (a split, with one successor per initiative, has a page of
+     * its own, {@link SplitPageController}). Post-redirect-get; when refused, the errors and what was typed come back, nothing recorded.
      */
     @PostMapping("/successions")
     String recordSuccession(@RequestParam(required = false) String predecessors, @RequestParam(required = false) String successor,

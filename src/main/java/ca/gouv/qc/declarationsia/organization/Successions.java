@@ -29,9 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Successions {
 
-    /** One recorded succession, as the API and the pages show it. */
+    /**
+     * One recorded succession, as the API, the pages and the other capabilities read it: the bodies by code, and by
+     * French name in the same order (by name).
+     */
     public record Succession(long id, SuccessionKind kind, List<String> predecessors, List<String> successors,
-            LocalDate effectiveDate, String reason, String recordedBy, java.time.Instant recordedAt) {
+            LocalDate effectiveDate, String reason, String recordedBy, java.time.Instant recordedAt,
+            List<String> predecessorNames, List<String> successorNames) {
     }
 
     private final JdbcClient jdbc;
@@ -127,35 +131,66 @@ public class Successions {
         return find(id).orElseThrow();
     }
 
-    /** The initiatives a split must assign: those still active at the body (for the coordinator's page). */
+    /** The initiatives a split must assign: those still active at the body (for the API). */
     @Transactional(readOnly = true)
     public List<String> activeInitiatives(String organizationCode) {
         access.requireCoordinator();
         return declared.active(organizationCode);
     }
 
+    /** The same with their names, for the coordinator's page that assigns them. */
+    @Transactional(readOnly = true)
+    List<DeclaredInitiatives.ActiveInitiative> activeInitiativesNamed(String organizationCode) {
+        access.requireCoordinator();
+        return declared.activeNamed(organizationCode);
+    }
+
     /**
-     * The bodies whose initiatives this one carries on, and from when. No access check: the declaration capability
-     * asks it when it opens a declaration, whoever launches the campaign.
+     * The bodies whose initiatives this one carries on, and from when: every succession recorded, those taking effect
+     * later too (the registry shows them).
      */
     @Transactional(readOnly = true)
     public List<Predecessor> predecessorsOf(String successorCode) {
-        record Row(long id, String code, String name, String kind, LocalDate effectiveDate) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select s.id, l.predecessor_code as code, o.name_fr as name, s.kind, s.effective_date
-                  from organization_succession_link l
-                  join organization_succession s on s.id = l.succession_id
-                  join organization o on o.code = l.predecessor_code
-                 where l.successor_code = :code
-                 order by s.effective_date, l.predecessor_code
-                """).param("code", successorCode).query(Row.class).list();
-        return rows.stream().map(row -> new Predecessor(row.code(), row.name(), SuccessionKind.valueOf(row.kind()),
-                row.effectiveDate(), Set.copyOf(jdbc.sql("""
-                        select initiative_id from organization_succession_assignment
-                         where succession_id = :id and successor_code = :code
-                        """).param("id", row.id()).param("code", successorCode).query(String.class).list())))
-                .toList();
+        return ancestryOf(successorCode, LocalDate.of(9999, 12, 31)).getOrDefault(successorCode, List.of());
+    }
+
+    /**
+     * The bodies whose initiatives this one carries on in a campaign opening on {@code openingDate}, and theirs in
+     * turn: for this body and each of its ancestors, its own predecessors, by the successions in effect by then. One
+     * recorded ahead of its date, taking effect after the opening, leaves the body replaced to declare that year
+     * itself; its initiatives come at the next campaign. One statement for the whole ancestry (a launch opens
+     * thousands of declarations; Santé Québec alone has dozens of predecessors). No access check: the declaration
+     * capability asks it when it opens a declaration, whoever launches the campaign.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<Predecessor>> ancestryOf(String code, LocalDate openingDate) {
+        Map<String, List<Predecessor>> ancestry = new java.util.HashMap<>();
+        jdbc.sql("""
+                with recursive ancestry (successor_code, predecessor_code, succession_id, kind, effective_date) as (
+                    select l.successor_code, l.predecessor_code, s.id, s.kind, s.effective_date
+                      from organization_succession_link l join organization_succession s on s.id = l.succession_id
+                     where l.successor_code = :code and s.effective_date <= :opening
+                    union
+                    select l.successor_code, l.predecessor_code, s.id, s.kind, s.effective_date
+                      from ancestry a
+                      join organization_succession_link l on l.successor_code = a.predecessor_code
+                      join organization_succession s on s.id = l.succession_id
+                     where s.effective_date <= :opening
+                )
+                select a.successor_code, a.predecessor_code, o.name_fr, a.kind, a.effective_date,
+                       array(select x.initiative_id from organization_succession_assignment x
+                              where x.succession_id = a.succession_id and x.successor_code = a.successor_code) as initiatives
+                  from ancestry a join organization o on o.code = a.predecessor_code
+                 order by a.effective_date, a.predecessor_code
+                """).param("code", code).param("opening", openingDate)
+                .query(row -> {
+                    ancestry.computeIfAbsent(row.getString("successor_code"), successor -> new ArrayList<>())
+                            .add(new Predecessor(row.getString("predecessor_code"), row.getString("name_fr"),
+                                    SuccessionKind.valueOf(row.getString("kind")),
+                                    row.getObject("effective_date", LocalDate.class),
+                                    Set.of((String[]) row.getArray("initiatives").getArray())));
+                });
+        return ancestry;
     }
 
     /** The succession that ended this body, if any. */
@@ -165,12 +200,35 @@ public class Successions {
                 .param("code", predecessorCode).query(Long.class).optional().flatMap(this::find);
     }
 
-    /** Every succession, latest first: the dashboard's "who succeeded whom". Staff. */
+    /** Every succession, latest first: the registry's "who succeeded whom". Staff. */
     @Transactional(readOnly = true)
     public List<Succession> list() {
         access.requireStaff();
-        return jdbc.sql("select id from organization_succession order by effective_date desc, id desc")
-                .query(Long.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
+        return read("true", "s.effective_date desc, s.id desc", Map.of());
+    }
+
+    /**
+     * The successions that took effect after one date and on or before the other, oldest first: those a Portrait
+     * notes. No access check (the Portrait is computed by the publication job, and public).
+     */
+    @Transactional(readOnly = true)
+    public List<Succession> between(LocalDate after, LocalDate until) {
+        return read("s.effective_date > :after and s.effective_date <= :until", "s.effective_date, s.id",
+                Map.of("after", after, "until", until));
+    }
+
+    /**
+     * The latest {@code limit} successions in which one of these bodies was replaced or succeeded, latest first: those
+     * among a campaign's bodies. No access check (the campaign's dashboard checks its own).
+     */
+    @Transactional(readOnly = true)
+    public List<Succession> involving(java.util.Collection<String> codes, int limit) {
+        return read("""
+                s.id in (select x.id from organization_succession x
+                          where exists (select 1 from organization_succession_link y where y.succession_id = x.id
+                                           and (y.predecessor_code = any(:codes) or y.successor_code = any(:codes)))
+                          order by x.effective_date desc, x.id desc limit :limit)""", "s.effective_date desc, s.id desc",
+                Map.of("codes", codes.toArray(String[]::new), "limit", limit));
     }
 
     /**
@@ -216,10 +274,16 @@ public class Successions {
             return List.of(validator.violation(path, "AlreadySucceeded", "validation.succession.alreadySucceeded",
                     predecessor, String.join(", ", end.get().successors()), end.get().effectiveDate()));
         }
+        // a succession counts from the first campaign opening on or after its date: one on or before the opening of
+        // the campaign the predecessor last declared in, accepted, would contradict that declaration
         OptionalInt lastAccepted = declared.lastAcceptedYear(predecessor);
-        if (lastAccepted.isPresent() && effectiveDate != null && effectiveDate.getYear() < lastAccepted.getAsInt()) {
-            return List.of(validator.violation("effectiveDate", "BeforeLastDeclaration",
-                    "validation.succession.beforeLastDeclaration", predecessor, String.valueOf(lastAccepted.getAsInt())));
+        if (lastAccepted.isPresent() && effectiveDate != null) {
+            LocalDate opening = openingDate(lastAccepted.getAsInt());
+            if (!effectiveDate.isAfter(opening)) {
+                return List.of(validator.violation("effectiveDate", "BeforeLastDeclaration",
+                        "validation.succession.beforeLastDeclaration", predecessor,
+                        String.valueOf(lastAccepted.getAsInt()), opening));
+            }
         }
         return List.of();
     }
@@ -248,6 +312,12 @@ public class Successions {
         return violations;
     }
 
+    /** A campaign's opening date, as the campaign capability shows it (its view campaign_calendar). */
+    private LocalDate openingDate(int year) {
+        return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
+                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 1, 1));
+    }
+
     /** Every body that, through recorded successions, ended in one of these. */
     private Set<String> ancestorsOf(List<String> codes) {
         Set<String> seen = new HashSet<>();
@@ -261,20 +331,45 @@ public class Successions {
     }
 
     private Optional<Succession> find(long id) {
-        record Head(long id, String kind, LocalDate effectiveDate, String reason, String recordedBy,
-                java.sql.Timestamp recordedAt) {
+        return read("s.id = :id", "s.id", Map.of("id", id)).stream().findFirst();
+    }
+
+    /**
+     * The one read of successions, grouped (one row per predecessor and successor): every list of them, whoever asks,
+     * is this statement under its own condition and order; within one, the bodies by French name.
+     */
+    private List<Succession> read(String condition, String order, Map<String, ?> parameters) {
+        record Head(long id, SuccessionKind kind, LocalDate effectiveDate, String reason, String recordedBy,
+                java.time.Instant recordedAt, Map<String, String> predecessors, Map<String, String> successors) {
         }
-        return jdbc.sql("select id, kind, effective_date, reason, recorded_by, recorded_at from organization_succession where id = :id")
-                .param("id", id).query(Head.class).optional().map(head -> {
-                    List<String[]> links = jdbc.sql("""
-                            select predecessor_code, successor_code from organization_succession_link
-                             where succession_id = :id order by predecessor_code, successor_code
-                            """).param("id", id).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-                    return new Succession(head.id(), SuccessionKind.valueOf(head.kind()),
-                            links.stream().map(link -> link[0]).distinct().toList(),
-                            links.stream().map(link -> link[1]).distinct().toList(),
-                            head.effectiveDate(), head.reason(), head.recordedBy(), head.recordedAt().toInstant());
+        Map<Long, Head> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select s.id, s.kind, s.effective_date, s.reason, s.recorded_by, s.recorded_at,
+                       l.predecessor_code, p.name_fr as predecessor_name, l.successor_code, n.name_fr as successor_name
+                  from organization_succession s
+                  join organization_succession_link l on l.succession_id = s.id
+                  join organization p on p.code = l.predecessor_code
+                  join organization n on n.code = l.successor_code
+                """ + " where " + condition + " order by " + order
+                + ", p.name_fr collate \"fr-CA-x-icu\", l.predecessor_code, n.name_fr collate \"fr-CA-x-icu\", l.successor_code")
+                .params(parameters).query(row -> {
+                    Head head = found.computeIfAbsent(row.getLong("id"), id -> {
+                        try {
+                            return new Head(id, SuccessionKind.valueOf(row.getString("kind")),
+                                    row.getObject("effective_date", LocalDate.class), row.getString("reason"),
+                                    row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant(),
+                                    new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    head.predecessors().putIfAbsent(row.getString("predecessor_code"), row.getString("predecessor_name"));
+                    head.successors().putIfAbsent(row.getString("successor_code"), row.getString("successor_name"));
                 });
+        return found.values().stream().map(head -> new Succession(head.id(), head.kind(),
+                List.copyOf(head.predecessors().keySet()), List.copyOf(head.successors().keySet()), head.effectiveDate(),
+                head.reason(), head.recordedBy(), head.recordedAt(), List.copyOf(head.predecessors().values()),
+                List.copyOf(head.successors().values()))).toList();
     }
 
     private long insert(SuccessionKind kind, LocalDate effectiveDate, String reason) {

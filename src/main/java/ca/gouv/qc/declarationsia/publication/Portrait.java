@@ -37,7 +37,8 @@ public record Portrait(
 
     /**
      * A succession that took effect since the previous edition (issue 25): the bodies replaced and their successors,
-     * by name, with the predecessors' initiatives in the previous edition and the successors' in this one.
+     * by name, with the initiatives of the bodies involved (predecessors and successors) in the previous edition and
+     * the successors' in this one: the former structure against the new one.
      */
     public record SuccessionNote(String kind, LocalDate effectiveDate, List<String> predecessors, List<String> successors,
             int previousInitiatives, int initiatives) {

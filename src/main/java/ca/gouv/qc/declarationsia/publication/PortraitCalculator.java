@@ -1,5 +1,7 @@
 package ca.gouv.qc.declarationsia.publication;
 
+import ca.gouv.qc.declarationsia.organization.Successions;
+import ca.gouv.qc.declarationsia.organization.Successions.Succession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,14 +20,11 @@ class PortraitCalculator {
     private static final int TOP = 10;
 
     private final JdbcClient jdbc;
+    private final Successions successions;
 
-    PortraitCalculator(JdbcClient jdbc) {
+    PortraitCalculator(JdbcClient jdbc, Successions successions) {
         this.jdbc = jdbc;
-    }
-
-    /** A succession as the registry's view body_succession shows it. */
-    private record Succession(long id, String kind, LocalDate effectiveDate, List<String> predecessors,
-            List<String> successors) {
+        this.successions = successions;
     }
 
     Portrait compute(long editionId, int year, int version) {
@@ -44,7 +43,7 @@ class PortraitCalculator {
         Set<String> bodyCodes = codes(editionId);
         Set<String> previousCodes = previous.map(this::codes).orElse(Set.of());
         List<Succession> inTheYear = previousYear == null ? List.of()
-                : successionsBetween(referenceDate(previousYear), referenceDate(year));
+                : successions.between(openingDate(previousYear), openingDate(year));
         // a successor of a body that declared last year is the same administration under a new structure, not new
         Set<String> carryingOn = new HashSet<>();
         inTheYear.stream().filter(s -> s.predecessors().stream().anyMatch(previousCodes::contains))
@@ -66,11 +65,17 @@ class PortraitCalculator {
                 inTheYear.stream().map(s -> note(s, editionId, previous.orElse(null))).toList());
     }
 
-    /** Who succeeded whom, and the initiatives of the predecessors last year against the successors' this year. */
+    /**
+     * Who succeeded whom, and the initiatives of the bodies involved under the former structure (the predecessors and
+     * the successors, an absorbing body's own included) last year against the successors' this year: the same
+     * administration before and after.
+     */
     private Portrait.SuccessionNote note(Succession succession, long editionId, Long previousEditionId) {
-        return new Portrait.SuccessionNote(succession.kind(), succession.effectiveDate(),
-                names(succession.predecessors()), names(succession.successors()),
-                previousEditionId == null ? 0 : initiativesOf(previousEditionId, succession.predecessors()),
+        List<String> involved = new ArrayList<>(succession.predecessors());
+        involved.addAll(succession.successors());
+        return new Portrait.SuccessionNote(succession.kind().name(), succession.effectiveDate(),
+                succession.predecessorNames(), succession.successorNames(),
+                previousEditionId == null ? 0 : initiativesOf(previousEditionId, involved),
                 initiativesOf(editionId, succession.successors()));
     }
 
@@ -80,46 +85,20 @@ class PortraitCalculator {
                 """).param("edition", editionId).param("codes", codes.toArray(String[]::new)).query(Integer.class).single();
     }
 
-    private List<String> names(List<String> codes) {
-        return jdbc.sql("""
-                select name_fr from organization_directory where code = any(:codes) order by name_fr collate "fr-CA-x-icu"
-                """).param("codes", codes.toArray(String[]::new)).query(String.class).list();
-    }
-
     private Set<String> codes(long editionId) {
         return new HashSet<>(jdbc.sql("select distinct organization_code from published_initiative where edition_id = :edition")
                 .param("edition", editionId).query(String.class).list());
     }
 
-    /** The successions that took effect after one date and on or before the other, oldest first. */
-    private List<Succession> successionsBetween(LocalDate after, LocalDate until) {
-        record Row(long successionId, String kind, LocalDate effectiveDate, String predecessorCode,
-                String successorCode) {
-        }
-        Map<Long, Succession> found = new LinkedHashMap<>();
-        for (Row row : jdbc.sql("""
-                select succession_id, kind, effective_date, predecessor_code, successor_code from body_succession
-                 where effective_date > :after and effective_date <= :until
-                 order by effective_date, succession_id, predecessor_code, successor_code
-                """).param("after", after).param("until", until).query(Row.class).list()) {
-            Succession succession = found.computeIfAbsent(row.successionId(), id -> new Succession(id, row.kind(),
-                    row.effectiveDate(), new ArrayList<>(), new ArrayList<>()));
-            addOnce(succession.predecessors(), row.predecessorCode());
-            addOnce(succession.successors(), row.successorCode());
-        }
-        return List.copyOf(found.values());
-    }
-
-    private static void addOnce(List<String> codes, String code) {
-        if (!codes.contains(code)) {
-            codes.add(code);
-        }
-    }
-
-    /** A year's reference date; a year published without a campaign (a baseline) counts to its end. */
-    private LocalDate referenceDate(int year) {
-        return jdbc.sql("select reference_date from campaign_calendar where campaign_year = :year")
-                .param("year", year).query(LocalDate.class).optional().orElse(LocalDate.of(year, 12, 31));
+    /**
+     * A campaign follows the successions in effect at its opening (its targets, its carry-over): the Portrait notes
+     * those that took effect after the previous edition's opening and by this one's. A year published without a
+     * campaign (a baseline) counts from its first day: Santé Québec (1 December 2024) after the 2024 baseline is
+     * noted in 2025, as the first campaign run here follows it.
+     */
+    private LocalDate openingDate(int year) {
+        return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year")
+                .param("year", year).query(LocalDate.class).optional().orElse(LocalDate.of(year, 1, 1));
     }
 
     private int count(String sql, long editionId) {

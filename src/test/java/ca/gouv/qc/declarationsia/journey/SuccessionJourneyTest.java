@@ -12,9 +12,11 @@ import ca.gouv.qc.declarationsia.declaration.InitiativeIds;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.organization.SuccessionForm;
+import ca.gouv.qc.declarationsia.publication.Editions;
 import ca.gouv.qc.declarationsia.organization.Successions;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Year two after a merge, in a browser: the new body's respondent finds on its declaration the initiatives of the two
  * bodies it replaces, each saying where it came from, with its id; it updates one and retires another like its own.
+ * Once the year is published, the public reads on the Portrait, in French and in English, who succeeded whom.
  */
 @IntegrationTest
 class SuccessionJourneyTest extends BrowserJourney {
@@ -59,16 +62,17 @@ class SuccessionJourneyTest extends BrowserJourney {
     TransactionTemplate transactions;
 
     @Autowired
+    Editions editions;
+
+    @Autowired
+    TestDeclarations pastDeclarations;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void the_successor_updates_one_initiative_of_a_merged_body_and_retires_another() {
-        for (int year : new int[] {BEFORE, YEAR}) {
-            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
-                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
-                    java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
-                    java.sql.Date.valueOf(year + "-11-30"));
-        }
+        campaigns();
         TestOrganizations.create(organizations, "JS-CHUM");
         TestOrganizations.create(organizations, "JS-CUSM");
         String respondent = TestOrganizations.createWithLogin(organizations, identity, "JS-SQ");
@@ -118,10 +122,51 @@ class SuccessionJourneyTest extends BrowserJourney {
                 + "1er décembre " + BEFORE + " (Fusion) : Organisme de test JS-CHUM (JS-CHUM), Organisme de test JS-CUSM (JS-CUSM)");
         browser.assertAccessible("the campaign dashboard, successions among its bodies");
         browser.screenshot("succession-dashboard", "#campaign-successions");
+
+        // both years published: the public reads on the Portrait who succeeded whom, and what it did to the figures
+        jdbc.update("update declaration set status = 'ACCEPTEE', submitted_at = now() where campaign_year = ? "
+                + "and organization_code = 'JS-SQ'", YEAR);
+        editions.publish(BEFORE, "coordo", null);
+        editions.publish(YEAR, "coordo", null);
+        browser.logOut();
+        browser.open("/portrait/" + YEAR + "?lang=fr");
+        assertThat(browser.text("#portrait-change-note")).contains("La variation et les chiffres par organisme comptent "
+                + "la nouvelle structure", "Voir les successions d’organismes");
+        assertThat(browser.text("#portrait-successions")).isEqualTo("Successions d’organismes depuis " + BEFORE);
+        assertThat(note("JS-SQ")).isEqualTo("Organisme de test JS-CHUM et Organisme de test JS-CUSM intégrés à "
+                + "Organisme de test JS-SQ le 1er décembre " + BEFORE + "\nInitiatives publiées : 2 en " + BEFORE
+                + " sous l’ancienne structure, 1 en " + YEAR + " sous la nouvelle.");
+        assertThat(browser.texts("#portrait-top td:first-child")).as("the successor's figure says whom it replaces")
+                .contains("Organisme de test JS-SQ\nremplace depuis le 1er décembre " + BEFORE
+                        + " : Organisme de test JS-CHUM et Organisme de test JS-CUSM");
+        browser.assertAccessible("the Portrait, successions of bodies");
+        browser.screenshot("succession-portrait", "#portrait-succession-notes");
+        browser.screenshot("succession-portrait-change", "#portrait-change-note");
+        browser.screenshot("succession-portrait-top", "#portrait-top");
+
+        browser.open("/portrait/" + YEAR + "?lang=en");
+        assertThat(browser.text("#portrait-successions")).isEqualTo("Successions of bodies since " + BEFORE);
+        assertThat(note("JS-SQ")).isEqualTo("Organisme de test JS-CHUM and Organisme de test JS-CUSM merged into "
+                + "Organisme de test JS-SQ on December 1, " + BEFORE + "\nPublished initiatives: 2 in " + BEFORE
+                + " under the former structure, 1 in " + YEAR + " under the new one.");
+        assertThat(browser.texts("#portrait-top td:first-child")).contains("Organisme de test JS-SQ\nreplaces since "
+                + "December 1, " + BEFORE + ": Organisme de test JS-CHUM and Organisme de test JS-CUSM");
+        browser.assertAccessible("the Portrait in English, successions of bodies");
+        browser.screenshot("succession-portrait-en", "#portrait-succession-notes");
+        browser.open("/portrait/" + YEAR + "?lang=fr");
+    }
+
+    /** The Portrait's note of the succession whose successor has this code. */
+    private static String note(String successorCode) {
+        return browser.texts("#portrait-succession-notes > li").stream()
+                .filter(note -> note.contains("intégrés à Organisme de test " + successorCode)
+                        || note.contains("merged into Organisme de test " + successorCode))
+                .findFirst().orElseThrow(() -> new AssertionError("no note of " + successorCode + " among "
+                        + browser.texts("#portrait-succession-notes > li")));
     }
 
     @Test
-    void a_coordinator_records_a_renaming_on_the_registry_page_after_a_refusal_naming_the_field() {
+    void a_coordinator_records_a_renaming_then_a_split_on_the_registry_pages_after_refusals_naming_the_field() {
         TestOrganizations.create(organizations, "JS-MIN-OLD");
         TestOrganizations.create(organizations, "JS-MIN-NEW");
         browser.open("/organisations");
@@ -162,6 +207,54 @@ class SuccessionJourneyTest extends BrowserJourney {
                 """, String.class)).isEqualTo("coordo");
         browser.assertAccessible("the registry, a succession recorded");
         browser.screenshot("succession-recorded", "#successions");
+
+        // a split, on a page listing the body's active initiatives: each to one successor, none left out
+        campaigns();
+        TestOrganizations.create(organizations, "JS-SPLIT");
+        TestOrganizations.create(organizations, "JS-SPLIT-A");
+        TestOrganizations.create(organizations, "JS-SPLIT-B");
+        List<String> ids = pastDeclarations.accepted(BEFORE, "JS-SPLIT", 2, true);
+        browser.submit("#split-link");
+        browser.type("predecessor", "JS-SPLIT");
+        browser.type("successors", "JS-SPLIT-A, JS-SPLIT-B");
+        browser.submit("#split-bodies button[type=submit]");
+        assertThat(browser.text("#split-assignments legend")).isEqualTo("Initiatives actives de JS-SPLIT à attribuer (2)");
+        assertThat(browser.texts("#split-assignments label[for^='a-']")).as("the retired one is not to assign")
+                .containsExactly(ids.get(0) + " – Initiative 0 JS-SPLIT", ids.get(1) + " – Initiative 1 JS-SPLIT");
+        assertThat(browser.options("a-" + ids.get(0))).containsExactly("— À attribuer —",
+                "Organisme de test JS-SPLIT-A (JS-SPLIT-A)", "Organisme de test JS-SPLIT-B (JS-SPLIT-B)");
+        browser.choose("a-" + ids.get(0), "JS-SPLIT-A");
+        browser.type("effectiveDate", BEFORE + "-12-01");
+        browser.type("reason", "Scission du ministère");
+        browser.submit("#split-assignments button[type=submit]");
+        assertThat(browser.text("#split-errors")).contains("La scission n’est pas inscrite",
+                "Attribution des initiatives : l’initiative " + ids.get(1) + ", toujours active, n’est attribuée à aucun successeur");
+        assertThat(browser.chosen("a-" + ids.get(0))).as("what was chosen comes back").isEqualTo("JS-SPLIT-A");
+        assertThat(browser.value("reason")).isEqualTo("Scission du ministère");
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'JS-SPLIT'",
+                Integer.class)).isZero();
+        browser.assertAccessible("the split page, an initiative left unassigned");
+        browser.screenshot("succession-split-refused");
+
+        browser.choose("a-" + ids.get(1), "JS-SPLIT-B");
+        browser.submit("#split-assignments button[type=submit]");
+        assertThat(browser.text("#successions .notice")).isEqualTo("Succession inscrite : JS-SPLIT → JS-SPLIT-A, JS-SPLIT-B. "
+                + "Les initiatives actives suivront à la prochaine campagne.");
+        assertThat(jdbc.queryForList("""
+                select a.initiative_id || ' ' || a.successor_code from organization_succession_assignment a
+                  join organization_succession s on s.id = a.succession_id
+                 where s.kind = 'SCISSION' and s.recorded_by = 'coordo' and a.successor_code like 'JS-SPLIT-%'
+                 order by a.initiative_id
+                """, String.class)).containsExactly(ids.get(0) + " JS-SPLIT-A", ids.get(1) + " JS-SPLIT-B");
+    }
+
+    private void campaigns() {
+        for (int year : new int[] {BEFORE, YEAR}) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
+                    java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                    java.sql.Date.valueOf(year + "-11-30"));
+        }
     }
 
     private String declare(String code, String name) {

@@ -4,6 +4,7 @@ import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,12 +15,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -37,13 +41,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class SuccessionApiTest {
 
-    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027, a planned campaign 2099. */
-    private static final int MERGE_BEFORE = 2022;
-    private static final int MERGE_AFTER = 2023;
+    /**
+     * Years of this class only (SuccessionJourneyTest publishes 2026 and 2027, and asserts only its own bodies there):
+     * merge, rename and split 2026 → 2027; a campaign planned while successions wait for their date 2030, and the one
+     * after it 2100 (SplitPortraitTest's too, which publishes only the accepted declarations of its own bodies there).
+     */
     private static final int BEFORE = 2026;
     private static final int AFTER = 2027;
-    /** A campaign planned before a merger that takes effect before its opening. */
-    private static final int PLANNED = 2099;
+    /** The merger's years too (2022 is LaunchBatchReadsTest's and DeclarationStatusRowsTest's): bodies of its own. */
+    private static final int MERGE_BEFORE = BEFORE;
+    private static final int MERGE_AFTER = AFTER;
+    /** A campaign planned while successions recorded ahead of their date wait for it. */
+    private static final int PLANNED = 2030;
+    private static final int NEXT = 2100;
 
     @Autowired
     MockMvc mvc;
@@ -62,6 +72,9 @@ class SuccessionApiTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Successions successions;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -145,6 +158,16 @@ class SuccessionApiTest {
                 .andExpect(jsonPath("$.errors[0].message", containsString(ids.get(2))));
         assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
                 Integer.class)).isZero();
+        // the split's page is a coordinator's, as its API is (its journey is SuccessionJourneyTest's)
+        mvc.perform(get("/organisations/scission").param("predecessor", "SP-OLD").with(httpBasic("gestion", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/organisations/scission").with(httpBasic("gestion", "demo")).with(csrf())
+                        .param("predecessor", "SP-OLD").param("successors", "SP-A, SP-B").param("effectiveDate", BEFORE + "-12-01")
+                        .param("reason", "Scission").param("a." + ids.get(0), "SP-A").param("a." + ids.get(1), "SP-B")
+                        .param("a." + ids.get(2), "SP-A"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
+                Integer.class)).isZero();
 
         split(unassigned.replace("}}", ",\"" + ids.get(2) + "\":\"SP-A\"}}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("SCISSION"));
@@ -174,8 +197,11 @@ class SuccessionApiTest {
         refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-A\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
                 "successor", "Self", "ne peut pas se succéder à lui-même");
         refused("{\"predecessors\":[\"BS-D\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
-                "effectiveDate", "BeforeLastDeclaration", "Date d’effet : la date d’effet ne peut pas précéder l’année de la "
-                        + "dernière déclaration acceptée de BS-D (2027)");
+                "effectiveDate", "BeforeLastDeclaration", "Date d’effet : la date d’effet doit suivre l’ouverture de la "
+                        + "campagne 2027 (1er septembre 2027), où BS-D a fait sa dernière déclaration acceptée");
+        // the same year, on the opening day: BS-D was still to declare in that campaign, and did
+        refused("{\"predecessors\":[\"BS-D\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2027-09-01\",\"reason\":\"x\"}",
+                "effectiveDate", "BeforeLastDeclaration", "campagne 2027 (1er septembre 2027)");
         refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-B\",\"effectiveDate\":null,\"reason\":\"\"}",
                 "effectiveDate", "NotNull", "Date d’effet : obligatoire");
         assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before);
@@ -200,23 +226,84 @@ class SuccessionApiTest {
         assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before + 1);
     }
 
+    /**
+     * A succession recorded ahead of its date (issue 25): the bodies it replaces stay active, and targeted, until then.
+     * A campaign opening on or after the date targets their successors instead, whether planned before the succession
+     * was recorded or after; one opening before it keeps them: they declare that year themselves, the successor does
+     * not carry their initiatives that year (never two declarations of one initiative in one year), and they become
+     * inactive on the date with their declaration of that year completed as it is. The next campaign carries them.
+     */
     @Test
-    void a_campaign_planned_before_a_merger_targets_the_successor_instead_of_the_bodies_replaced() throws Exception {
-        for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER")) {
+    void a_succession_recorded_ahead_of_its_date_leaves_the_bodies_replaced_to_declare_until_then() throws Exception {
+        for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER", "PL-OTHER-NEW", "FU-OLD", "FU-QUIET", "FU-NEW")) {
             TestOrganizations.create(organizations, code);
         }
-        mvc.perform(post("/api/campaigns").with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"year\":" + PLANNED + ",\"referenceDate\":\"" + PLANNED + "-06-30\",\"openingDate\":\""
-                                + PLANNED + "-09-01\",\"dueDate\":\"" + PLANNED + "-10-31\",\"closingDate\":\"" + PLANNED
-                                + "-11-30\",\"organizationCodes\":[\"PL-A\",\"PL-B\",\"PL-OTHER\"]}"))
-                .andExpect(status().isCreated());
+        campaigns(BEFORE, NEXT);
+        List<String> ids = pastDeclarations.accepted(BEFORE, "FU-OLD", 2, false);
+        // FU-QUIET is not asked to declare in the year the merger takes effect: its initiative must not be lost
+        List<String> quiet = pastDeclarations.accepted(BEFORE, "FU-QUIET", 1, false);
+        TestCampaigns.clockAt(LocalDateTime.of(PLANNED, 1, 10, 13, 0));
+        try {
+            // recorded in January: a merger from April, before the campaign's opening, and another from October
+            succession("{\"predecessors\":[\"PL-A\",\"PL-B\"],\"successor\":\"PL-SUCC\",\"effectiveDate\":\"" + PLANNED
+                    + "-04-01\",\"reason\":\"Fusion avant l’ouverture\"}").andExpect(status().isCreated());
+            succession("{\"predecessors\":[\"FU-OLD\",\"FU-QUIET\"],\"successor\":\"FU-NEW\",\"effectiveDate\":\"" + PLANNED
+                    + "-10-01\",\"reason\":\"Fusion pendant la campagne\"}").andExpect(status().isCreated());
+            assertThat(active("PL-A", "PL-B", "FU-OLD")).as("active until the effective date").containsOnly(true);
+            mvc.perform(get("/api/organizations/FU-OLD").with(httpBasic("coordo", "demo")))
+                    .andExpect(jsonPath("$.active").value(true))
+                    .andExpect(jsonPath("$.successor").value("FU-NEW"));
 
-        succession("{\"predecessors\":[\"PL-A\",\"PL-B\"],\"successor\":\"PL-SUCC\",\"effectiveDate\":\"" + PLANNED
-                + "-04-01\",\"reason\":\"Fusion avant l’ouverture\"}").andExpect(status().isCreated());
+            // the campaign planned after: opening on 1 September, it targets the merger's successor, and FU-OLD
+            mvc.perform(post("/api/campaigns").with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"year\":" + PLANNED + ",\"referenceDate\":\"" + PLANNED + "-06-30\",\"openingDate\":\""
+                                    + PLANNED + "-09-01\",\"dueDate\":\"" + PLANNED + "-10-31\",\"closingDate\":\"" + PLANNED
+                                    + "-11-30\",\"organizationCodes\":[\"PL-A\",\"PL-B\",\"PL-OTHER\",\"FU-OLD\",\"FU-NEW\"]}"))
+                    .andExpect(status().isCreated());
+            assertThat(targets(PLANNED)).containsExactlyInAnyOrder("PL-SUCC", "PL-OTHER", "FU-OLD", "FU-NEW");
 
-        assertThat(jdbc.queryForList("select organization_code from campaign_target where campaign_year = ?", String.class,
-                PLANNED)).as("the bodies replaced are neither invited nor counted as non-respondents")
-                .containsExactlyInAnyOrder("PL-SUCC", "PL-OTHER");
+            // a renaming recorded after the campaign was planned, taking effect before its opening: followed too
+            succession("{\"predecessors\":[\"PL-OTHER\"],\"successor\":\"PL-OTHER-NEW\",\"effectiveDate\":\"" + PLANNED
+                    + "-06-01\",\"reason\":\"Nouveau nom\",\"kind\":\"RENOMMAGE\"}").andExpect(status().isCreated());
+            assertThat(targets(PLANNED)).as("the bodies replaced are neither invited nor counted as non-respondents")
+                    .containsExactlyInAnyOrder("PL-SUCC", "PL-OTHER-NEW", "FU-OLD", "FU-NEW");
+
+            // the campaign opens, the successor's declaration first: it carries none of FU-OLD's initiatives this year
+            transactions.executeWithoutResult(tx -> {
+                lifecycle.createDraft(PLANNED, "FU-NEW");
+                lifecycle.createDraft(PLANNED, "FU-OLD");
+            });
+            assertThat(snapshotIds(PLANNED, "FU-NEW")).isEmpty();
+            assertThat(snapshotIds(PLANNED, "FU-OLD")).containsExactlyElementsOf(ids);
+
+            // each effective date comes: the night's pass makes the bodies replaced inactive, not before
+            TestCampaigns.clockAt(LocalDateTime.of(PLANNED, 4, 1, 12, 0));
+            successions.deactivateDue();
+            assertThat(active("PL-A", "PL-B")).containsOnly(false);
+            assertThat(active("FU-OLD")).containsOnly(true);
+            TestCampaigns.clockAt(LocalDateTime.of(PLANNED, 10, 1, 12, 0));
+            successions.deactivateDue();
+            assertThat(active("FU-OLD")).containsOnly(false);
+            assertThat(targets(PLANNED)).as("its declaration of the year is completed as it is").contains("FU-OLD");
+            assertThat(snapshotIds(PLANNED, "FU-OLD")).containsExactlyElementsOf(ids);
+        } finally {
+            ClockUtil.reset();
+        }
+
+        // the next campaign: the successor carries FU-OLD's initiatives, ids unchanged, from its declaration of the year,
+        // and FU-QUIET's, from its last one (2026): it did not declare in 2030, nor did anyone carry them that year
+        transactions.executeWithoutResult(tx -> lifecycle.createDraft(NEXT, "FU-NEW"));
+        assertThat(snapshotIds(NEXT, "FU-NEW")).containsExactlyInAnyOrder(ids.get(0), ids.get(1), quiet.get(0));
+    }
+
+    private List<String> targets(int year) {
+        return jdbc.queryForList("select organization_code from campaign_target where campaign_year = ?", String.class,
+                year);
+    }
+
+    private List<Boolean> active(String... codes) {
+        return java.util.Arrays.stream(codes).map(code -> jdbc.queryForObject(
+                "select active from organization where code = ?", Boolean.class, code)).toList();
     }
 
     private void refused(String body, String path, String code, String message) throws Exception {

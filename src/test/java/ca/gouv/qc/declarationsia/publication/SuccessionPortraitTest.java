@@ -157,6 +157,17 @@ class SuccessionPortraitTest {
                 .andExpect(jsonPath("$.successions[1].predecessors[0]").value("Organisme de test PQ-OLDNAME"))
                 .andExpect(jsonPath("$.successions[1].previousInitiatives").value(3))
                 .andExpect(jsonPath("$.successions[1].initiatives").value(3));
+        // the page says it as the public reads it: the 30 counted in the sentence, listed under it
+        mvc.perform(get("/portrait/{year}", AFTER))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "30 organismes intégrés à Organisme de test PQ-SANTEQC le 1er décembre " + BEFORE)))
+                .andExpect(content().string(containsString("Initiatives publiées : 60 en " + BEFORE
+                        + " sous l’ancienne structure, 59 en " + AFTER + " sous la nouvelle.")))
+                .andExpect(content().string(containsString("<summary>Les 30 organismes remplacés</summary>")))
+                .andExpect(content().string(containsString("remplace depuis le 1er décembre " + BEFORE + " : 30 organismes")))
+                .andExpect(content().string(containsString("Organisme de test PQ-OLDNAME renommé Organisme de test "
+                        + "PQ-NEWNAME le 15 décembre " + BEFORE)));
 
         // an initiative of a body replaced keeps its id; its public page and the open data name the body of each year
         String carried = jdbc.queryForObject("select initiative_id from published_initiative i join published_edition e "

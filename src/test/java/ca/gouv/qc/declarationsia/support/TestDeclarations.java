@@ -43,6 +43,12 @@ public class TestDeclarations {
      * would stand (no process): returns the initiatives' ids.
      */
     public List<String> accepted(int year, String code, int active, boolean withRetired) {
+        return accepted(stored, initiativeIds, transactions, year, code, active, withRetired);
+    }
+
+    /** The same, for a test of the database layer, which has the repository and the ids but not this component. */
+    public static List<String> accepted(DeclarationRepository stored, InitiativeIds initiativeIds,
+            TransactionTemplate transactions, int year, String code, int active, boolean withRetired) {
         List<String> ids = new ArrayList<>();
         transactions.executeWithoutResult(tx -> {
             List<InitiativeSnapshot> snapshots = new ArrayList<>();
