@@ -32,6 +32,8 @@ class FormProblems {
     static final int MAX_QUESTIONS = 300;
     static final int MAX_CODES = 600;
     static final int MAX_LISTS = 100;
+    /** Far more than the catalogue's fields: a longer map is no definition, and its every key would be a problem. */
+    static final int MAX_FIELDS = 100;
     static final int MAX_LABEL = 500;
     static final int MAX_HELP = 2000;
     static final String CODE_PATTERN = "^[A-Z0-9_]{1,60}$";
@@ -80,6 +82,9 @@ class FormProblems {
         }
         if (questions.size() > MAX_QUESTIONS) {
             check.add("questions", "TooLarge", "validation.form.tooManyQuestions", MAX_QUESTIONS);
+        }
+        if (form.fields() != null && form.fields().size() > MAX_FIELDS) {
+            check.add("fields", "TooLarge", "validation.form.tooManyFields", MAX_FIELDS);
         }
         if (!check.violations.isEmpty() && check.violations.stream().anyMatch(v -> "TooLarge".equals(v.code()))) {
             return check.violations;
