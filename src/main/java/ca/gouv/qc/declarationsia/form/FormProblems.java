@@ -200,7 +200,8 @@ class FormProblems {
             help(check, at + ".helpFr", question.helpFr());
             help(check, at + ".helpEn", question.helpEn());
             boolean choice = type == QuestionType.ONE_CHOICE || type == QuestionType.SEVERAL_CHOICES;
-            if (choice && (question.codeList() == null || !lists.containsKey(question.codeList()))) {
+            // a list given as null is refused at its own place, and offers this question nothing
+            if (choice && (question.codeList() == null || lists.get(question.codeList()) == null)) {
                 check.add(at + ".codeList", "Unknown", "validation.form.unknownList", String.valueOf(question.codeList()));
             } else if (!choice && type != null && question.codeList() != null) {
                 check.add(at + ".codeList", "NotAllowed", "validation.form.listNotHere");
@@ -281,7 +282,8 @@ class FormProblems {
     /** What the base version offered stays: a code or a question is retired, never removed (past answers read on). */
     private void keptFrom(Check check, FormDefinition base, Map<String, List<Code>> lists, List<Question> questions) {
         base.codeLists().forEach((id, codes) -> {
-            Set<String> now = lists.getOrDefault(id, List.of()).stream().filter(java.util.Objects::nonNull)
+            List<Code> given = lists.get(id);
+            Set<String> now = (given == null ? List.<Code>of() : given).stream().filter(java.util.Objects::nonNull)
                     .map(Code::code).collect(Collectors.toSet());
             codes.stream().map(Code::code).filter(code -> !now.contains(code)).forEach(code -> check.add(
                     "codeLists." + id, "Removed", "validation.form.codeRemoved", code, base.version()));

@@ -272,6 +272,21 @@ class FormVersionsTest {
         assertThat(newest()).isEqualTo(before);
     }
 
+    /** A list given as null is a list missing its codes, said at its place, never an error of the server. */
+    @Test
+    void a_code_list_given_as_null_is_refused_at_its_place() throws Exception {
+        int before = newest();
+        ObjectNode definition = secondVersion(before + 1);
+        ((ObjectNode) definition.get("codeLists")).putNull("riskLevel");
+        ((ObjectNode) definition.get("questions").get(0)).put("type", "ONE_CHOICE").put("codeList", "riskLevel");
+
+        mvc.perform(asCoordinator(post("/api/forms")).content(definition.toString()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path", hasItem("codeLists.riskLevel")))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("questions[0].codeList")));
+        assertThat(newest()).isEqualTo(before);
+    }
+
     /**
      * The coordinators' page is a door to the same rules: only coordinators open it, a definition it posts is judged
      * by the problems the API's is, each at the same place, and what it saves is what it posted.
