@@ -411,6 +411,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
         assertThat(browser.value(guidance + ".fr")).isEqualTo("L’initiative suit-elle le guide d’application sur l’IA générative?");
         assertThat(browser.isTicked(link + ".public")).isTrue();
         browser.screenshot("coordinator-form-versions");
+        browser.screenshot("coordinator-form-categories", "div.code-list:has(h4[id='codeLists.category'])");
 
         FormDefinition stored = forms.get(next);
         assertThat(stored.basedOn()).isEqualTo(base.version());
