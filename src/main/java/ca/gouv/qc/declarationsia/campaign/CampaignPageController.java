@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.campaign;
 
 import ca.gouv.qc.declarationsia.shared.Csv;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
@@ -58,11 +59,13 @@ class CampaignPageController {
     private final Clock clock;
     private final AccessPolicy access;
     private final CampaignTargets targets;
+    private final FormVersions forms;
 
     CampaignPageController(CampaignService campaigns, CampaignDashboard dashboard, ExtensionService extensions,
             DeclarationService declarations, InputValidator validator, MessageSource messages, Clock clock,
-            AccessPolicy access, CampaignTargets targets) {
+            AccessPolicy access, CampaignTargets targets, FormVersions forms) {
         this.targets = targets;
+        this.forms = forms;
         this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.extensions = extensions;
@@ -81,6 +84,8 @@ class CampaignPageController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("campaigns", campaigns.list());
+        // the versions of the form a new campaign may ask, newest (the default) first
+        model.addAttribute("formVersions", forms.list());
         return "campaign/list";
     }
 
@@ -118,6 +123,8 @@ class CampaignPageController {
         model.addAttribute("errors", violations);
         model.addAttribute("errorsByField", byField(violations));
         model.addAttribute("campaigns", campaigns.list());
+        // the versions of the form a new campaign may ask, newest (the default) first
+        model.addAttribute("formVersions", forms.list());
         return "campaign/list";
     }
 

@@ -32,6 +32,8 @@ class FormProblems {
     static final int MAX_QUESTIONS = 300;
     static final int MAX_CODES = 600;
     static final int MAX_LISTS = 100;
+    /** Far more than the catalogue's fields: a longer map is no definition, and its every key would be a problem. */
+    static final int MAX_FIELDS = 100;
     static final int MAX_LABEL = 500;
     static final int MAX_HELP = 2000;
     static final String CODE_PATTERN = "^[A-Z0-9_]{1,60}$";
@@ -80,6 +82,9 @@ class FormProblems {
         }
         if (questions.size() > MAX_QUESTIONS) {
             check.add("questions", "TooLarge", "validation.form.tooManyQuestions", MAX_QUESTIONS);
+        }
+        if (form.fields() != null && form.fields().size() > MAX_FIELDS) {
+            check.add("fields", "TooLarge", "validation.form.tooManyFields", MAX_FIELDS);
         }
         if (!check.violations.isEmpty() && check.violations.stream().anyMatch(v -> "TooLarge".equals(v.code()))) {
             return check.violations;
@@ -195,7 +200,8 @@ class FormProblems {
             help(check, at + ".helpFr", question.helpFr());
             help(check, at + ".helpEn", question.helpEn());
             boolean choice = type == QuestionType.ONE_CHOICE || type == QuestionType.SEVERAL_CHOICES;
-            if (choice && (question.codeList() == null || !lists.containsKey(question.codeList()))) {
+            // a list given as null is refused at its own place, and offers this question nothing
+            if (choice && (question.codeList() == null || lists.get(question.codeList()) == null)) {
                 check.add(at + ".codeList", "Unknown", "validation.form.unknownList", String.valueOf(question.codeList()));
             } else if (!choice && type != null && question.codeList() != null) {
                 check.add(at + ".codeList", "NotAllowed", "validation.form.listNotHere");
@@ -276,7 +282,8 @@ class FormProblems {
     /** What the base version offered stays: a code or a question is retired, never removed (past answers read on). */
     private void keptFrom(Check check, FormDefinition base, Map<String, List<Code>> lists, List<Question> questions) {
         base.codeLists().forEach((id, codes) -> {
-            Set<String> now = lists.getOrDefault(id, List.of()).stream().filter(java.util.Objects::nonNull)
+            List<Code> given = lists.get(id);
+            Set<String> now = (given == null ? List.<Code>of() : given).stream().filter(java.util.Objects::nonNull)
                     .map(Code::code).collect(Collectors.toSet());
             codes.stream().map(Code::code).filter(code -> !now.contains(code)).forEach(code -> check.add(
                     "codeLists." + id, "Removed", "validation.form.codeRemoved", code, base.version()));

@@ -78,6 +78,17 @@ public class FormVersions {
                         row.getString("created_by"), row.getInt("questions"))).list();
     }
 
+    /** The years of the campaigns on each version, newest first (campaign's view {@code campaign_form}). */
+    @Transactional(readOnly = true)
+    public Map<Integer, List<Integer>> campaignsByVersion() {
+        Map<Integer, List<Integer>> years = new java.util.HashMap<>();
+        jdbc.sql("select form_version, campaign_year from campaign_form order by campaign_year desc")
+                .query((row, number) -> years.computeIfAbsent(row.getInt("form_version"),
+                        version -> new java.util.ArrayList<>()).add(row.getInt("campaign_year")))
+                .list();
+        return years;
+    }
+
     @Transactional(readOnly = true)
     public FormDefinition get(int version) {
         return find(version).orElseThrow(() -> new NotFoundException("error.form.notFound", version));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.SubmissionHandoff;
+import ca.gouv.qc.declarationsia.form.FormDefinition;
+import ca.gouv.qc.declarationsia.form.FormVersions;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
@@ -67,8 +69,17 @@ class CoordinatorJourneyTest extends BrowserJourney {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    FormVersions forms;
+
+    /** The year of the campaign on the version the form journey makes: one no campaign has (see {@link #freeYear}). */
+    private Integer formYear;
+
     @AfterEach
     void cleanUp() {
+        if (formYear != null) {
+            campaigns.cleanUp(formYear);
+        }
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(EARLY_YEAR);
         campaigns.cleanUp(STALLED_YEAR);
@@ -316,6 +327,141 @@ class CoordinatorJourneyTest extends BrowserJourney {
                 .anySatisfy(line -> assertThat(line).contains("ouverture programmée le 4 janvier " + EARLY_YEAR, "coordo"))
                 .anySatisfy(line -> assertThat(line).contains("4 janvier " + EARLY_YEAR, "Date d’ouverture atteinte"));
         browser.logOut();
+    }
+
+    /**
+     * Issue 26: the ministry's questions change without a release. On the form's page a coordinator makes the next
+     * version from the newest: a category split off (counted in the Portrait as automation), a phase retired, a
+     * required yes/no question asked only of generative AI, an optional public link. A forgotten English label is
+     * refused beside its input, nothing saved; once it holds together the version is saved, listed, read back, and a
+     * new campaign asks it by default.
+     */
+    @Test
+    void a_coordinator_makes_the_next_version_of_the_form_on_its_page_and_a_new_campaign_asks_it() {
+        TestOrganizations.create(organizations, "JRN-F1");
+        FormDefinition base = forms.get(forms.newest());
+        int next = base.version() + 1;
+        int asked = base.questions() == null ? 0 : base.questions().size();
+        // the README's example, unless a version made before (by another test) already asks it
+        boolean first = base.askedQuestions().stream().noneMatch(question -> "guidanceFollowed".equals(question.id()));
+        String guidanceId = first ? "guidanceFollowed" : "guidanceFollowed" + next;
+        String linkId = first ? "publicInformationPage" : "publicInformationPage" + next;
+        String categoryCode = base.codeLists().get("category").stream()
+                .noneMatch(code -> "GENERATION_CONTENU".equals(code.code())) ? "GENERATION_CONTENU" : "GENERATION_CONTENU_" + next;
+        browser.logIn("coordo", "demo");
+        browser.open("/");
+        browser.submit("nav a[href='/formulaires']");
+        assertThat(browser.text("h1")).isEqualTo("Versions du formulaire de déclaration");
+        assertThat(browser.text("#prochaine")).isEqualTo("Préparer la version " + next + " à partir de la version " + base.version());
+        browser.assertAccessible("the form's versions and the next one");
+
+        String category = "codeLists.category[" + base.codeLists().get("category").size() + "]";
+        browser.type(category + ".code", categoryCode);
+        browser.type(category + ".fr", "Génération de contenu");
+        browser.type(category + ".en", "Content generation");
+        browser.choose(category + ".portrait", "AUTOMATISATION");
+        List<String> phases = base.codeLists().get("phase").stream().map(FormDefinition.Code::code).toList();
+        String retired = "codeLists.phase[" + phases.indexOf("COLLECTE_TRAITEMENT_DONNEES") + "].retired";
+        if (!browser.isTicked(retired)) {
+            browser.element(By.id(retired)).click();
+        }
+        String guidance = "questions[" + asked + "]";
+        browser.type(guidance + ".id", guidanceId);
+        browser.choose(guidance + ".type", "YES_NO");
+        browser.type(guidance + ".fr", "L’initiative suit-elle le guide d’application sur l’IA générative?");
+        browser.type(guidance + ".helpFr", "Guide d’application du ministère, décembre 2025.");
+        browser.tick(guidance + ".required");
+        browser.choose(guidance + ".when", "field:generativeAi");
+        browser.type(guidance + ".when.value", "oui");
+        browser.submit("button[value=save]");
+
+        assertThat(browser.text(".error-summary h2")).isEqualTo("La version " + next + " n’est pas enregistrée : corrigez ce qui suit");
+        assertThat(browser.texts(".error-summary li")).containsExactly(guidance + ".en : l’étiquette anglaise manque");
+        assertThat(browser.element(By.id(guidance + ".en-error")).getText())
+                .as("beside its input").isEqualTo(guidance + ".en : l’étiquette anglaise manque");
+        assertThat(browser.element(By.id(guidance + ".en")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(forms.newest()).as("nothing saved").isEqualTo(base.version());
+        assertThat(browser.value(guidance + ".id")).as("what was typed stays").isEqualTo(guidanceId);
+        assertThat(browser.value(category + ".code")).isEqualTo(categoryCode);
+        assertThat(browser.chosen(guidance + ".when")).isEqualTo("field:generativeAi");
+        assertThat(browser.isTicked(retired)).isTrue();
+        browser.assertAccessible("the next version refused, its problem beside its input");
+        browser.screenshot("coordinator-form-version-refused", "fieldset.question:nth-of-type(" + (asked + 1) + ")");
+
+        browser.type(guidance + ".en", "Does the initiative follow the generative AI guidance?");
+        String link = "questions[" + (asked + 1) + "]";
+        browser.type(link + ".id", linkId);
+        browser.choose(link + ".type", "SHORT_TEXT");
+        browser.type(link + ".fr", "Page d’information publique (lien)");
+        browser.type(link + ".en", "Public information page (link)");
+        browser.tick(link + ".public");
+        browser.submit("button[value=check]");
+        assertThat(browser.text("#holds")).isEqualTo("La version " + next + " tient ensemble : vous pouvez l’enregistrer.");
+        assertThat(forms.newest()).as("a check saves nothing").isEqualTo(base.version());
+        browser.submit("button[value=save]");
+        assertThat(browser.text(".notice")).startsWith("Version " + next + " enregistrée");
+
+        browser.open("/formulaires");
+        assertThat(browser.text("#prochaine")).as("the next one is made from it")
+                .isEqualTo("Préparer la version " + (next + 1) + " à partir de la version " + next);
+        assertThat(browser.text("#versions-table tbody tr:first-child th")).isEqualTo(String.valueOf(next));
+        assertThat(browser.texts("#versions-table tbody tr:first-child td")).as("made from, when and by whom, questions, campaigns")
+                .startsWith(String.valueOf(base.version())).contains(String.valueOf(asked + 2), "Aucune")
+                .anySatisfy(cell -> assertThat(cell).endsWith("par coordo"));
+        assertThat(browser.value(guidance + ".fr")).isEqualTo("L’initiative suit-elle le guide d’application sur l’IA générative?");
+        assertThat(browser.isTicked(link + ".public")).isTrue();
+        browser.screenshot("coordinator-form-versions");
+        browser.screenshot("coordinator-form-categories", "div.code-list:has(h4[id='codeLists.category'])");
+
+        FormDefinition stored = forms.get(next);
+        assertThat(stored.basedOn()).isEqualTo(base.version());
+        assertThat(stored.codeLists().get("category")).last()
+                .isEqualTo(new FormDefinition.Code(categoryCode, "Génération de contenu", "Content generation", false,
+                        "AUTOMATISATION"));
+        assertThat(stored.codeLists().get("phase")).filteredOn(FormDefinition.Code::retired)
+                .extracting(FormDefinition.Code::code).contains("COLLECTE_TRAITEMENT_DONNEES");
+        assertThat(stored.questions()).hasSize(asked + 2);
+        assertThat(stored.questions().get(asked)).isEqualTo(new FormDefinition.Question(guidanceId, "YES_NO",
+                "L’initiative suit-elle le guide d’application sur l’IA générative?",
+                "Does the initiative follow the generative AI guidance?", "Guide d’application du ministère, décembre 2025.",
+                null, null, true, false, false, new FormDefinition.When("generativeAi", null, "true")));
+        assertThat(stored.questions().get(asked + 1)).isEqualTo(new FormDefinition.Question(linkId, "SHORT_TEXT",
+                "Page d’information publique (lien)", "Public information page (link)", null, null, null, false, true,
+                false, null));
+        assertThat(stored.fields()).isEqualTo(base.fields());
+
+        browser.open("/formulaires?lang=en");
+        assertThat(browser.text("h1")).isEqualTo("Versions of the declaration form");
+        assertThat(browser.text("#prochaine")).isEqualTo("Prepare version " + (next + 1) + " from version " + next);
+        assertThat(browser.pageText()).contains("Code lists", "In the Portrait", "Required to submit", "Yes or no");
+        browser.assertAccessible("the form's versions, in English");
+        browser.open("/formulaires?lang=fr");
+
+        // a new campaign asks the newest version unless told otherwise
+        formYear = freeYear();
+        browser.open("/campagnes");
+        assertThat(browser.chosen("formVersion")).isEqualTo(String.valueOf(next));
+        fillCampaign(formYear, formYear + "-06-30", formYear + "-09-01", formYear + "-10-31", formYear + "-11-30");
+        browser.type("organizationCodes", "JRN-F1");
+        browser.submit("form[action='/campagnes'] button[type=submit]");
+        assertThat(browser.text("h1")).isEqualTo("Campagne " + formYear);
+        assertThat(browser.text("#form-version")).isEqualTo(String.valueOf(next));
+        assertThat(jdbc.queryForObject("select form_version from campaign where year = ?", Integer.class, formYear))
+                .isEqualTo(next);
+        browser.open("/formulaires");
+        assertThat(browser.texts("#versions-table tbody tr:first-child td")).as("the campaigns on it")
+                .endsWith(String.valueOf(formYear));
+        browser.logOut();
+    }
+
+    /** A campaign year no campaign has now, from the top of those a campaign may have. */
+    private int freeYear() {
+        for (int year = 2100; year > 2020; year--) {
+            if (jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, year) == 0) {
+                return year;
+            }
+        }
+        throw new IllegalStateException("no campaign year left");
     }
 
     private void fillCampaign(int year, String reference, String opening, String due, String closing) {

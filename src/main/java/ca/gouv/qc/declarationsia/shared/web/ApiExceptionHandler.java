@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.shared.web;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
+import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
@@ -67,6 +68,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violation duplicate = JsonFields.duplicateKey(exception.getCause(), validator);
+        if (duplicate != null) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.invalidInput");
+            problem.setProperty("errors", List.of(duplicate));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         boolean located = exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, located ? "error.invalidInput" : "error.malformedRequest");
         problem.setProperty("errors", List.of(located
