@@ -283,7 +283,7 @@ class DeclarationPageController {
         model.addAttribute("errorsHeading", errorsHeading);
         Map<String, String> byPath = new LinkedHashMap<>();
         errors.forEach(error -> byPath.merge(error.path(), error.message(), (a, b) -> a + " " + b));
-        List<ReviewComment> comments = history.latestComments(declaration.id());
+        List<ReviewComment> comments = FieldAnchors.asPlaced(history.latestComments(declaration.id()));
         DeclarationPageForm form = (DeclarationPageForm) model.getAttribute("form");
         List<DeclarationAnswers.Question> questions = answers.questions(declaration.campaignYear());
         Map<String, DeclarationAnswers.Question> questionsById = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ final class FieldAnchors {
     private static final Pattern INITIATIVE_FIELD = Pattern.compile("^initiatives\\[(\\d+)](?:\\.(\\w+))?$");
     /** An answer to a question of the form's version: {@code initiatives[3].answers.guidanceFollowed}. */
     private static final Pattern ANSWER = Pattern.compile("^initiatives\\[(\\d+)]\\.answers\\.(\\w+)$");
-    /** A reviewer's comment on an answer names its field so: {@code answers.guidanceFollowed}. */
+    /** The page reads a reviewer's comment on an answer as one on this field: {@code answers.guidanceFollowed}. */
     static final String ANSWER_FIELD = "answers.";
     private static final Map<String, String> DECLARATION_FIELDS = Map.of("contact.name", "contactName",
             "contact.email", "contactEmail", "noInitiatives", "noInitiatives", "initiatives", "initiatives",
@@ -75,6 +75,16 @@ final class FieldAnchors {
             }
         }
         return remarks;
+    }
+
+    /**
+     * The reviewer's comments as the page places them: one on an answer ({@link ReviewComment#question()}) as one on
+     * the field {@code answers.<id>}, beside the question like a field's comment beside its field.
+     */
+    static List<ReviewComment> asPlaced(List<ReviewComment> comments) {
+        return comments.stream().map(comment -> comment.question() == null ? comment
+                : new ReviewComment(comment.initiativeId(), ANSWER_FIELD + comment.question(), comment.message()))
+                .toList();
     }
 
     private static DeclarationAnswers.Question questionOf(ReviewComment comment,
