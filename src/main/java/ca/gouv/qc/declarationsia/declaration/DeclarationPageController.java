@@ -320,6 +320,7 @@ class DeclarationPageController {
         model.addAttribute("dueDate", declarations.dueDate(declaration));
         model.addAttribute("carriedOver", carriedOver(declaration));
         model.addAttribute("carriedFrom", carryOver.fromPredecessors(declaration.campaignYear(), declaration.organizationCode()));
+        model.addAttribute("droppedChoices", carryOver.droppedChoices(declaration));
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);
         model.addAttribute("comments", comments);
