@@ -1,6 +1,5 @@
 package ca.gouv.qc.declarationsia.organization;
 
-import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,15 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
-import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -27,26 +23,26 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Successions in the registry (issue 25): merges, renamings and splits recorded through the API; the successor's next
- * declaration carries every initiative still active at its predecessors, ids unchanged; each bad input refused with
- * the field named, nothing changed.
+ * The successions' door (issue 25): what the API adds to {@link Successions}, whose rules and carry-over are
+ * {@code SuccessionsTest}'s on the database layer: a succession recorded answers 201 with what was recorded and by
+ * whom, the registry's API shows it on both sides, a refusal is problem+json naming the field in the caller's language,
+ * and only coordinators record one. Also the API's description of a form definition (the form's service is
+ * {@code FormVersionsTest}'s).
  */
 @IntegrationTest
 class SuccessionApiTest {
 
-    /** Years of this class only: merge 2022 → 2023, rename and split 2026 → 2027, a planned campaign 2099. */
-    private static final int MERGE_BEFORE = 2022;
-    private static final int MERGE_AFTER = 2023;
+    /** Years of this class only. */
     private static final int BEFORE = 2026;
     private static final int AFTER = 2027;
-    /** A campaign planned before a merger that takes effect before its opening. */
-    private static final int PLANNED = 2099;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
 
     @Autowired
     TestDeclarations pastDeclarations;
@@ -55,193 +51,89 @@ class SuccessionApiTest {
     OrganizationService organizations;
 
     @Autowired
-    DeclarationRepository declarations;
-
-    @Autowired
-    DeclarationLifecycle lifecycle;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void thirty_health_establishments_merge_and_the_next_declaration_carries_all_their_active_initiatives() throws Exception {
-        campaigns(MERGE_BEFORE, MERGE_AFTER);
-        List<String> establishments = IntStream.rangeClosed(1, 30).mapToObj(i -> "SQ-CISSS-" + i).toList();
-        List<String> active = new ArrayList<>();
-        for (String code : establishments) {
-            TestOrganizations.create(organizations, code);
-            List<String> ids = pastDeclarations.accepted(MERGE_BEFORE, code, 2, true);
-            active.addAll(ids.subList(0, 2)); // the third is retired
-        }
-        TestOrganizations.create(organizations, "SQ-SANTEQC");
-        String predecessors = establishments.stream().map(code -> "\"" + code + "\"").collect(Collectors.joining(","));
-
-        succession("{\"predecessors\":[" + predecessors + "],\"successor\":\"SQ-SANTEQC\",\"effectiveDate\":\""
-                + MERGE_BEFORE + "-12-01\",\"reason\":\"Loi sur l’efficacité du système de santé (Santé Québec)\"}")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.kind").value("FUSION"))
-                .andExpect(jsonPath("$.predecessors.length()").value(30))
-                .andExpect(jsonPath("$.successors[0]").value("SQ-SANTEQC"))
-                .andExpect(jsonPath("$.recordedBy").value("coordo"));
-
-        mvc.perform(get("/api/organizations/SQ-SANTEQC").with(httpBasic("coordo", "demo")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.predecessors.length()").value(30))
-                .andExpect(jsonPath("$.predecessors", hasItem("SQ-CISSS-7")));
-        mvc.perform(get("/api/organizations/SQ-CISSS-7").with(httpBasic("coordo", "demo")))
-                .andExpect(jsonPath("$.successor").value("SQ-SANTEQC"))
-                .andExpect(jsonPath("$.active").value(false));
-
-        // the next campaign: the 30 are no longer in the registry's active bodies, so none is targeted nor missing
-        assertThat(jdbc.queryForObject("select count(*) from organization where active and code like 'SQ-CISSS-%'",
-                Integer.class)).isZero();
-        transactions.executeWithoutResult(tx -> lifecycle.createDraft(MERGE_AFTER, "SQ-SANTEQC"));
-        List<String> carried = jdbc.queryForList("""
-                select s.initiative_id from initiative_snapshot s join declaration d on d.id = s.declaration_id
-                 where d.campaign_year = ? and d.organization_code = 'SQ-SANTEQC' order by s.position
-                """, String.class, MERGE_AFTER);
-        assertThat(carried).as("every active initiative of the 30, once, id unchanged").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(active);
-
-        // the submission rule knows them: none may disappear silently from the successor's declaration
-        jdbc.update("delete from initiative_snapshot where initiative_id = ? and declaration_id = (select id from "
-                + "declaration where campaign_year = ? and organization_code = 'SQ-SANTEQC')", active.get(5), MERGE_AFTER);
-        mvc.perform(post("/api/campaigns/{year}/declarations/{code}/validate", MERGE_AFTER, "SQ-SANTEQC").with(httpBasic("coordo", "demo")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.errors[?(@.code == 'CarryOverMissing')].message", hasItem(containsString(active.get(5)))));
-    }
-
-    @Test
-    void a_renaming_carries_every_initiative_once_and_not_again_the_year_after() throws Exception {
+    void a_succession_is_recorded_shown_and_refused_through_the_api() throws Exception {
         campaigns(BEFORE, AFTER);
-        TestOrganizations.create(organizations, "RN-OLD");
-        TestOrganizations.create(organizations, "RN-NEW");
-        List<String> ids = pastDeclarations.accepted(BEFORE, "RN-OLD", 3, false);
-        succession("{\"predecessors\":[\"RN-OLD\"],\"successor\":\"RN-NEW\",\"effectiveDate\":\"" + BEFORE
-                + "-12-15\",\"reason\":\"Nouveau nom au remaniement\",\"kind\":\"RENOMMAGE\"}")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("RENOMMAGE"));
-        transactions.executeWithoutResult(tx -> lifecycle.createDraft(AFTER, "RN-NEW"));
-        assertThat(snapshotIds(AFTER, "RN-NEW")).containsExactlyElementsOf(ids);
-    }
-
-    @Test
-    void a_split_assigns_each_active_initiative_to_one_successor() throws Exception {
-        campaigns(BEFORE, AFTER);
-        for (String code : List.of("SP-OLD", "SP-A", "SP-B")) {
+        for (String code : List.of("SAD-A", "SAD-B", "SAD-OLD", "SAD-X", "SAD-Y")) {
             TestOrganizations.create(organizations, code);
         }
-        List<String> ids = pastDeclarations.accepted(BEFORE, "SP-OLD", 3, false);
-
-        String unassigned = "{\"predecessor\":\"SP-OLD\",\"successors\":[\"SP-A\",\"SP-B\"],\"effectiveDate\":\"" + BEFORE
-                + "-12-01\",\"reason\":\"Scission\",\"assignments\":{\"" + ids.get(0) + "\":\"SP-A\",\"" + ids.get(1)
-                + "\":\"SP-B\"}}";
-        split(unassigned)
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].path").value("assignments"))
-                .andExpect(jsonPath("$.errors[0].code").value("Unassigned"))
-                .andExpect(jsonPath("$.errors[0].message", containsString(ids.get(2))));
-        assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
-                Integer.class)).isZero();
-
-        split(unassigned.replace("}}", ",\"" + ids.get(2) + "\":\"SP-A\"}}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("SCISSION"));
-        mvc.perform(get("/api/organizations/SP-OLD").with(httpBasic("coordo", "demo")))
-                .andExpect(jsonPath("$.successors", org.hamcrest.Matchers.contains("SP-A", "SP-B")));
-        transactions.executeWithoutResult(tx -> {
-            lifecycle.createDraft(AFTER, "SP-A");
-            lifecycle.createDraft(AFTER, "SP-B");
-        });
-        assertThat(snapshotIds(AFTER, "SP-A")).containsExactly(ids.get(0), ids.get(2));
-        assertThat(snapshotIds(AFTER, "SP-B")).containsExactly(ids.get(1));
-    }
-
-    @Test
-    void each_bad_succession_is_refused_naming_the_field_and_changes_nothing() throws Exception {
-        campaigns(BEFORE, AFTER);
-        for (String code : List.of("BS-A", "BS-B", "BS-C", "BS-D")) {
-            TestOrganizations.create(organizations, code);
-        }
-        pastDeclarations.accepted(AFTER, "BS-D", 1, false); // accepted in 2027
+        List<String> ids = pastDeclarations.accepted(BEFORE, "SAD-OLD", 2, false);
         int before = jdbc.queryForObject("select count(*) from organization_succession", Integer.class);
 
-        refused("{\"predecessors\":[\"BS-NOPE\"],\"successor\":\"BS-B\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
-                "predecessors[0]", "Unknown", "Organismes remplacés : aucun organisme du registre n’a le code « BS-NOPE »");
-        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-ZZZ\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
-                "successor", "Unknown", "Organisme successeur : aucun organisme");
-        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-A\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
-                "successor", "Self", "ne peut pas se succéder à lui-même");
-        refused("{\"predecessors\":[\"BS-D\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}",
-                "effectiveDate", "BeforeLastDeclaration", "Date d’effet : la date d’effet ne peut pas précéder l’année de la "
-                        + "dernière déclaration acceptée de BS-D (2027)");
-        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-B\",\"effectiveDate\":null,\"reason\":\"\"}",
-                "effectiveDate", "NotNull", "Date d’effet : obligatoire");
-        assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from organization where active and code like 'BS-%'",
-                Integer.class)).isEqualTo(4);
-
-        succession("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-B\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"Absorption\"}")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("ABSORPTION"));
-        refused("{\"predecessors\":[\"BS-B\"],\"successor\":\"BS-A\",\"effectiveDate\":\"2026-12-02\",\"reason\":\"x\"}",
-                "successor", "Cycle", "ce serait un cycle");
-        refused("{\"predecessors\":[\"BS-A\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-02\",\"reason\":\"x\"}",
-                "predecessors[0]", "AlreadySucceeded", "a déjà été remplacé par BS-B");
+        succession("{\"predecessors\":[\"SAD-A\"],\"successor\":\"SAD-A\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.path == 'successor')].code", hasItem("Self")))
+                .andExpect(jsonPath("$.errors[?(@.path == 'successor')].message",
+                        hasItem(containsString("ne peut pas se succéder à lui-même"))));
         mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en-CA").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"predecessors\":[\"BS-C\"],\"successor\":\"BS-C\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}"))
+                        .content("{\"predecessors\":[\"SAD-A\"],\"successor\":\"SAD-A\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}"))
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].message").value("Successor body: body BS-C cannot succeed itself"));
+                .andExpect(jsonPath("$.errors[0].message").value("Successor body: body SAD-A cannot succeed itself"));
         mvc.perform(post("/api/organizations/successions").with(httpBasic("gestion", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"predecessors\":[\"BS-C\"],\"successor\":\"BS-D\",\"effectiveDate\":\"2027-12-01\",\"reason\":\"x\"}"))
+                        .content("{\"predecessors\":[\"SAD-A\"],\"successor\":\"SAD-B\",\"effectiveDate\":\"2026-12-01\",\"reason\":\"x\"}"))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before);
+
+        succession("{\"predecessors\":[\"SAD-A\"],\"successor\":\"SAD-B\",\"effectiveDate\":\"" + BEFORE
+                + "-12-01\",\"reason\":\"Absorption\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("ABSORPTION"))
+                .andExpect(jsonPath("$.predecessors[0]").value("SAD-A"))
+                .andExpect(jsonPath("$.successors[0]").value("SAD-B"))
+                .andExpect(jsonPath("$.recordedBy").value("coordo"));
+        mvc.perform(get("/api/organizations/SAD-B").with(httpBasic("coordo", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.predecessors", hasItem("SAD-A")));
+        mvc.perform(get("/api/organizations/SAD-A").with(httpBasic("coordo", "demo")))
+                .andExpect(jsonPath("$.successor").value("SAD-B"))
+                .andExpect(jsonPath("$.active").value(false));
+
+        String split = "{\"predecessor\":\"SAD-OLD\",\"successors\":[\"SAD-X\",\"SAD-Y\"],\"effectiveDate\":\"" + BEFORE
+                + "-12-01\",\"reason\":\"Scission\",\"assignments\":{\"" + ids.get(0) + "\":\"SAD-X\"}}";
+        mvc.perform(post("/api/organizations/successions/split").with(httpBasic("coordo", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(split))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].path").value("assignments"))
+                .andExpect(jsonPath("$.errors[0].code").value("Unassigned"));
+        mvc.perform(post("/api/organizations/successions/split").with(httpBasic("coordo", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(split.replace("}}", ",\"" + ids.get(1) + "\":\"SAD-Y\"}}")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("SCISSION"));
+        mvc.perform(get("/api/organizations/SAD-OLD").with(httpBasic("coordo", "demo")))
+                .andExpect(jsonPath("$.successors", org.hamcrest.Matchers.contains("SAD-X", "SAD-Y")));
     }
 
     @Test
-    void a_campaign_planned_before_a_merger_targets_the_successor_instead_of_the_bodies_replaced() throws Exception {
-        for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER")) {
-            TestOrganizations.create(organizations, code);
-        }
-        mvc.perform(post("/api/campaigns").with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"year\":" + PLANNED + ",\"referenceDate\":\"" + PLANNED + "-06-30\",\"openingDate\":\""
-                                + PLANNED + "-09-01\",\"dueDate\":\"" + PLANNED + "-10-31\",\"closingDate\":\"" + PLANNED
-                                + "-11-30\",\"organizationCodes\":[\"PL-A\",\"PL-B\",\"PL-OTHER\"]}"))
-                .andExpect(status().isCreated());
+    void the_api_description_documents_a_form_definition_with_its_json_schema() throws Exception {
+        JsonNode docs = json.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
 
-        succession("{\"predecessors\":[\"PL-A\",\"PL-B\"],\"successor\":\"PL-SUCC\",\"effectiveDate\":\"" + PLANNED
-                + "-04-01\",\"reason\":\"Fusion avant l’ouverture\"}").andExpect(status().isCreated());
-
-        assertThat(jdbc.queryForList("select organization_code from campaign_target where campaign_year = ?", String.class,
-                PLANNED)).as("the bodies replaced are neither invited nor counted as non-respondents")
-                .containsExactlyInAnyOrder("PL-SUCC", "PL-OTHER");
-    }
-
-    private void refused(String body, String path, String code, String message) throws Exception {
-        succession(body)
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[?(@.path == '" + path + "')].code", hasItem(code)))
-                .andExpect(jsonPath("$.errors[?(@.path == '" + path + "')].message", hasItem(containsString(message))));
+        JsonNode schemas = docs.at("/components/schemas");
+        assertThat(schemas.at("/FormDefinition/properties").fieldNames()).toIterable()
+                .contains("version", "basedOn", "codeLists", "fields", "questions");
+        assertThat(schemas.at("/FormQuestion/properties").fieldNames()).toIterable()
+                .contains("id", "type", "fr", "en", "required", "public", "when");
+        assertThat(schemas.at("/FormQuestion/properties/type/enum")).extracting(JsonNode::asText)
+                .containsExactly("YES_NO", "ONE_CHOICE", "SEVERAL_CHOICES", "SHORT_TEXT", "LONG_TEXT", "MONTH");
+        assertThat(schemas.at("/FormCondition/properties").fieldNames()).toIterable()
+                .contains("field", "question", "value");
+        // a declaration's initiative answers by question id, a plain object both ways
+        assertThat(schemas.at("/InitiativeForm/properties/answers/type").asText()).isEqualTo("object");
+        assertThat(schemas.at("/InitiativeSnapshot/properties/answers/type").asText()).isEqualTo("object");
+        assertThat(docs.at("/paths/~1api~1forms/post/requestBody/content/application~1json/schema/$ref").asText())
+                .endsWith("/FormDefinition");
     }
 
     private ResultActions succession(String body) throws Exception {
         return mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private ResultActions split(String body) throws Exception {
-        return mvc.perform(post("/api/organizations/successions/split").with(httpBasic("coordo", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private List<String> snapshotIds(int year, String code) {
-        return jdbc.queryForList("""
-                select s.initiative_id from initiative_snapshot s join declaration d on d.id = s.declaration_id
-                 where d.campaign_year = ? and d.organization_code = ? order by s.position
-                """, String.class, year, code);
     }
 
     private void campaigns(int... years) {

@@ -4,41 +4,46 @@ import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.valid;
 import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ca.gouv.qc.declarationsia.declaration.Category;
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.InitiativeIds;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
 import ca.gouv.qc.declarationsia.declaration.Phase;
-import ca.gouv.qc.declarationsia.declaration.Category;
 import ca.gouv.qc.declarationsia.organization.OrganizationForm;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.shared.NotFoundException;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.ExtendedModelMap;
 
 /**
  * A dataset whose Portrait was computed by hand: the figures come out exactly; what must never be public is absent
- * from every public output; a published edition does not move, and an erratum is a second version.
+ * from every public output (the figures, the open data as the public downloads it, what the public pages are given to
+ * show); a published edition does not move, and an erratum is a second version. The database layer: the editions,
+ * and the public controllers' methods called as their requests would (who may publish an erratum is
+ * {@code AccessRulesTest}'s; the pages in a browser, {@code PublicJourneyTest}'s).
  */
-@IntegrationTest
+@DatabaseTest
 class PortraitTest {
 
     private static final int PREVIOUS = 2076;
@@ -46,6 +51,9 @@ class PortraitTest {
 
     @Autowired
     Editions editions;
+
+    @Autowired
+    BaselineImport baseline;
 
     @Autowired
     DeclarationRepository declarations;
@@ -57,13 +65,26 @@ class PortraitTest {
     OrganizationService organizations;
 
     @Autowired
+    MessageSource messages;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    MockMvc mvc;
+    @BeforeEach
+    void french() {
+        LocaleContextHolder.setLocale(Locale.CANADA_FRENCH);
+    }
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
 
     @Test
     void the_portrait_counts_what_the_spec_counts_and_publishes_nothing_it_must_not() throws Exception {
@@ -73,6 +94,7 @@ class PortraitTest {
                 List.of(new OrganizationForm.ContactForm(null, "ia.pub-b@example.qc.ca")),
                 new OrganizationForm.ContactForm(null, "dri.pub-b@example.qc.ca"))));
         TestOrganizations.create(organizations, "PUB-C");
+        TestOrganizations.create(organizations, "PUB-D");
         for (int year : new int[] {PREVIOUS, YEAR}) {
             jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
                     + "values (?, ?, ?, ?, ?, 'FERMEE')", year, java.sql.Date.valueOf(year + "-06-30"),
@@ -101,60 +123,67 @@ class PortraitTest {
 
         assertThat(editions.publish(YEAR, "coordo", null)).isEqualTo(1);
 
-        mvc.perform(get("/api/portraits/{year}", YEAR))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalInitiatives").value(4))
-                .andExpect(jsonPath("$.organizationsWithInitiatives").value(2))
-                .andExpect(jsonPath("$.previousYear").value(PREVIOUS))
-                .andExpect(jsonPath("$.changeAbsolute").value(2))
-                .andExpect(jsonPath("$.changePercent").value(100.0))
-                .andExpect(jsonPath("$.newOrganizations").value(1))
-                .andExpect(jsonPath("$.servicesToPopulation").value(2))
-                .andExpect(jsonPath("$.generativeAi").value(1))
-                .andExpect(jsonPath("$.byCategory.AUTOMATISATION").value(2))
-                .andExpect(jsonPath("$.byCategory.ASSISTANT_AGENT_CONVERSATIONNEL").value(1))
-                .andExpect(jsonPath("$.byCategory.TRAITEMENT_IMAGE").value(1))
-                .andExpect(jsonPath("$.byStatus.SOLUTION_EN_PRODUCTION").value(2))
-                .andExpect(jsonPath("$.byStatus.DEVELOPPEMENT_SOLUTION").value(1))
-                .andExpect(jsonPath("$.byStatus.INFORMATION_INDISPONIBLE").value(1))
-                .andExpect(jsonPath("$.byPortfolio.Finances").value(3))
-                .andExpect(jsonPath("$.['byPortfolio']['Santé et Services sociaux (Réseau)']").value(1))
-                .andExpect(jsonPath("$.topOrganizations[0].name").value("Organisme de test PUB-A"))
-                .andExpect(jsonPath("$.topOrganizations[0].count").value(3));
+        // GET /api/portraits/{year} answers this record
+        Portrait portrait = editions.portrait(YEAR);
+        assertThat(portrait.totalInitiatives()).isEqualTo(4);
+        assertThat(portrait.organizationsWithInitiatives()).isEqualTo(2);
+        assertThat(portrait.previousYear()).isEqualTo(PREVIOUS);
+        assertThat(portrait.changeAbsolute()).isEqualTo(2);
+        assertThat(portrait.changePercent()).isEqualTo(100.0);
+        assertThat(portrait.newOrganizations()).isEqualTo(1);
+        assertThat(portrait.servicesToPopulation()).isEqualTo(2);
+        assertThat(portrait.generativeAi()).isEqualTo(1);
+        assertThat(portrait.byCategory()).containsEntry("AUTOMATISATION", 2)
+                .containsEntry("ASSISTANT_AGENT_CONVERSATIONNEL", 1).containsEntry("TRAITEMENT_IMAGE", 1);
+        assertThat(portrait.byStatus()).containsEntry("SOLUTION_EN_PRODUCTION", 2)
+                .containsEntry("DEVELOPPEMENT_SOLUTION", 1).containsEntry("INFORMATION_INDISPONIBLE", 1);
+        assertThat(portrait.byPortfolio()).containsEntry("Finances", 3)
+                .containsEntry("Santé et Services sociaux (Réseau)", 1);
+        assertThat(portrait.topOrganizations().get(0)).isEqualTo(new Portrait.TopOrganization("Organisme de test PUB-A", 3));
 
-        String csv = mvc.perform(get("/open-data/{year}/initiatives.csv", YEAR)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        // the open data as the public downloads them: the spec's columns, one row per published initiative
+        PortraitController openData = new PortraitController(editions, baseline, messages);
+        String csv = openData.csv(YEAR).getBody();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFF\"Nom de l'actif, du projet ou de l'initiative\","
                 + "Catégorie,Organisme responsable,Portefeuille ministériel,Bénéfices,Statut,Identifiant,Produit (nom générique)");
         assertThat(csv.lines().count()).isEqualTo(5);
+        assertThat(csv).as("the status's French label").contains("Information indisponible");
+        String openJson = json.writeValueAsString(openData.json(YEAR));
+        String figures = json.writeValueAsString(portrait);
+        // what the public pages are given to show: the Portrait's and the register's models
+        PortraitPageController pages = new PortraitPageController(editions, messages, new PortfolioLabels(organizations));
+        ExtendedModelMap portraitPage = new ExtendedModelMap();
+        pages.portrait(YEAR, portraitPage, Locale.CANADA_FRENCH);
+        ExtendedModelMap registerPage = new ExtendedModelMap();
+        pages.register(YEAR, null, null, null, null, registerPage);
         for (String secret : List.of("Acme Secret", "Zorglub", "Détection d’intrusions", "Ancien tri", "Projet non publiable",
                 "Pas encore accepté")) {
             assertThat(csv).doesNotContain(secret);
-            mvc.perform(get("/open-data/{year}/initiatives.json", YEAR)).andExpect(content().string(not(containsString(secret))));
-            mvc.perform(get("/portrait/{year}", YEAR)).andExpect(content().string(not(containsString(secret))));
-            mvc.perform(get("/api/portraits/{year}", YEAR)).andExpect(content().string(not(containsString(secret))));
+            assertThat(openJson).doesNotContain(secret);
+            assertThat(figures).doesNotContain(secret);
+            assertThat(String.valueOf(portraitPage)).doesNotContain(secret);
+            assertThat(String.valueOf(registerPage)).doesNotContain(secret);
         }
-        mvc.perform(get("/portrait/{year}", YEAR)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Santé et Services sociaux (Réseau)")))
-                .andExpect(content().string(containsString("Information indisponible")));
+        assertThat(String.valueOf(portraitPage)).contains("Santé et Services sociaux (Réseau)", "Lecture d’imagerie");
 
-        mvc.perform(get("/portrait/{year}/registre", YEAR).param("category", "AUTOMATISATION"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Registre des initiatives publiées (2)")));
-        mvc.perform(get("/portrait/{year}/registre", YEAR).param("portfolio", "Santé et Services sociaux (Réseau)"))
-                .andExpect(content().string(containsString("Registre des initiatives publiées (1)")))
-                .andExpect(content().string(containsString("Lecture d’imagerie")));
+        // the register's filters, an initiative's years, the coverage
+        assertThat(editions.register(YEAR, "AUTOMATISATION", null, null, null)).hasSize(2);
+        assertThat(editions.register(YEAR, null, null, "Santé et Services sociaux (Réseau)", null))
+                .singleElement().extracting(Editions.PublishedInitiative::name).isEqualTo("Lecture d’imagerie");
         String imaging = jdbc.queryForObject("select initiative_id from published_initiative where name = 'Lecture d’imagerie'",
                 String.class);
-        mvc.perform(get("/portrait/initiatives/{id}", imaging))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("L’initiative au fil des années")));
-        mvc.perform(get("/portrait/initiatives/{id}", "IA-NOPE-0001")).andExpect(status().isNotFound());
+        assertThat(editions.history(imaging)).singleElement()
+                .satisfies(year -> assertThat(year.year()).isEqualTo(YEAR))
+                .satisfies(year -> assertThat(year.organizationName()).isEqualTo("CISSS de test PUB-B"));
+        assertThatThrownBy(() -> editions.history("IA-NOPE-0001")).isInstanceOf(NotFoundException.class);
         jdbc.update("insert into campaign_target (campaign_year, organization_code) values (?, 'PUB-A'), (?, 'PUB-B'), "
-                + "(?, 'MRNF')", YEAR, YEAR, YEAR);
-        mvc.perform(get("/portrait/{year}/couverture", YEAR))
-                .andExpect(content().string(containsString("N’a pas répondu")))
-                .andExpect(content().string(containsString("A déclaré des initiatives")));
+                + "(?, 'PUB-D')", YEAR, YEAR, YEAR);
+        Map<String, Editions.Coverage> coverage = new java.util.HashMap<>();
+        editions.coverage(YEAR).forEach(row -> coverage.put(row.organizationName(), row));
+        assertThat(coverage.get("Organisme de test PUB-A")).as("declared initiatives")
+                .isEqualTo(new Editions.Coverage("Organisme de test PUB-A", "ACCEPTEE", false, false));
+        assertThat(coverage.get("Organisme de test PUB-D")).as("targeted, no answer")
+                .isEqualTo(new Editions.Coverage("Organisme de test PUB-D", "BROUILLON", false, false));
 
         // later edits do not touch the published edition; an erratum is version 2 and version 1 stays
         jdbc.update("update initiative_snapshot set name = 'Automatisation des paiements (révisée)' where name = "
@@ -163,21 +192,13 @@ class PortraitTest {
                 .contains("Automatisation des paiements").doesNotContain("Automatisation des paiements (révisée)");
         assertThatThrownBy(() -> jdbc.update("update published_initiative set name = 'x'"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/portraits/{year}/errata", YEAR)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("gestion", "demo"))
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"changeNote\": \"x\"}"))
-                .andExpect(status().isForbidden());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/portraits/{year}/errata", YEAR)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("coordo", "demo"))
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"changeNote\": \"Nom corrigé\"}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.version").value(2));
+        assertThat(editions.publishErratum(YEAR, "coordo", "Nom corrigé")).isEqualTo(2);
+        assertThat(editions.portrait(YEAR).version()).isEqualTo(2);
         assertThat(editions.initiatives(YEAR)).extracting(Editions.PublishedInitiative::name)
                 .contains("Automatisation des paiements (révisée)");
         assertThat(jdbc.queryForList("select version from published_edition where campaign_year = ? order by version",
                 Integer.class, YEAR)).containsExactly(1, 2);
-        mvc.perform(get("/api/portraits/{year}", 2099)).andExpect(status().isNotFound());
-        mvc.perform(get("/")).andExpect(content().string(containsString("href=\"/portrait/" + YEAR + "\"")));
+        assertThatThrownBy(() -> editions.portrait(2099)).isInstanceOf(NotFoundException.class);
     }
 
     @SafeVarargs
