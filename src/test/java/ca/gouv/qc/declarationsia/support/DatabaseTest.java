@@ -1,5 +1,8 @@
 package ca.gouv.qc.declarationsia.support;
 
+import ca.gouv.qc.declarationsia.campaign.CampaignProperties;
+import ca.gouv.qc.declarationsia.notification.OutboxProperties;
+import ca.gouv.qc.declarationsia.security.SingleSignOnProperties;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.lang.annotation.ElementType;
@@ -12,6 +15,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -47,7 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
 })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({DatabaseTest.Postgres.class, DatabaseTest.Services.class, DatabaseTest.Mail.class})
+@Import({DatabaseTest.Postgres.class, DatabaseTest.Services.class, DatabaseTest.Settings.class, DatabaseTest.Mail.class})
 @ImportAutoConfiguration({MessageSourceAutoConfiguration.class, ValidationAutoConfiguration.class,
         JacksonAutoConfiguration.class, CamundaBpmAutoConfiguration.class})
 public @interface DatabaseTest {
@@ -126,6 +130,15 @@ public @interface DatabaseTest {
                     "ca.gouv.qc.declarationsia.notification.MailDispatchers",
             };
         }
+    }
+
+    /**
+     * The application's settings ({@code declarations.*}) the services read, bound as the application binds them
+     * (its {@code @ConfigurationPropertiesScan} is a component scan, which the slice filters out).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({CampaignProperties.class, OutboxProperties.class, SingleSignOnProperties.class})
+    class Settings {
     }
 
     /** Mail as local mode catches it: an in-process SMTP server on a free port, and the sender that talks to it. */
