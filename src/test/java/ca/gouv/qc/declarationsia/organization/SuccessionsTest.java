@@ -11,9 +11,11 @@ import ca.gouv.qc.declarationsia.security.Roles;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import ca.gouv.qc.declarationsia.support.DatabaseTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +66,10 @@ class SuccessionsTest {
     DeclarationService declarations;
 
     @Autowired
-    CampaignService campaigns;
+    CampaignService campaignService;
+
+    @Autowired
+    TestCampaigns campaigns;
 
     @Autowired
     DeclarationLifecycle lifecycle;
@@ -82,6 +87,7 @@ class SuccessionsTest {
 
     @AfterEach
     void reset() {
+        campaigns.cleanUp(MERGE_AFTER); // the engine's clock back to now
         LocaleContextHolder.resetLocaleContext();
     }
 
@@ -96,6 +102,8 @@ class SuccessionsTest {
             active.addAll(ids.subList(0, 2)); // the third is retired
         }
         TestOrganizations.create(organizations, "SQ-SANTEQC");
+        // the next campaign's year: the merge has taken effect
+        TestCampaigns.clockAt(LocalDateTime.of(MERGE_AFTER, 1, 15, 12, 0));
 
         Successions.Succession merge = asCoordinator(() -> successions.record(new SuccessionForm(establishments,
                 "SQ-SANTEQC", LocalDate.of(MERGE_BEFORE, 12, 1),
@@ -205,7 +213,7 @@ class SuccessionsTest {
         for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER")) {
             TestOrganizations.create(organizations, code);
         }
-        asCoordinator(() -> campaigns.create(new CampaignForm(PLANNED, LocalDate.of(PLANNED, 6, 30),
+        asCoordinator(() -> campaignService.create(new CampaignForm(PLANNED, LocalDate.of(PLANNED, 6, 30),
                 LocalDate.of(PLANNED, 9, 1), LocalDate.of(PLANNED, 10, 31), LocalDate.of(PLANNED, 11, 30), null, null,
                 false, List.of("PL-A", "PL-B", "PL-OTHER"), null)));
 
