@@ -28,8 +28,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * The successions' door (issue 25): what the API adds to {@link Successions}, whose rules and carry-over are
  * {@code SuccessionsTest}'s on the database layer: a succession recorded answers 201 with what was recorded and by
  * whom, the registry's API shows it on both sides, a refusal is problem+json naming the field in the caller's language,
- * and only coordinators record one. Also the API's description of a form definition (the form's service is
- * {@code FormVersionsTest}'s).
+ * and only coordinators record one. Also the form versions' door (the form's service is {@code FormVersionsTest}'s,
+ * on the database layer): read by everyone signed in, made by coordinators only, refused as problem+json, and
+ * described in the API's description with its JSON schema. Both belong with the API's door tests when they merge.
  */
 @IntegrationTest
 class SuccessionApiTest {
@@ -108,6 +109,32 @@ class SuccessionApiTest {
                 .andExpect(jsonPath("$.kind").value("SCISSION"));
         mvc.perform(get("/api/organizations/SAD-OLD").with(httpBasic("coordo", "demo")))
                 .andExpect(jsonPath("$.successors", org.hamcrest.Matchers.contains("SAD-X", "SAD-Y")));
+    }
+
+    @Test
+    void the_form_versions_are_read_by_everyone_signed_in_and_made_by_coordinators_only() throws Exception {
+        String one = mvc.perform(get("/api/forms/1").with(httpBasic("analyste", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/api/forms").with(httpBasic("gestion", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.version == 1)].createdAt").exists());
+        mvc.perform(get("/api/forms/999").with(httpBasic("analyste", "demo")))
+                .andExpect(status().isNotFound());
+
+        // version 1 again is not the next version: refused whole, at its place, in the caller's language
+        mvc.perform(post("/api/forms").with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(one))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].path", hasItem("version")));
+        mvc.perform(post("/api/forms").with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(one))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/campaigns/{year}/form-version", 2087).with(httpBasic("gestion", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"formVersion\": 1}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
