@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +33,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * whom, the registry's API shows it on both sides, a refusal is problem+json naming the field in the caller's language,
  * and only coordinators record one. Also the form versions' door (the form's service is {@code FormVersionsTest}'s,
  * on the database layer): read by everyone signed in, made by coordinators only, refused as problem+json, and
- * described in the API's description with its JSON schema. Both belong with the API's door tests when they merge.
+ * described in the API's description with its JSON schema; and the review's door (a decision answers the new status,
+ * is refused as problem+json without its comment, and never to a respondent), whose loop is {@code
+ * ReviewLoopProcessTest}'s on the database layer. These doors belong with the API's door tests when they merge.
  */
 @IntegrationTest
 class SuccessionApiTest {
@@ -53,6 +58,12 @@ class SuccessionApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    IdentityService identity;
 
     @Test
     void a_succession_is_recorded_shown_and_refused_through_the_api() throws Exception {
@@ -109,6 +120,36 @@ class SuccessionApiTest {
                 .andExpect(jsonPath("$.kind").value("SCISSION"));
         mvc.perform(get("/api/organizations/SAD-OLD").with(httpBasic("coordo", "demo")))
                 .andExpect(jsonPath("$.successors", org.hamcrest.Matchers.contains("SAD-X", "SAD-Y")));
+    }
+
+    @Test
+    void a_review_decision_answers_the_new_status_and_is_refused_as_the_door_refuses() throws Exception {
+        int year = 2086;
+        String respondent = TestOrganizations.createWithLogin(organizations, identity, "REVD-1");
+        campaigns.create(year, List.of("REVD-1"));
+        TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 13, 0));
+        try {
+            campaigns.launch(year);
+            campaigns.runDueJobs(year);
+            pastDeclarations.submit(year, "REVD-1", List.of(TestDeclarations.complete(null, "Prévision des crues", year)));
+            campaigns.runDueJobs(year);
+            String review = "/api/campaigns/" + year + "/declarations/REVD-1/review";
+
+            mvc.perform(post(review).with(httpBasic(respondent, "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"decision\": \"ACCEPT\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post(review).with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"decision\": \"REQUEST_CORRECTIONS\"}"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].path").value("comments"));
+            mvc.perform(post(review).with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"decision\": \"REQUEST_CORRECTIONS\", \"comments\": [{\"message\": \"Précisez.\"}]}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("A_CORRIGER"));
+        } finally {
+            campaigns.cleanUp(year);
+        }
     }
 
     @Test
