@@ -35,7 +35,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * on the database layer): read by everyone signed in, made by coordinators only, refused as problem+json, and
  * described in the API's description with its JSON schema; and the review's door (a decision answers the new status,
  * is refused as problem+json without its comment, and never to a respondent), whose loop is {@code
- * ReviewLoopProcessTest}'s on the database layer. These doors belong with the API's door tests when they merge.
+ * ReviewLoopProcessTest}'s on the database layer; and the Portrait's public doors (its API, its pages, the erratum),
+ * whose figures are {@code PortraitTest}'s there. These doors belong with the API's and the pages' door tests when
+ * they merge.
  */
 @IntegrationTest
 class SuccessionApiTest {
@@ -61,6 +63,9 @@ class SuccessionApiTest {
 
     @Autowired
     TestCampaigns campaigns;
+
+    @Autowired
+    ca.gouv.qc.declarationsia.publication.Editions editions;
 
     @Autowired
     IdentityService identity;
@@ -150,6 +155,41 @@ class SuccessionApiTest {
         } finally {
             campaigns.cleanUp(year);
         }
+    }
+
+    @Test
+    void the_portrait_is_served_by_its_api_and_pages_and_an_erratum_is_published_through_the_api() throws Exception {
+        int year = 2077;
+        TestOrganizations.create(organizations, "PDOOR-A");
+        TestOrganizations.create(organizations, "PDOOR-B");
+        campaigns(year);
+        jdbc.update("insert into campaign_target (campaign_year, organization_code) values (?, 'PDOOR-A'), (?, 'PDOOR-B')",
+                year, year);
+        String initiative = pastDeclarations.accepted(year, "PDOOR-A", 1, false).get(0);
+        jdbc.update("update initiative_snapshot set status_unavailable_reason = 'À confirmer' where initiative_id = ?",
+                initiative);
+        editions.publish(year, "coordo", null);
+
+        mvc.perform(get("/api/portraits/{year}", year))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalInitiatives").value(1))
+                .andExpect(jsonPath("$.byStatus.INFORMATION_INDISPONIBLE").value(1));
+        mvc.perform(get("/api/portraits/{year}", 2099)).andExpect(status().isNotFound());
+        mvc.perform(get("/portrait/{year}", year)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Information indisponible")));
+        mvc.perform(get("/portrait/{year}/registre", year))
+                .andExpect(content().string(containsString("Registre des initiatives publiées (1)")));
+        mvc.perform(get("/portrait/initiatives/{id}", initiative))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("L’initiative au fil des années")));
+        mvc.perform(get("/portrait/initiatives/{id}", "IA-NOPE-0001")).andExpect(status().isNotFound());
+        mvc.perform(get("/portrait/{year}/couverture", year))
+                .andExpect(content().string(containsString("N’a pas répondu")))
+                .andExpect(content().string(containsString("A déclaré des initiatives")));
+        mvc.perform(post("/api/portraits/{year}/errata", year).with(httpBasic("coordo", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"changeNote\": \"Nom corrigé\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(2));
     }
 
     @Test
