@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gouv.qc.declarationsia.notification.MailDispatcher;
 import ca.gouv.qc.declarationsia.notification.MailDispatchers;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.FakeSmtpServer;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Duration;
@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * server is down and a hung one holds a dispatcher; every invitation arrives once when the server is back; re-running
  * the launch after a crash creates nothing twice.
  */
-@IntegrationTest
+@DatabaseTest
 class LaunchAtScaleTest {
 
     private static final int YEAR = 2090;
@@ -55,8 +56,10 @@ class LaunchAtScaleTest {
     @Autowired
     MailDispatchers dispatchers;
 
+    /** What the health endpoint's "mail" component answers. */
     @Autowired
-    HealthEndpoint health;
+    @Qualifier("mailHealthIndicator")
+    HealthIndicator mailHealth;
 
     @AfterEach
     void cleanUp() {
@@ -94,7 +97,7 @@ class LaunchAtScaleTest {
                     .as("every body has its task, mail server down or hung").isEqualTo(ORGANIZATIONS);
             assertThat(hungDispatcher.isAlive()).as("the launch did not wait for the hung server").isTrue();
         }
-        assertThat(health.healthForPath("mail").getStatus()).as("the outage shows at once").isEqualTo(Status.DOWN);
+        assertThat(mailHealth.health().getStatus()).as("the outage shows at once").isEqualTo(Status.DOWN);
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where campaign_year = ? and kind = 'INVITATION' "
                 + "and status = 'PENDING'", Integer.class, YEAR)).as("nothing lost").isEqualTo(ORGANIZATIONS);
 
@@ -105,7 +108,7 @@ class LaunchAtScaleTest {
         Map<String, Long> invitations = CaughtMail.countByRecipient(mailCatcher, "Campagne " + YEAR);
         assertThat(invitations).as("each invitation once, with no operator action").hasSize(ORGANIZATIONS)
                 .allSatisfy((recipient, count) -> assertThat(count).isEqualTo(1L));
-        assertThat(health.healthForPath("mail").getStatus()).isEqualTo(Status.UP);
+        assertThat(mailHealth.health().getStatus()).isEqualTo(Status.UP);
 
         // A crash and a restart make the launch steps run again: they find every declaration open and do nothing.
         runtime.startProcessInstanceByKey("annual-campaign", String.valueOf(YEAR), Map.of("campaignYear", YEAR));

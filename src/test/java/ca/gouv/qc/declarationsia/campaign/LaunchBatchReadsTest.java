@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDate;
@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (BatchReads); each body still gets its own: the task's due date and the invitation's date from its own target,
  * its own respondents, and the first-sign-in link only for a respondent who never signed in.
  */
-@IntegrationTest
+@DatabaseTest
 class LaunchBatchReadsTest {
 
-    private static final int YEAR = 2022;
+    private static final int YEAR = 2032;
     private static final String SIGNED_IN = "ia.lbr-a@example.qc.ca";
     private static final String NEWCOMER = "ia.lbr-b@example.qc.ca";
 

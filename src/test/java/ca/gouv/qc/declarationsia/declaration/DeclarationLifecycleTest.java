@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@link DeclarationLifecycle} called directly, whoever the caller: every move {@link DeclarationStatus} does not allow
  * is refused and changes nothing, and a submission is checked by the lifecycle itself. The database layer and the
- * lifecycle alone; the engine is the deployment-only one, where no process of ours waits (the campaign is never
- * launched). That the model's paths make exactly the allowed moves is in {@code ReviewLoopProcessTest}. A new draft
+ * lifecycle alone; the campaign is never launched, so no process of this year waits in the database layer's engine.
+ * That the model's paths make exactly the allowed moves is in {@code ReviewLoopProcessTest}. A new draft
  * carries last year's answers by the campaign's form version.
  */
 @DatabaseTest

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A submission answers once the declaration is SOUMISE, audited and queued; the organization's task is completed
- * after that commit. Nothing is lost when the completion fails (it is tried again), nor done twice by two sweeps.
+ * after that commit. Nothing is lost when the completion fails (it is tried again), nor done twice by two sweeps. The
+ * database layer, its engine running the model with its real beans.
  */
-@IntegrationTest
+@DatabaseTest
 class SubmissionHandoffTest {
 
     private static final int YEAR = 2055;

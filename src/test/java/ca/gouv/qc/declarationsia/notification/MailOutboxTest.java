@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.FakeSmtpServer;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import com.icegreen.greenmail.util.GreenMail;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once, and ends by itself with every mail delivered once; a slow or hung server neither duplicates mail nor holds
  * anything but the dispatcher.
  */
-@IntegrationTest
+@DatabaseTest
 class MailOutboxTest {
 
     private static final int YEAR = 2051;

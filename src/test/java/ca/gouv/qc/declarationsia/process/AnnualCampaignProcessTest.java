@@ -13,7 +13,7 @@ import ca.gouv.qc.declarationsia.campaign.CampaignStatus;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.publication.PublicationApprovals;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDateTime;
@@ -33,9 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A campaign opens every targeted declaration, then closes by its date or by a coordinator, then asks approval; the
- * publication runs as a job after it, with retries and an incident when it keeps failing.
+ * publication runs as a job after it, with retries and an incident when it keeps failing. The real delegates on the
+ * database layer's engine, the test running the jobs that are due.
  */
-@IntegrationTest
+@DatabaseTest
 class AnnualCampaignProcessTest {
 
     @Autowired

@@ -10,10 +10,11 @@ import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.SubmitForm;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
+import ca.gouv.qc.declarationsia.security.Roles;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import com.icegreen.greenmail.util.GreenMail;
@@ -23,12 +24,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * submission, overdue reminders and the escalation after the due date, an extension that moves them all, and every
  * mail delivered exactly once.
  */
-@IntegrationTest
+@DatabaseTest
 class CampaignCycleTest {
 
     private static final int YEAR = 2031;
@@ -69,6 +74,27 @@ class CampaignCycleTest {
 
     @Autowired
     GreenMail mailCatcher;
+
+    @Autowired
+    IdentityService identity;
+
+    /** A coordinator with an address, whom every escalation copies (the demo's, in local mode). */
+    @BeforeEach
+    void coordinatorWithAnAddress() {
+        if (identity.createGroupQuery().groupId(Roles.COORDINATORS).count() == 0) {
+            Group coordinators = identity.newGroup(Roles.COORDINATORS);
+            coordinators.setName("Coordination");
+            identity.saveGroup(coordinators);
+        }
+        if (identity.createUserQuery().userId("coordo").count() == 0) {
+            User coordinator = identity.newUser("coordo");
+            coordinator.setFirstName("Claire");
+            coordinator.setLastName("Coordination");
+            coordinator.setEmail("coordo@mcn.example.qc.ca");
+            identity.saveUser(coordinator);
+            identity.createMembership("coordo", Roles.COORDINATORS);
+        }
+    }
 
     @AfterEach
     void cleanUp() {

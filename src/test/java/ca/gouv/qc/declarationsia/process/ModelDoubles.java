@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
  * Stand-ins for the beans the models name, registered with camunda's {@link Mocks} for the deployment-only model
  * tests. They record which step ran for which instance and keep the contract the model relies on (a listener
  * refuses a completion its real bean would refuse; a delegate sets the variable the model reads); what the real
- * beans do to our tables and mail is tested with the whole application (ReviewLoopProcessTest,
- * AnnualCampaignProcessTest, CampaignCycleTest, the journeys).
+ * beans do to our tables and mail is tested on the database layer's engine, which runs the models with the real beans
+ * (ReviewLoopProcessTest, AnnualCampaignProcessTest, CampaignCycleTest), and in the journeys.
  */
 final class ModelDoubles {
 

@@ -4,31 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ca.gouv.qc.declarationsia.declaration.Declaration;
+import ca.gouv.qc.declarationsia.declaration.DeclarationForm;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationStatus;
 import ca.gouv.qc.declarationsia.declaration.ReviewComment;
+import ca.gouv.qc.declarationsia.declaration.SubmitForm;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.review.ReviewForm;
 import ca.gouv.qc.declarationsia.review.ReviewService;
+import ca.gouv.qc.declarationsia.security.Roles;
 import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.support.CaughtMail;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -39,19 +42,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Submit, review, correct, accept: the organization's task completes only through a submission; a reviewer requests
  * a correction on one field and the body can resubmit at once, mail or no mail; the correction round has its own due
  * date; the second round's decision is its own. Every step is audited with who did it. Walking every path of
  * {@code organization-declaration} makes exactly the moves {@code DeclarationStatus} allows (the lifecycle's refusal of
- * every other move is in {@code DeclarationLifecycleTest}, on the database layer).
+ * every other move is in {@code DeclarationLifecycleTest}). The real delegates and listeners on the database layer's
+ * engine; the respondent and the reviewer act through the services their pages and the API call, as themselves, in
+ * French (what each door adds, the status codes and problem+json, is the API's tests').
  */
-@IntegrationTest
+@DatabaseTest
 class ReviewLoopProcessTest {
 
     private static final int YEAR = 2086;
@@ -64,7 +72,7 @@ class ReviewLoopProcessTest {
     ProcessEngine engine;
 
     @Autowired
-    MockMvc mvc;
+    ObjectMapper json;
 
     @Autowired
     TestCampaigns campaigns;
@@ -99,12 +107,14 @@ class ReviewLoopProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
+        LocaleContextHolder.setLocale(Locale.CANADA_FRENCH);
     }
 
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(PATHS_YEAR);
+        LocaleContextHolder.resetLocaleContext();
     }
 
     @Test
@@ -142,7 +152,7 @@ class ReviewLoopProcessTest {
     }
 
     @Test
-    void a_correction_round_ends_in_acceptance_each_decision_its_own_and_each_step_audited() throws Exception {
+    void a_correction_round_ends_in_acceptance_each_decision_its_own_and_each_step_audited() {
         TestOrganizations.createWithLogin(organizations, identity, ORG);
         campaigns.create(YEAR, List.of(ORG));
         TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
@@ -158,31 +168,31 @@ class ReviewLoopProcessTest {
         assertThat(declarationStatus()).isEqualTo("BROUILLON");
 
         TestCampaigns.clockAt(LocalDateTime.of(YEAR, 10, 20, 13, 0));
-        mvc.perform(asRespondent(put(url())).content(draft(null, "Réponses en tout temps"))).andExpect(status().isOk());
+        save(null, "Réponses en tout temps");
         String initiativeId = jdbc.queryForObject("select initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class, YEAR, ORG);
-        mvc.perform(asRespondent(post(url() + "/submit")).content(signature())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SOUMISE"));
+        assertThat(submit().status()).isEqualTo(DeclarationStatus.SOUMISE);
         campaigns.runDueJobs(YEAR);
         assertThat(declaration).hasPassed("ServiceTask_PutUnderReview").isWaitingAt("UserTask_ReviewDeclaration");
         assertThat(declarationStatus()).isEqualTo("EN_REVISION");
 
         assertThatThrownBy(() -> tasks.complete(reviewTask().getId()))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("/revision/" + YEAR + "/" + ORG);
-        mvc.perform(asReviewer(post(url() + "/review")).content("{\"decision\": \"REQUEST_CORRECTIONS\"}"))
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].path").value("comments"));
-        mvc.perform(asRespondent(post(url() + "/review")).content("{\"decision\": \"ACCEPT\"}"))
-                .andExpect(status().isForbidden());
-        mvc.perform(asRespondent(put(url())).content(draft(initiativeId, "Réponses en tout temps")))
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].code").value("Locked"));
+        assertThatThrownBy(() -> review("{\"decision\": \"REQUEST_CORRECTIONS\"}"))
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal ->
+                        assertThat(refusal.violations().get(0).path()).isEqualTo("comments"));
+        assertThatThrownBy(() -> asRespondent(() -> {
+            reviews.decide(YEAR, ORG, read("{\"decision\": \"ACCEPT\"}", ReviewForm.class));
+            return null;
+        })).as("a respondent does not decide").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> save(initiativeId, "Réponses en tout temps"))
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal ->
+                        assertThat(refusal.violations().get(0).code()).isEqualTo("Locked"));
 
-        mvc.perform(asReviewer(post(url() + "/review")).content("""
-                        {"decision": "REQUEST_CORRECTIONS", "comments": [{"initiativeId": "%s", "field": "benefits",
-                         "message": "Précisez les bénéfices mesurés."}]}""".formatted(initiativeId)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("A_CORRIGER"));
+        review("""
+                {"decision": "REQUEST_CORRECTIONS", "comments": [{"initiativeId": "%s", "field": "benefits",
+                 "message": "Précisez les bénéfices mesurés."}]}""".formatted(initiativeId));
+        assertThat(declarationStatus()).isEqualTo("A_CORRIGER");
         assertThat(declaration).as("the body may correct at once, before any mail left")
                 .hasPassed("ServiceTask_RequestCorrections").isWaitingAt("UserTask_CorrectDeclaration");
         assertThat(correctionDueDate()).as("14 days, or the body's own due date if later").isEqualTo("2086-11-03");
@@ -201,9 +211,8 @@ class ReviewLoopProcessTest {
 
         // corrected after the campaign's due date, before the round's: on time
         TestCampaigns.clockAt(LocalDateTime.of(YEAR, 11, 2, 13, 0));
-        mvc.perform(asRespondent(put(url())).content(draft(initiativeId, "Réponses en tout temps; 30 % d’appels en moins")
-)).andExpect(status().isOk());
-        mvc.perform(asRespondent(post(url() + "/submit")).content(signature())).andExpect(status().isOk());
+        save(initiativeId, "Réponses en tout temps; 30 % d’appels en moins");
+        submit();
         campaigns.runDueJobs(YEAR);
         assertThat(declaration).isWaitingAt("UserTask_ReviewDeclaration");
         assertThat(jdbc.queryForObject("select late from declaration where campaign_year = ? and organization_code = ?",
@@ -211,16 +220,15 @@ class ReviewLoopProcessTest {
 
         assertThatThrownBy(() -> tasks.complete(reviewTask().getId()))
                 .as("round 2 has no decision yet: round 1's is not replayed").isInstanceOf(ProcessEngineException.class);
-        mvc.perform(asReviewer(post(url() + "/review")).content("""
+        assertThatThrownBy(() -> review("""
                         {"decision": "ACCEPT", "overrides": [{"initiativeId": "%s", "genericProductName": "Fournisseur inc. agent"}]}
                         """.formatted(initiativeId)))
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].message", containsString("ni le fournisseur ni le produit")));
-        mvc.perform(asReviewer(post(url() + "/review")).content("""
-                        {"decision": "ACCEPT", "overrides": [{"initiativeId": "%s", "genericProductName": "Agent conversationnel infonuagique"}]}
-                        """.formatted(initiativeId)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("ACCEPTEE"));
+                .isInstanceOfSatisfying(InvalidInputException.class, refusal ->
+                        assertThat(refusal.violations().get(0).message()).contains("ni le fournisseur ni le produit"));
+        review("""
+                {"decision": "ACCEPT", "overrides": [{"initiativeId": "%s", "genericProductName": "Agent conversationnel infonuagique"}]}
+                """.formatted(initiativeId));
+        assertThat(declarationStatus()).isEqualTo("ACCEPTEE");
         campaigns.runDueJobs(YEAR);
 
         assertThat(declaration).hasPassed("ServiceTask_AcceptDeclaration", "EndEvent_DeclarationAccepted").isEnded();
@@ -283,16 +291,43 @@ class ReviewLoopProcessTest {
                 + "\"email\": \"dri.rev-1@example.qc.ca\"}}";
     }
 
-    private static String url() {
-        return "/api/campaigns/" + YEAR + "/declarations/" + ORG;
+    /** The respondent saves its draft, as its page and the API do (the same JSON as the API's body). */
+    private Declaration save(String id, String benefits) {
+        return asRespondent(() -> declarationService.saveDraft(YEAR, ORG, read(draft(id, benefits), DeclarationForm.class)));
     }
 
-    private static MockHttpServletRequestBuilder asRespondent(MockHttpServletRequestBuilder request) {
-        return request.with(httpBasic(RESPONDENT, "demo")).contentType(MediaType.APPLICATION_JSON);
+    private Declaration submit() {
+        return asRespondent(() -> declarationService.submit(YEAR, ORG, read(signature(), SubmitForm.class)));
     }
 
-    private static MockHttpServletRequestBuilder asReviewer(MockHttpServletRequestBuilder request) {
-        return request.with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON);
+    /** The reviewer decides, as the review page and the API do. */
+    private void review(String decision) {
+        TestUsers.asReviewer(() -> {
+            reviews.decide(YEAR, ORG, read(decision, ReviewForm.class));
+            return null;
+        });
+    }
+
+    /** As the body's respondent signed in: its address, its organization's group. */
+    private static <T> T asRespondent(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(RESPONDENT, null,
+                List.of(new SimpleGrantedAuthority(Roles.organizationGroup(ORG)))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String body(jakarta.mail.internet.MimeMessage mail) {

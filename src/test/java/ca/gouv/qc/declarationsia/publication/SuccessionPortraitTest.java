@@ -1,39 +1,38 @@
 package ca.gouv.qc.declarationsia.publication;
 
-import static ca.gouv.qc.declarationsia.declaration.DeclarationRulesTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.campaign.CampaignDashboard;
+import ca.gouv.qc.declarationsia.campaign.CampaignForm;
+import ca.gouv.qc.declarationsia.campaign.CampaignService;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
-import ca.gouv.qc.declarationsia.support.IntegrationTest;
+import ca.gouv.qc.declarationsia.organization.SuccessionForm;
+import ca.gouv.qc.declarationsia.organization.Successions;
+import ca.gouv.qc.declarationsia.security.SystemAuthentication;
+import ca.gouv.qc.declarationsia.support.DatabaseTest;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The year after 30 health establishments merged into one body and another body was renamed (issue 25, item 3): the
  * next campaign targets the successors and none of the bodies replaced, the coverage counts none of them as missing,
- * and the Portrait's total moves only by the year's real changes, noting who succeeded whom.
+ * and the Portrait's total moves only by the year's real changes, noting who succeeded whom. The database layer: the
+ * services the coordinator's API calls, the editions, and the open data as the public downloads them.
  */
-@IntegrationTest
+@DatabaseTest
 class SuccessionPortraitTest {
 
     /** Years of this class only. */
@@ -41,10 +40,19 @@ class SuccessionPortraitTest {
     private static final int AFTER = 2025;
 
     @Autowired
-    MockMvc mvc;
+    TestDeclarations pastDeclarations;
 
     @Autowired
-    TestDeclarations pastDeclarations;
+    Successions successions;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    BaselineImport baseline;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     OrganizationService organizations;
@@ -64,8 +72,18 @@ class SuccessionPortraitTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @BeforeEach
+    void french() {
+        LocaleContextHolder.setLocale(Locale.CANADA_FRENCH);
+    }
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
     @Test
-    void after_the_merge_of_thirty_establishments_coverage_and_portrait_count_the_new_structure() throws Exception {
+    void after_the_merge_of_thirty_establishments_coverage_and_portrait_count_the_new_structure() {
         jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
                 + "values (?, ?, ?, ?, ?, 'FERMEE')", BEFORE, LocalDate.of(BEFORE, 6, 30), LocalDate.of(BEFORE, 9, 1),
                 LocalDate.of(BEFORE, 10, 31), LocalDate.of(BEFORE, 11, 30));
@@ -83,18 +101,14 @@ class SuccessionPortraitTest {
         int lastYear = jdbc.queryForObject("select (portrait->>'totalInitiatives')::int from published_edition "
                 + "where campaign_year = ? order by version desc limit 1", Integer.class, BEFORE);
 
-        String predecessors = establishments.stream().map(code -> "\"" + code + "\"").collect(Collectors.joining(","));
-        succession("{\"predecessors\":[" + predecessors + "],\"successor\":\"PQ-SANTEQC\",\"effectiveDate\":\"" + BEFORE
-                + "-12-01\",\"reason\":\"Santé Québec\"}");
-        succession("{\"predecessors\":[\"PQ-OLDNAME\"],\"successor\":\"PQ-NEWNAME\",\"effectiveDate\":\"" + BEFORE
-                + "-12-15\",\"reason\":\"Nouveau nom\",\"kind\":\"RENOMMAGE\"}");
+        succession(new SuccessionForm(establishments, "PQ-SANTEQC", LocalDate.of(BEFORE, 12, 1), "Santé Québec", null));
+        succession(new SuccessionForm(List.of("PQ-OLDNAME"), "PQ-NEWNAME", LocalDate.of(BEFORE, 12, 15), "Nouveau nom",
+                "RENOMMAGE"));
 
         // the next campaign, created after the successions, targets the successors and none of the bodies replaced
-        mvc.perform(post("/api/campaigns").with(httpBasic("coordo", "demo")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"year\":" + AFTER + ",\"referenceDate\":\"" + AFTER + "-06-30\",\"openingDate\":\""
-                                + AFTER + "-09-01\",\"dueDate\":\"" + AFTER + "-10-31\",\"closingDate\":\"" + AFTER
-                                + "-11-30\",\"allActiveOrganizations\":true}"))
-                .andExpect(status().isCreated());
+        SystemAuthentication.runAsSystem(() -> campaigns.create(new CampaignForm(AFTER, LocalDate.of(AFTER, 6, 30),
+                LocalDate.of(AFTER, 9, 1), LocalDate.of(AFTER, 10, 31), LocalDate.of(AFTER, 11, 30), null, null, true,
+                null, null)));
         List<String> targets = jdbc.queryForList("select organization_code from campaign_target where campaign_year = ? "
                 + "and organization_code like 'PQ-%'", String.class, AFTER);
         assertThat(targets).containsExactlyInAnyOrder("PQ-SANTEQC", "PQ-NEWNAME", "PQ-NEWBODY");
@@ -135,39 +149,30 @@ class SuccessionPortraitTest {
         // the Portrait: last year's total (60 + 3 and whatever else that year published), one retired, two new
         assertThat(lastYear).isGreaterThanOrEqualTo(63);
         int others = lastYear - 63; // bodies of other tests publishing in this year, if any (none expected)
-        mvc.perform(get("/api/portraits/{year}", AFTER))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.previousYear").value(BEFORE))
-                .andExpect(jsonPath("$.totalInitiatives").value(59 + 3 + 2))
-                .andExpect(jsonPath("$.changeAbsolute").value(59 + 3 + 2 - 63 - others))
-                .andExpect(jsonPath("$.organizationsWithInitiatives").value(3))
-                .andExpect(jsonPath("$.newOrganizations").value(1)) // the new body; not the successors
-                .andExpect(jsonPath("$.topOrganizations[0].name").value("Organisme de test PQ-SANTEQC"))
-                .andExpect(jsonPath("$.topOrganizations[0].count").value(59))
-                .andExpect(jsonPath("$.topOrganizations[1].name").value("Organisme de test PQ-NEWNAME"))
-                .andExpect(jsonPath("$.topOrganizations[1].count").value(3))
-                .andExpect(jsonPath("$.successions.length()").value(2))
-                .andExpect(jsonPath("$.successions[0].kind").value("FUSION"))
-                .andExpect(jsonPath("$.successions[0].effectiveDate").value(BEFORE + "-12-01"))
-                .andExpect(jsonPath("$.successions[0].predecessors.length()").value(30))
-                .andExpect(jsonPath("$.successions[0].successors[0]").value("Organisme de test PQ-SANTEQC"))
-                .andExpect(jsonPath("$.successions[0].previousInitiatives").value(60))
-                .andExpect(jsonPath("$.successions[0].initiatives").value(59))
-                .andExpect(jsonPath("$.successions[1].kind").value("RENOMMAGE"))
-                .andExpect(jsonPath("$.successions[1].predecessors[0]").value("Organisme de test PQ-OLDNAME"))
-                .andExpect(jsonPath("$.successions[1].previousInitiatives").value(3))
-                .andExpect(jsonPath("$.successions[1].initiatives").value(3));
-        // the page says it as the public reads it: the 30 counted in the sentence, listed under it
-        mvc.perform(get("/portrait/{year}", AFTER))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString(
-                        "30 organismes intégrés à Organisme de test PQ-SANTEQC le 1er décembre " + BEFORE)))
-                .andExpect(content().string(containsString("Initiatives publiées : 60 en " + BEFORE
-                        + " sous l’ancienne structure, 59 en " + AFTER + " sous la nouvelle.")))
-                .andExpect(content().string(containsString("<summary>Les 30 organismes remplacés</summary>")))
-                .andExpect(content().string(containsString("remplace depuis le 1er décembre " + BEFORE + " : 30 organismes")))
-                .andExpect(content().string(containsString("Organisme de test PQ-OLDNAME renommé Organisme de test "
-                        + "PQ-NEWNAME le 15 décembre " + BEFORE)));
+        Portrait portrait = editions.portrait(AFTER);
+        assertThat(portrait.previousYear()).isEqualTo(BEFORE);
+        assertThat(portrait.totalInitiatives()).isEqualTo(59 + 3 + 2);
+        assertThat(portrait.changeAbsolute()).isEqualTo(59 + 3 + 2 - 63 - others);
+        assertThat(portrait.organizationsWithInitiatives()).isEqualTo(3);
+        assertThat(portrait.newOrganizations()).as("the new body; not the successors").isEqualTo(1);
+        assertThat(portrait.topOrganizations()).startsWith(
+                new Portrait.TopOrganization("Organisme de test PQ-SANTEQC", 59),
+                new Portrait.TopOrganization("Organisme de test PQ-NEWNAME", 3));
+        assertThat(portrait.successions()).hasSize(2);
+        assertThat(portrait.successions().get(0)).satisfies(merge -> {
+            assertThat(merge.kind()).isEqualTo("FUSION");
+            assertThat(merge.effectiveDate()).isEqualTo(LocalDate.of(BEFORE, 12, 1));
+            assertThat(merge.predecessors()).hasSize(30);
+            assertThat(merge.successors()).startsWith("Organisme de test PQ-SANTEQC");
+            assertThat(merge.previousInitiatives()).isEqualTo(60);
+            assertThat(merge.initiatives()).isEqualTo(59);
+        });
+        assertThat(portrait.successions().get(1)).satisfies(renaming -> {
+            assertThat(renaming.kind()).isEqualTo("RENOMMAGE");
+            assertThat(renaming.predecessors()).startsWith("Organisme de test PQ-OLDNAME");
+            assertThat(renaming.previousInitiatives()).isEqualTo(3);
+            assertThat(renaming.initiatives()).isEqualTo(3);
+        });
 
         // an initiative of a body replaced keeps its id; its public page and the open data name the body of each year
         String carried = jdbc.queryForObject("select initiative_id from published_initiative i join published_edition e "
@@ -176,17 +181,15 @@ class SuccessionPortraitTest {
         String before = jdbc.queryForObject("select organization_name from published_initiative i join published_edition e "
                 + "on e.id = i.edition_id where e.campaign_year = ? and i.initiative_id = ?", String.class, BEFORE, carried);
         assertThat(before).startsWith("Organisme de test PQ-CISSS-");
-        mvc.perform(get("/portrait/initiatives/{id}", carried))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<td>" + before + "</td>")))
-                .andExpect(content().string(containsString("<td>Organisme de test PQ-SANTEQC</td>")));
-        mvc.perform(get("/open-data/{year}/initiatives.json", BEFORE))
-                .andExpect(jsonPath("$[?(@.id == '" + carried + "')].organization", contains(before)));
-        mvc.perform(get("/open-data/{year}/initiatives.json", AFTER))
-                .andExpect(jsonPath("$[?(@.id == '" + carried + "')].organization", contains("Organisme de test PQ-SANTEQC")));
-        mvc.perform(get("/open-data/{year}/initiatives.csv", AFTER))
-                .andExpect(content().string(containsString("Organisme de test PQ-SANTEQC")))
-                .andExpect(content().string(containsString(carried)));
+        assertThat(editions.history(carried)).as("the initiative's page, year by year")
+                .extracting(Editions.YearOfInitiative::organizationName)
+                .containsExactly(before, "Organisme de test PQ-SANTEQC");
+        PortraitController openData = new PortraitController(editions, baseline, messages);
+        assertThat(openData.json(BEFORE)).filteredOn(row -> row.id().equals(carried))
+                .extracting(PortraitController.OpenDataRow::organization).containsExactly(before);
+        assertThat(openData.json(AFTER)).filteredOn(row -> row.id().equals(carried))
+                .extracting(PortraitController.OpenDataRow::organization).containsExactly("Organisme de test PQ-SANTEQC");
+        assertThat(openData.csv(AFTER).getBody()).contains("Organisme de test PQ-SANTEQC", carried);
 
         // a renaming keeps every figure: the same initiatives, same ids, under the new name
         assertThat(jdbc.queryForList("select initiative_id from published_initiative i join published_edition e "
@@ -194,9 +197,8 @@ class SuccessionPortraitTest {
                 + "order by initiative_id", String.class, AFTER)).containsExactlyInAnyOrderElementsOf(renamed);
     }
 
-    private void succession(String body) throws Exception {
-        mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated());
+    /** Recorded as the coordinator's API and page record it. */
+    private void succession(SuccessionForm form) {
+        SystemAuthentication.runAsSystem(() -> successions.record(form));
     }
 }
