@@ -1,13 +1,18 @@
 package ca.gouv.qc.declarationsia.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
@@ -20,6 +25,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An organization declares through the API: last year's initiative comes back with its id, a new one gets the next
- * id, a retired one is declared so; the rules refuse what is incomplete; the submission completes its task.
+ * id, a retired one is declared so; the rules refuse what is incomplete; the submission completes its task. Its page
+ * is the same door by forms ({@link ThroughItsPage}): save, add, check, submit, and a spreadsheet of initiatives,
+ * through the same rules.
  */
 @IntegrationTest
 class DeclarationApiTest {
@@ -256,6 +264,131 @@ class DeclarationApiTest {
                 .andExpect(jsonPath("$.submittable").value(false))
                 .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[0].subcategory')].message",
                         hasItem(containsString("Traitement"))));
+    }
+
+    /** The same declaration through the organization's page: save, add, check, submit, and a spreadsheet of initiatives. */
+    @Nested
+    class ThroughItsPage {
+
+        private static final int PAGE_YEAR = 2088;
+        private static final String PAGE_ORG = "PAGE-DECL";
+        private static final String PAGE_RESPONDENT = "ia.page-decl@example.qc.ca";
+
+        @AfterEach
+        void closePageCampaign() {
+            campaigns.cleanUp(PAGE_YEAR);
+        }
+
+        @Test
+        void a_respondent_fills_checks_and_submits_its_declaration_from_the_page() throws Exception {
+            TestOrganizations.createWithLogin(organizations, identity, PAGE_ORG);
+            campaigns.create(PAGE_YEAR, List.of(PAGE_ORG));
+            transactions.executeWithoutResult(status -> opening.open(PAGE_YEAR, PAGE_ORG));
+            campaigns.runDueJobs(PAGE_YEAR);
+            String url = "/mes-declarations/" + PAGE_YEAR + "/" + PAGE_ORG;
+
+            mvc.perform(get("/mes-declarations").with(httpBasic(PAGE_RESPONDENT, "demo")))
+                    .andExpect(content().string(containsString("href=\"" + url + "\"")));
+            mvc.perform(get(url).with(httpBasic(PAGE_RESPONDENT, "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("Enregistrer le brouillon"), containsString("Brouillon"))));
+
+            mvc.perform(form(url, "add")).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("name=\"initiatives[0].name\""),
+                            containsString("for=\"i0-category\""), containsString("Nouvelle initiative"),
+                            containsString(">Catégorie</label>"), containsString("Description publique"),
+                            not(containsString("??")))));
+
+            mvc.perform(form(url, "check").param("initiatives[0].name", "Prévision <script>alert(1)</script> des crues"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("point(s) à corriger"),
+                            containsString("id=\"i0-description-error\""), containsString("aria-invalid=\"true\""),
+                            containsString("Prévision &lt;script&gt;"), not(containsString("<script>alert(1)")))));
+            String id = jdbc.queryForObject("select initiative_id from initiative_snapshot s join declaration d on d.id = "
+                    + "s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class, PAGE_YEAR, PAGE_ORG);
+            assertThat(id).isEqualTo("IA-PAGE-DECL-0001");
+
+            int version = jdbc.queryForObject("select version from declaration where campaign_year = ? and organization_code = ?",
+                    Integer.class, PAGE_YEAR, PAGE_ORG);
+            mvc.perform(complete(form(url, "submit").param("version", String.valueOf(version)), id)
+                            .param("attestation", "true").param("signatoryName", "Denise Directrice")
+                            .param("signatoryRole", "DPI").param("signatoryEmail", "dri.page-decl@example.qc.ca"))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl(url));
+            campaigns.runDueJobs(PAGE_YEAR);
+            mvc.perform(get(url).with(httpBasic(PAGE_RESPONDENT, "demo")))
+                    .andExpect(content().string(allOf(containsString("En révision"), containsString("ne peut être modifiée"),
+                            not(containsString("Enregistrer le brouillon")), containsString(PAGE_RESPONDENT))));
+
+            mvc.perform(get(url).with(httpBasic("ia.mrnf@example.qc.ca", "demo"))).andExpect(status().isForbidden());
+            mvc.perform(post(url).with(httpBasic("analyste", "demo")).with(csrf()).param("save", "save"))
+                    .andExpect(status().isForbidden());
+        }
+
+        @Test
+        void many_initiatives_come_in_by_csv_with_errors_by_line_and_all_or_nothing() throws Exception {
+            String org = "CSV-DECL";
+            TestOrganizations.create(organizations, org);
+            campaigns.create(PAGE_YEAR + 1, List.of(org));
+            transactions.executeWithoutResult(status -> opening.open(PAGE_YEAR + 1, org));
+            String url = "/mes-declarations/" + (PAGE_YEAR + 1) + "/" + org;
+
+            String template = mvc.perform(get(url + "/modele.csv").with(httpBasic("coordo", "demo")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(template).startsWith("\uFEFFid,name,objectType,description,category,subcategory,benefits,phase,");
+            mvc.perform(get(url + "/codes.csv").with(httpBasic("coordo", "demo")))
+                    .andExpect(content().string(containsString("category,TRAITEMENT_IMAGE,Traitement d’image/Imagerie médicale,")));
+
+            String header = template.substring(1).lines().findFirst().orElseThrow();
+            String good = ",Tri des courriels,PROJET,Classement des courriels entrants par sujet,AUTOMATISATION,,Délais réduits,"
+                    + "EXPLORATION,2088-01,,,non,non,non,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,HUMAIN_DANS_LA_BOUCLE,"
+                    + "NON_EVALUE,Tri des courriels";
+            String bad = ",Robot,PROJET,Un robot qui répond aux demandes des citoyens,ROBOTIQUE,,,,,,,peut-être,,,,,,,,,,,";
+            mvc.perform(upload(url, header + "\n" + good + "\n" + bad + "\n"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Ligne 3 — Prestation de services à la population")));
+            assertThat(jdbc.queryForObject("select count(*) from initiative_snapshot s join declaration d on d.id = s.declaration_id "
+                    + "where d.campaign_year = ? and d.organization_code = ?", Integer.class, PAGE_YEAR + 1, org)).isZero();
+            mvc.perform(upload(url, header + "\n" + good + "\n" + bad.replace("peut-être", "oui") + "\n"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Ligne 3 — Catégorie : code inconnu")));
+
+            mvc.perform(upload(url, header + "\n" + good + "\n" + good.replace("Tri des courriels", "Résumé des plaintes") + "\n"))
+                    .andExpect(status().isFound());
+            assertThat(jdbc.queryForList("select s.name from initiative_snapshot s join declaration d on d.id = s.declaration_id "
+                    + "where d.campaign_year = ? and d.organization_code = ? order by position", String.class, PAGE_YEAR + 1, org))
+                    .containsExactly("Tri des courriels", "Résumé des plaintes");
+
+            mvc.perform(upload(url, "id;name\nx;é"))
+                    .andExpect(content().string(containsString("colonnes manquantes")));
+            campaigns.cleanUp(PAGE_YEAR + 1);
+        }
+
+        private static MockHttpServletRequestBuilder upload(String url, String csv) {
+            return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(url + "/import")
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "initiatives.csv", "text/csv",
+                            csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .with(httpBasic("coordo", "demo")).with(csrf());
+        }
+
+        /** As the page's buttons send it: each button's name says what to do ("submitDeclaration" for "submit"). */
+        private static MockHttpServletRequestBuilder form(String url, String action) {
+            return post(url).with(httpBasic(PAGE_RESPONDENT, "demo")).with(csrf())
+                    .param("submit".equals(action) ? "submitDeclaration" : action, action)
+                    .param("contactName", "Rita Répondante").param("contactEmail", PAGE_RESPONDENT);
+        }
+
+        private static MockHttpServletRequestBuilder complete(MockHttpServletRequestBuilder request, String id) {
+            return request.param("initiatives[0].id", id).param("initiatives[0].name", "Prévision des crues")
+                    .param("initiatives[0].objectType", "PROJET")
+                    .param("initiatives[0].description", "Prévoir les crues printanières à partir des relevés.")
+                    .param("initiatives[0].category", "AIDE_DECISION_PREDICTION").param("initiatives[0].benefits", "Alertes plus tôt")
+                    .param("initiatives[0].phase", "EXPLORATION").param("initiatives[0].startDate", "2087-11")
+                    .param("initiatives[0].servicesToPopulation", "true").param("initiatives[0].cybersecurity", "false")
+                    .param("initiatives[0].generativeAi", "false").param("initiatives[0].acquisitionMode", "DEVELOPPEMENT_INTERNE")
+                    .param("initiatives[0].personalInformation", "NON").param("initiatives[0].decisionRole", "AIDE_A_LA_DECISION")
+                    .param("initiatives[0].humanOversight", "HUMAIN_DANS_LA_BOUCLE").param("initiatives[0].riskLevel", "NON_EVALUE")
+                    .param("initiatives[0].publicDescription", "Prévision des crues.");
+        }
     }
 
     /** A new body targeted by a new campaign, its draft open: the URL of its declaration in the API. */
