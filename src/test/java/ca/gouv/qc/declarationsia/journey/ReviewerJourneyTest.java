@@ -10,19 +10,24 @@ import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A reviewer's day, in a browser: the declarations awaiting review with their dates as people write them; one
- * declaration read with labels, not codes; corrections requested with a comment on one initiative's field; the
- * resubmission accepted with a generic product name; another declaration decided in Tasklist, where a missing
- * comment gets a clear message and a decision is a real one.
+ * declaration read with labels, not codes, its fields in the field catalogue's order; corrections refused without a
+ * comment, then requested with a comment on one initiative's field and one on the declaration's, which the
+ * respondents' mail names by their labels; the resubmission accepted with a generic product name; another
+ * declaration decided in Tasklist, where a missing comment gets a clear message and a decision is a real one.
  */
 @IntegrationTest
 class ReviewerJourneyTest extends BrowserJourney {
@@ -45,6 +50,9 @@ class ReviewerJourneyTest extends BrowserJourney {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @AfterEach
     void cleanUp() {
@@ -83,6 +91,26 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.screenshot("reviewer-declaration");
         String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR);
+        assertThat(browser.pageText()).as("the initiative by its id, new this year")
+                .contains(initiativeId + " – Prévision des crues", "nouvelle cette année");
+        assertThat(browser.text("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]"))
+                .isEqualTo("Enregistrer la décision");
+        // the field catalogue drives the page: a comment may name each field it says is commentable, in its order,
+        // and the comparison shows each field of an initiative (but its id, the heading), in its order
+        assertThat(optionValues("comment-field0")).containsExactlyElementsOf(Stream.concat(Stream.of(""),
+                FieldCatalogue.commentable().stream().map(FieldCatalogue.Field::name)).toList());
+        assertThat(browser.driver().findElement(By.cssSelector("table.data")).findElements(By.cssSelector("tbody th[scope=row]"))
+                .stream().map(heading -> heading.getAttribute("textContent").strip()).toList())
+                .containsExactlyElementsOf(FieldCatalogue.initiative().stream()
+                        .filter(field -> field.type() != FieldCatalogue.Type.ID)
+                        .map(field -> messages.getMessage(field.labelKey(), null, Locale.CANADA_FRENCH)).toList());
+
+        // corrections asked without a comment: refused, nothing decided
+        browser.tick("decision-corrections");
+        browser.tick("confirm");
+        browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
+        assertThat(browser.pageText()).contains("au moins un commentaire");
+        assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
 
         // an initiative's field commented on the whole declaration, in the second row: refused, said beside that row
         browser.choose("comment-field1", "benefits");
@@ -94,8 +122,9 @@ class ReviewerJourneyTest extends BrowserJourney {
                 .endsWith("ce champ est celui d’une initiative : choisissez l’initiative qu’il vise");
         assertThat(browser.has("#comment-field0-error")).as("the first row, left blank, is fine").isFalse();
         assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
-        browser.choose("comment-field1", "");
-        browser.type("comment-message1", "");
+        // the second row on a field of the declaration itself, the first on the initiative's
+        browser.choose("comment-field1", "contact");
+        browser.type("comment-message1", "Nommez une personne.");
 
         browser.choose("comment-initiative0", initiativeId);
         browser.choose("comment-field0", "benefits");
@@ -107,10 +136,17 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
         assertThat(browser.text(".notice")).isEqualTo("Corrections demandées; l’organisme reçoit vos commentaires.");
         assertThat(status("JRN-V1")).isEqualTo("A_CORRIGER");
-        assertThat(jdbc.queryForObject("select c.field || ' ' || c.initiative_id from review_comment c "
+        assertThat(jdbc.queryForList("select c.field || ' ' || coalesce(nullif(c.initiative_id, ''), '–') from review_comment c "
                 + "join review_round r on r.id = c.review_round_id join declaration d on d.id = r.declaration_id "
                 + "where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR))
-                .isEqualTo("benefits " + initiativeId);
+                .containsExactlyInAnyOrder("benefits " + initiativeId, "contact –");
+        assertThat(jdbc.queryForList("select body from mail_outbox where organization_code = 'JRN-V1' and campaign_year = ? "
+                + "and kind = 'CORRECTIONS_REQUESTED'", String.class, YEAR))
+                .as("the respondents' mail names each commented field by its label, the declaration's as well")
+                .isNotEmpty().allSatisfy(body -> assertThat(body)
+                        .contains(initiativeId + ", Bénéfices : Chiffrez les bénéfices : combien d’alertes, combien plus tôt?",
+                                "La déclaration entière, Nom de la personne-ressource : Nommez une personne.")
+                        .doesNotContain("??"));
 
         declarations.submit(YEAR, "JRN-V1", List.of(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
                 initiativeId, "Prévision des crues", "PROJET",
@@ -169,6 +205,12 @@ class ReviewerJourneyTest extends BrowserJourney {
                 String.class, YEAR)).as("credited to the reviewer signed in").isEqualTo("analyste");
         browser.open("/");
         browser.logOut();
+    }
+
+    /** The values a select offers, in order (what the server is sent, where {@code options} gives the labels). */
+    private static List<String> optionValues(String selectId) {
+        return new Select(browser.element(By.id(selectId))).getOptions().stream()
+                .map(option -> option.getAttribute("value")).toList();
     }
 
     private String status(String organizationCode) {
