@@ -266,7 +266,7 @@ class DeclarationApiTest {
                         hasItem(containsString("Traitement"))));
     }
 
-    /** The same declaration through the organization's page: save, add, check, submit, and a spreadsheet of initiatives. */
+    /** The same declaration through its page: save, add, check, submit, and a spreadsheet of initiatives. */
     @Nested
     class ThroughItsPage {
 

@@ -83,7 +83,6 @@ class CoordinatorJourneyTest extends BrowserJourney {
         }
     }
 
-
     /** Its campaign, from the form to the published Portrait; a campaign whose opening is scheduled; a stalled submission. */
     @Nested
     class ItsCampaign {

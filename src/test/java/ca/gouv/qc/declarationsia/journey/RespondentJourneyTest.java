@@ -110,7 +110,6 @@ class RespondentJourneyTest extends BrowserJourney {
         }
     }
 
-
     /** Its season: invited, declares, submits, corrects one field. */
     @Nested
     class ItsSeason {

@@ -281,7 +281,6 @@ class EngineDoorsTest {
         assertThat(message(answer)).as(answer.body()).isNotBlank().doesNotContain("Exception", "SQL", "ACT_");
     }
 
-
     @Test
     void a_coordinators_mistaken_identity_or_authorization_write_is_a_4xx_problem_not_a_500() throws Exception {
         String group = "door-mistake-" + System.nanoTime();
