@@ -83,7 +83,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
         }
     }
 
-    /** Its campaign, from the form to the published Portrait; a campaign whose opening is scheduled; a stalled submission. */
+    /** Its campaign from the form to the published Portrait; a campaign whose opening waits; a stalled submission. */
     @Nested
     class ItsCampaign {
 
@@ -562,6 +562,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.assertAccessible("the registry after an import");
             browser.screenshot("coordinator-registry-import");
         }
+
         @Test
         void a_coordinator_records_a_renaming_on_the_registry_page_after_a_refusal_naming_the_field() {
             TestOrganizations.create(organizations, "JS-MIN-OLD");
