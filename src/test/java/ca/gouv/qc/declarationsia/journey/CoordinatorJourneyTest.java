@@ -555,7 +555,8 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.open("/organisations");
             browser.attach("file", csv);
             browser.submit("form[action='/organisations/import'] button");
-            assertThat(browser.pageText()).contains("1 créé(s), 0 mis à jour, 1 refusé(s).");
+            assertThat(browser.pageText()).contains("1 créé(s), 0 mis à jour, 1 refusé(s).", "Lignes refusées",
+                    "Nom (français) : obligatoire");
             assertThat(browser.url()).as("redirected after the post").endsWith("/organisations");
             assertThat(jdbc.queryForList("select code from organization where code like 'JRN-I%'", String.class))
                     .containsExactly("JRN-I1");
