@@ -19,11 +19,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The public, signed out, in a browser: from the home page to the year's Portrait, whose figures are those of
- * {@code GET /api/portraits/{year}}, then the register filtered by category, the coverage page, and the open data.
+ * The public, signed out, in a browser: from the home page (its skip link the keyboard's first stop, in French and in
+ * English) to the year's Portrait, whose figures are those of {@code GET /api/portraits/{year}}, then the register
+ * filtered by category, the coverage page, and the open data.
  */
 @IntegrationTest
 class PublicJourneyTest extends BrowserJourney {
@@ -62,6 +64,12 @@ class PublicJourneyTest extends BrowserJourney {
 
         browser.open("/");
         browser.assertAccessible("the home page, signed out");
+        browser.press(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                .as("the skip link, the keyboard's first stop").isEqualTo("skip-link");
+        browser.open("/?lang=en");
+        browser.assertAccessible("the home page, signed out, in English");
+        browser.open("/?lang=fr");
         browser.submit("a[href='/portrait/" + YEAR + "']");
         JsonNode portrait = json.readTree(browser.download("/api/portraits/" + YEAR));
         assertThat(browser.text("#portrait-total")).isEqualTo(portrait.get("totalInitiatives").asText()).isEqualTo("3");

@@ -21,23 +21,28 @@ import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * A reviewer's day, in a browser: the declarations awaiting review with their dates as people write them; one
- * declaration read with labels, not codes, its answers to the campaign's form version questions too (issue 26);
- * corrections requested with a comment on one initiative's field and one on its answer to a new question; the
- * resubmission accepted with a generic product name; another declaration decided in Tasklist, where a missing
- * comment gets a clear message and a decision is a real one.
+ * declaration read with labels, not codes, its fields in the field catalogue's order and its answers to the
+ * campaign's form version questions (issue 26); corrections refused without a comment, then requested with a comment
+ * on one initiative's field, one on the declaration's and one on its answer to a new question, which the
+ * respondents' mail names by their labels; the resubmission accepted with a generic product name; another
+ * declaration decided in Tasklist, where a missing comment gets a clear message and a decision is a real one.
  */
 @IntegrationTest
 class ReviewerJourneyTest extends BrowserJourney {
@@ -66,6 +71,7 @@ class ReviewerJourneyTest extends BrowserJourney {
 
     @Autowired
     MockMvc mvc;
+    MessageSource messages;
 
     @AfterEach
     void cleanUp() {
@@ -120,6 +126,26 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.screenshot("reviewer-answers");
         String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
                 + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR);
+        assertThat(browser.pageText()).as("the initiative by its id, new this year")
+                .contains(initiativeId + " – Prévision des crues", "nouvelle cette année");
+        assertThat(browser.text("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]"))
+                .isEqualTo("Enregistrer la décision");
+        // the field catalogue drives the page: a comment may name each field it says is commentable, in its order,
+        // and the comparison shows each field of an initiative (but its id, the heading), in its order
+        assertThat(optionValues("comment-field0")).containsExactlyElementsOf(Stream.concat(Stream.of(""),
+                FieldCatalogue.commentable().stream().map(FieldCatalogue.Field::name)).toList());
+        assertThat(browser.driver().findElement(By.cssSelector("table.data")).findElements(By.cssSelector("tbody th[scope=row]"))
+                .stream().map(heading -> heading.getAttribute("textContent").strip()).toList())
+                .containsExactlyElementsOf(FieldCatalogue.initiative().stream()
+                        .filter(field -> field.type() != FieldCatalogue.Type.ID)
+                        .map(field -> messages.getMessage(field.labelKey(), null, Locale.CANADA_FRENCH)).toList());
+
+        // corrections asked without a comment: refused, nothing decided
+        browser.tick("decision-corrections");
+        browser.tick("confirm");
+        browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
+        assertThat(browser.pageText()).contains("au moins un commentaire");
+        assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
 
         // an initiative's field commented on the whole declaration, in the second row, and an answer in the third:
         // refused, each said beside its row
@@ -139,9 +165,11 @@ class ReviewerJourneyTest extends BrowserJourney {
         assertThat(status("JRN-V1")).isEqualTo("EN_REVISION");
         browser.assertAccessible("comments refused");
         browser.screenshot("reviewer-answer-comment-refused", "fieldset.card:has(#comment-field2)");
-        browser.choose("comment-field1", "");
-        browser.type("comment-message1", "");
         browser.choose("comment-initiative2", initiativeId);
+        // the second row on a field of the declaration itself, the first on the initiative's
+        browser.choose("comment-initiative1", "");
+        browser.choose("comment-field1", "contact");
+        browser.type("comment-message1", "Nommez une personne.");
 
         browser.choose("comment-initiative0", initiativeId);
         browser.choose("comment-field0", "benefits");
@@ -153,15 +181,21 @@ class ReviewerJourneyTest extends BrowserJourney {
         browser.submit("form[action='/revision/" + YEAR + "/JRN-V1'] button[type=submit]");
         assertThat(browser.text(".notice")).isEqualTo("Corrections demandées; l’organisme reçoit vos commentaires.");
         assertThat(status("JRN-V1")).isEqualTo("A_CORRIGER");
-        assertThat(jdbc.queryForList("select coalesce(c.field, 'question ' || c.question) || ' ' || c.initiative_id "
-                + "from review_comment c join review_round r on r.id = c.review_round_id join declaration d "
-                + "on d.id = r.declaration_id where d.campaign_year = ? and d.organization_code = 'JRN-V1' order by c.id",
-                String.class, YEAR)).containsExactly("benefits " + initiativeId, "question reviewGuidance " + initiativeId);
-        assertThat(jdbc.queryForList("select body from mail_outbox where campaign_year = ? and organization_code = "
-                + "'JRN-V1' and kind = 'CORRECTIONS_REQUESTED'", String.class, YEAR))
-                .as("the body's mail names the question by its label").isNotEmpty()
-                .allMatch(body -> body.contains(initiativeId + ", « " + GUIDANCE
-                        + " » : Joignez l’avis du comité sur l’usage de l’IA générative."));
+        assertThat(jdbc.queryForList("select coalesce(c.field, 'question ' || c.question) || ' ' "
+                + "|| coalesce(nullif(c.initiative_id, ''), '–') from review_comment c join review_round r "
+                + "on r.id = c.review_round_id join declaration d on d.id = r.declaration_id "
+                + "where d.campaign_year = ? and d.organization_code = 'JRN-V1'", String.class, YEAR))
+                .containsExactlyInAnyOrder("benefits " + initiativeId, "contact –",
+                        "question reviewGuidance " + initiativeId);
+        assertThat(jdbc.queryForList("select body from mail_outbox where organization_code = 'JRN-V1' and campaign_year = ? "
+                + "and kind = 'CORRECTIONS_REQUESTED'", String.class, YEAR))
+                .as("the respondents' mail names each commented field and the question by its label")
+                .isNotEmpty().allSatisfy(body -> assertThat(body)
+                        .contains(initiativeId + ", Bénéfices : Chiffrez les bénéfices : combien d’alertes, combien plus tôt?",
+                                "La déclaration entière, Nom de la personne-ressource : Nommez une personne.",
+                                initiativeId + ", « " + GUIDANCE
+                                        + " » : Joignez l’avis du comité sur l’usage de l’IA générative.")
+                        .doesNotContain("??"));
 
         declarations.submit(YEAR, "JRN-V1", List.of(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
                 initiativeId, "Prévision des crues", "PROJET",
@@ -247,6 +281,12 @@ class ReviewerJourneyTest extends BrowserJourney {
                 initiative.acquisitionMode(), initiative.supplierName(), initiative.productName(),
                 initiative.personalInformation(), initiative.privacyImpactAssessment(), initiative.decisionRole(),
                 initiative.humanOversight(), initiative.riskLevel(), initiative.publicDescription(), answers);
+    }
+
+    /** The values a select offers, in order (what the server is sent, where {@code options} gives the labels). */
+    private static List<String> optionValues(String selectId) {
+        return new Select(browser.element(By.id(selectId))).getOptions().stream()
+                .map(option -> option.getAttribute("value")).toList();
     }
 
     private String status(String organizationCode) {

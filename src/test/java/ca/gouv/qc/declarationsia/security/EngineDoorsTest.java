@@ -28,10 +28,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The engine REST API (what Tasklist's buttons call) can do no more than our pages: a respondent cannot complete its
- * task without the submission's checks, nor rewrite its process's variables, nor credit someone else; a reviewer's
- * decision is its own and the authenticated reviewer's; jobs are for coordinators; no variable names a Java class.
- * Each refusal is a 4xx with a message in the caller's language, and changes nothing.
+ * The engine REST API (what Tasklist's buttons call) can do no more than our pages: it needs credentials and applies
+ * Camunda's authorizations; a respondent cannot complete its task without the submission's checks, nor rewrite its
+ * process's variables, nor credit someone else; a reviewer's decision is its own and the authenticated reviewer's;
+ * jobs are for coordinators; nobody checks passwords through it; no variable names a Java class. Each refusal is a
+ * 4xx with a message in the caller's language, and changes nothing.
  */
 @IntegrationTest
 class EngineDoorsTest {
@@ -85,6 +86,34 @@ class EngineDoorsTest {
     @AfterEach
     void cleanUp() {
         campaigns.cleanUp(year);
+    }
+
+    @Test
+    void the_engine_rest_api_needs_credentials_and_applies_camunda_authorizations() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> asManager = get("gestion", "/engine-rest/process-definition?latestVersion=true");
+        assertThat(asManager.statusCode()).isEqualTo(200);
+        assertThat(asManager.body()).contains("annual-campaign", "organization-declaration");
+        HttpResponse<String> asRespondent = get("ia.mrnf@example.qc.ca", "/engine-rest/process-definition?latestVersion=true");
+        assertThat(asRespondent.statusCode()).isEqualTo(200);
+        assertThat(asRespondent.body()).as("a respondent reads no process definition").isEqualTo("[]");
+    }
+
+    @Test
+    void only_coordinators_change_jobs_and_nobody_checks_passwords_through_the_engine() throws Exception {
+        String cleanup = management.createJobQuery().list().stream().filter(job -> job.getProcessInstanceId() == null)
+                .map(org.camunda.bpm.engine.runtime.Job::getId).findFirst().orElseThrow();
+        for (String user : List.of("analyste", "gestion")) {
+            assertThat(put(user, "/engine-rest/job/" + cleanup + "/suspended", "{\"suspended\": true}").statusCode())
+                    .as(user).isEqualTo(403);
+            assertThat(put(user, "/engine-rest/job/" + cleanup + "/duedate",
+                    "{\"duedate\": \"2030-01-01T00:00:00.000+0000\"}").statusCode()).as(user).isEqualTo(403);
+        }
+        assertThat(management.createJobQuery().jobId(cleanup).singleResult().isSuspended()).isFalse();
+        assertThat(post("gestion", "/engine-rest/identity/verify", "{\"username\": \"coordo\", \"password\": \"demo\"}")
+                .statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -252,7 +281,6 @@ class EngineDoorsTest {
         assertThat(message(answer)).as(answer.body()).isNotBlank().doesNotContain("Exception", "SQL", "ACT_");
     }
 
-
     @Test
     void a_coordinators_mistaken_identity_or_authorization_write_is_a_4xx_problem_not_a_500() throws Exception {
         String group = "door-mistake-" + System.nanoTime();
@@ -306,6 +334,10 @@ class EngineDoorsTest {
     private String message(HttpResponse<String> response) throws Exception {
         JsonNode body = json.readTree(response.body());
         return body.path("message").asText();
+    }
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        return send(user, HttpRequest.newBuilder(uri(path)).GET());
     }
 
     private HttpResponse<String> post(String user, String path, String body) throws Exception {
