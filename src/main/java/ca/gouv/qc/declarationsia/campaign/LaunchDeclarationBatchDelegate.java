@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
  * What every body's steps read of the campaign, the organizations and their respondents is read once for the batch
  * ({@link BatchReads}).
  *
- * <p>The batches' jobs are exclusive (one campaign process): a node takes up to {@code max-jobs-per-acquisition} of
- * them at once, runs them one after the other, and no other node takes any of the campaign's batches while they are
- * locked. So those batches must all end within the job lock time, and a node that dies holding them delays the launch
- * by that lock time. Each batch's duration is logged (debug), and a warning says when batches become too slow for it.
+ * <p>A batch's job is not exclusive: a node's job threads open several batches at once (each waits for PostgreSQL
+ * about half of its time), and the nodes share them. The job that ends each batch's run, counting it on the
+ * multi-instance, is exclusive, so that those counts never collide on one node. A node takes up to {@code
+ * max-jobs-per-acquisition} batches at once and runs them on its job threads, so they must all end within the job
+ * lock time: a node that dies holding them delays them by that lock time. Each batch's duration is logged (debug),
+ * and a warning says when batches become too slow for it.
  */
 @Component("launchDeclarationBatch")
 class LaunchDeclarationBatchDelegate implements JavaDelegate {
@@ -39,13 +41,16 @@ class LaunchDeclarationBatchDelegate implements JavaDelegate {
     LaunchDeclarationBatchDelegate(JdbcClient jdbc, DeclarationLifecycle declarations, CampaignCalendar calendar,
             DeclarationMails mails, CampaignProperties properties,
             @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long lockTimeMillis,
-            @Value("${camunda.bpm.job-execution.max-jobs-per-acquisition:3}") int jobsPerAcquisition) {
+            @Value("${camunda.bpm.job-execution.max-jobs-per-acquisition:3}") int jobsPerAcquisition,
+            @Value("${camunda.bpm.job-execution.max-pool-size:10}") int jobThreads) {
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.calendar = calendar;
         this.mails = mails;
         this.properties = properties;
-        this.slowBatch = Duration.ofMillis(lockTimeMillis / Math.max(1, jobsPerAcquisition));
+        // the batches one acquisition takes run side by side on the job threads, in this many rounds
+        int rounds = Math.max(1, (jobsPerAcquisition + jobThreads - 1) / Math.max(1, jobThreads));
+        this.slowBatch = Duration.ofMillis(lockTimeMillis / rounds);
     }
 
     @Override

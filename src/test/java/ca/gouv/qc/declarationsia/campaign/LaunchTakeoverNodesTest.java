@@ -97,7 +97,7 @@ class LaunchTakeoverNodesTest {
         // its plan and its first batch run: the launch is under way
         runCampaignJob(survivor, "Event_OpeningDateReached");
         runCampaignJob(survivor, "ServiceTask_PlanLaunchBatches");
-        runCampaignJob(survivor, "ServiceTask_LaunchDeclarationBatch");
+        runCampaignJob(survivor, "SubProcess_LaunchDeclarationBatch");
         int batchSize = survivor.getBean(CampaignProperties.class).launchBatchSize();
         assertThat(opened()).isEqualTo(batchSize);
         int pending = campaignJobs("true");

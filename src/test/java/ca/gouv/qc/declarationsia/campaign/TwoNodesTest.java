@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -183,8 +184,10 @@ class TwoNodesTest {
         JobExecutor nodeBJobs = nodeB.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor();
         nodeBJobs.shutdown();
         try {
-            // on its opening date: launched earlier, it would wait for that date
-            TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 13, 0));
+            // on its opening date (launched earlier, it would wait for that date), the clock running on: the batches
+            // the stopped node had taken stay locked until their lock expires, as after a kill -9
+            ClockUtil.offset(LocalDateTime.of(year, 9, 1, 13, 0).toInstant(ZoneOffset.UTC).toEpochMilli()
+                    - System.currentTimeMillis());
             TestCampaigns campaigns = nodeC.getBean(TestCampaigns.class);
             campaigns.create(year, organizations);
             campaigns.launch(year);

@@ -10,7 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import ca.gouv.qc.declarationsia.support.TestPostgres;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The paths of {@code annual-campaign.bpmn}, each on its own, on the deployment-only engine with the beans replaced
@@ -70,8 +73,17 @@ class AnnualCampaignModelTest {
         execute(job("Event_OpeningDateReached"));
         assertThat(campaign).hasPassed("ServiceTask_OpenCampaign").isWaitingAt("ServiceTask_PlanLaunchBatches");
         execute(job("ServiceTask_PlanLaunchBatches"));
-        Assertions.assertThat(jobQuery().activityId("ServiceTask_LaunchDeclarationBatch").count())
-                .as("one job per batch").isEqualTo(3);
+        List<Job> batches = jobQuery().activityId("SubProcess_LaunchDeclarationBatch").list();
+        Assertions.assertThat(batches).as("one job per batch, first of the jobs due, run in parallel")
+                .hasSize(3).allSatisfy(batch -> {
+                    Assertions.assertThat(batch.getPriority()).isEqualTo(10);
+                    Assertions.assertThat(isExclusive(batch)).isFalse();
+                });
+        execute(batches.get(0));
+        Job end = jobQuery().activityId("ServiceTask_LaunchDeclarationBatch").singleResult();
+        Assertions.assertThat(isExclusive(end)).as("a batch's end counts on the multi-instance: one at a time")
+                .isTrue();
+        Assertions.assertThat(end.getPriority()).isEqualTo(10);
         runLaunchJobs();
 
         assertThat(campaign).hasPassed("ServiceTask_LaunchDeclarationBatch").isWaitingAt("Gateway_WaitForClosing");
@@ -153,9 +165,9 @@ class AnnualCampaignModelTest {
     /** The launch's jobs (before and after each batch) until none is left; the closing date's timer stays. */
     private static void runLaunchJobs() {
         for (int guard = 0; guard < 20; guard++) {
-            Job next = jobQuery().activityId("ServiceTask_LaunchDeclarationBatch").list().stream().findFirst()
-                    .orElse(jobQuery().activityId("ServiceTask_LaunchDeclarationBatch#multiInstanceBody").list().stream()
-                            .findFirst().orElse(null));
+            Job next = jobQuery().activityId("SubProcess_LaunchDeclarationBatch").list().stream().findFirst()
+                    .orElse(jobQuery().activityId("ServiceTask_LaunchDeclarationBatch").list().stream().findFirst()
+                            .orElse(null));
             if (next == null) {
                 return;
             }
@@ -167,5 +179,11 @@ class AnnualCampaignModelTest {
     private void approve() {
         beans.approved.put(YEAR, true);
         complete(task());
+    }
+
+    /** Whether the job executor runs this job alone among its process's jobs (the engine's API does not say). */
+    private static boolean isExclusive(Job job) {
+        return new JdbcTemplate(TestPostgres.dataSource())
+                .queryForObject("select exclusive_ from act_ru_job where id_ = ?", Boolean.class, job.getId());
     }
 }
