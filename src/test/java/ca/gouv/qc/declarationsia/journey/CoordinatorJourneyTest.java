@@ -80,6 +80,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
     @Autowired
     FormVersions forms;
 
+    @Autowired
+    TestDeclarations pastDeclarations;
+
     /** Each journey starts signed out. */
     @AfterEach
     void signOut() {
@@ -684,7 +687,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
         }
     }
 
-    /** The registry's page: bodies imported from a spreadsheet, a renaming recorded after a refusal. */
+    /** The registry's pages: bodies imported from a spreadsheet, a renaming then a split recorded after refusals. */
     @Nested
     class TheRegistry {
 
@@ -710,5 +713,99 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.screenshot("coordinator-registry-import");
         }
 
+        private static final int BEFORE = 2026;
+        private static final int YEAR = 2027;
+
+        @Test
+        void a_coordinator_records_a_renaming_then_a_split_on_the_registry_pages_after_refusals_naming_the_field() {
+            TestOrganizations.create(organizations, "JS-MIN-OLD");
+            TestOrganizations.create(organizations, "JS-MIN-NEW");
+            browser.open("/organisations");
+            if (browser.url().contains("/login")) {
+                browser.logIn("coordo", "demo");
+            } else {
+                browser.logOut();
+                browser.open("/organisations");
+                browser.logIn("coordo", "demo");
+            }
+            browser.open("/organisations");
+            browser.type("s-predecessors", "JS-MIN-OLD");
+            browser.type("s-successor", "JS-MIN-NOPE");
+            browser.choose("s-kind", "RENOMMAGE");
+            browser.type("s-reason", "Remaniement ministériel");
+            browser.submit("form[action$='/successions'] button[type=submit]");
+            assertThat(browser.text("#successions .error-summary")).contains("La succession n’est pas inscrite",
+                    "Organisme successeur : aucun organisme du registre n’a le code « JS-MIN-NOPE »",
+                    "Date d’effet : obligatoire");
+            assertThat(browser.value("s-successor")).as("what was typed comes back").isEqualTo("JS-MIN-NOPE");
+            assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'JS-MIN-OLD'",
+                    Integer.class)).isZero();
+            browser.assertAccessible("the registry, a succession refused");
+            browser.screenshot("succession-refused", "#successions");
+
+            browser.type("s-successor", "JS-MIN-NEW");
+            browser.choose("s-kind", "RENOMMAGE");
+            browser.type("s-effectiveDate", "2026-11-15");
+            browser.submit("form[action$='/successions'] button[type=submit]");
+            assertThat(browser.has("#successions .error-summary")).as(browser.pageText()).isFalse();
+            assertThat(browser.text("#successions .notice")).isEqualTo(
+                    "Succession inscrite : JS-MIN-OLD → JS-MIN-NEW. Les initiatives actives suivront à la prochaine campagne.");
+            assertThat(browser.pageText()).contains("Changement de nom", "Remaniement ministériel", "15 novembre 2026");
+            assertThat(jdbc.queryForObject("select active from organization where code = 'JS-MIN-OLD'", Boolean.class)).isFalse();
+            assertThat(jdbc.queryForObject("""
+                    select s.recorded_by from organization_succession s join organization_succession_link l on l.succession_id = s.id
+                     where l.predecessor_code = 'JS-MIN-OLD' and l.successor_code = 'JS-MIN-NEW' and s.kind = 'RENOMMAGE'
+                    """, String.class)).isEqualTo("coordo");
+            browser.assertAccessible("the registry, a succession recorded");
+            browser.screenshot("succession-recorded", "#successions");
+
+            // a split, on a page listing the body's active initiatives: each to one successor, none left out
+            campaigns();
+            TestOrganizations.create(organizations, "JS-SPLIT");
+            TestOrganizations.create(organizations, "JS-SPLIT-A");
+            TestOrganizations.create(organizations, "JS-SPLIT-B");
+            List<String> ids = pastDeclarations.accepted(BEFORE, "JS-SPLIT", 2, true);
+            browser.submit("#split-link");
+            browser.type("predecessor", "JS-SPLIT");
+            browser.type("successors", "JS-SPLIT-A, JS-SPLIT-B");
+            browser.submit("#split-bodies button[type=submit]");
+            assertThat(browser.text("#split-assignments legend")).isEqualTo("Initiatives actives de JS-SPLIT à attribuer (2)");
+            assertThat(browser.texts("#split-assignments label[for^='a-']")).as("the retired one is not to assign")
+                    .containsExactly(ids.get(0) + " – Initiative 0 JS-SPLIT", ids.get(1) + " – Initiative 1 JS-SPLIT");
+            assertThat(browser.options("a-" + ids.get(0))).containsExactly("— À attribuer —",
+                    "Organisme de test JS-SPLIT-A (JS-SPLIT-A)", "Organisme de test JS-SPLIT-B (JS-SPLIT-B)");
+            browser.choose("a-" + ids.get(0), "JS-SPLIT-A");
+            browser.type("effectiveDate", BEFORE + "-12-01");
+            browser.type("reason", "Scission du ministère");
+            browser.submit("#split-assignments button[type=submit]");
+            assertThat(browser.text("#split-errors")).contains("La scission n’est pas inscrite",
+                    "Attribution des initiatives : l’initiative " + ids.get(1) + ", toujours active, n’est attribuée à aucun successeur");
+            assertThat(browser.chosen("a-" + ids.get(0))).as("what was chosen comes back").isEqualTo("JS-SPLIT-A");
+            assertThat(browser.value("reason")).isEqualTo("Scission du ministère");
+            assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'JS-SPLIT'",
+                    Integer.class)).isZero();
+            browser.assertAccessible("the split page, an initiative left unassigned");
+            browser.screenshot("succession-split-refused");
+
+            browser.choose("a-" + ids.get(1), "JS-SPLIT-B");
+            browser.submit("#split-assignments button[type=submit]");
+            assertThat(browser.text("#successions .notice")).isEqualTo("Succession inscrite : JS-SPLIT → JS-SPLIT-A, JS-SPLIT-B. "
+                    + "Les initiatives actives suivront à la prochaine campagne.");
+            assertThat(jdbc.queryForList("""
+                    select a.initiative_id || ' ' || a.successor_code from organization_succession_assignment a
+                      join organization_succession s on s.id = a.succession_id
+                     where s.kind = 'SCISSION' and s.recorded_by = 'coordo' and a.successor_code like 'JS-SPLIT-%'
+                     order by a.initiative_id
+                    """, String.class)).containsExactly(ids.get(0) + " JS-SPLIT-A", ids.get(1) + " JS-SPLIT-B");
+        }
+
+        private void campaigns() {
+            for (int year : new int[] {BEFORE, YEAR}) {
+                jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                        + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
+                        java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                        java.sql.Date.valueOf(year + "-11-30"));
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
+import ca.gouv.qc.declarationsia.publication.Editions;
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationRepository;
@@ -107,6 +109,12 @@ class RespondentJourneyTest extends BrowserJourney {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Editions editions;
+
+    @Autowired
+    TestDeclarations pastDeclarations;
 
     @Autowired
     MockMvc mvc;
@@ -743,6 +751,133 @@ class RespondentJourneyTest extends BrowserJourney {
             return mail.getSubject();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Year two after a merge: the successor's declaration holds the initiatives of the bodies it replaces, and the
+     * public reads on the Portrait who succeeded whom. */
+    @Nested
+    class AfterAMerge {
+
+        private static final int BEFORE = 2026;
+        private static final int YEAR = 2027;
+
+        @Test
+        void the_successor_updates_one_initiative_of_a_merged_body_and_retires_another() {
+            campaigns();
+            TestOrganizations.create(organizations, "JS-CHUM");
+            TestOrganizations.create(organizations, "JS-CUSM");
+            String respondent = TestOrganizations.createWithLogin(organizations, identity, "JS-SQ");
+            String chum = declare("JS-CHUM", "Triage des urgences");
+            String cusm = declare("JS-CUSM", "Lecture des radiographies");
+            SystemAuthentication.runAsSystem(() -> successions.record(new SuccessionForm(List.of("JS-CHUM", "JS-CUSM"),
+                    "JS-SQ", LocalDate.of(BEFORE, 12, 1), "Création de Santé Québec", null)));
+            transactions.executeWithoutResult(tx -> lifecycle.createDraft(YEAR, "JS-SQ"));
+
+            browser.open("/mes-declarations/" + YEAR + "/JS-SQ");
+            browser.logIn(respondent, "demo");
+            browser.open("/mes-declarations/" + YEAR + "/JS-SQ");
+            assertThat(browser.text("#initiative-0 > legend")).isEqualTo(chum + " – Triage des urgences");
+            assertThat(browser.text("#initiative-1 > legend")).isEqualTo(cusm + " – Lecture des radiographies");
+            assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de : Organisme de test JS-CHUM (JS-CHUM)");
+            assertThat(browser.text("#initiative-1 .carried-from")).contains("(JS-CUSM)");
+            assertThat(browser.has("#initiative-0 button[value^=remove]")).as("a carried initiative is not deleted").isFalse();
+            browser.assertAccessible("the successor's declaration, carried initiatives");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('#initiative-0').scrollIntoView()");
+            browser.screenshot("succession-carried-initiatives");
+
+            browser.type("i0-name", "Triage des urgences (Santé Québec)");
+            browser.choose("i1-phase", "MISE_HORS_SERVICE");
+            browser.type("i1-retirementDate", YEAR + "-03");
+            browser.submit("button[value=save]");
+            assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
+
+            List<Map<String, Object>> stored = jdbc.queryForList("""
+                    select s.initiative_id, s.name, s.phase from initiative_snapshot s join declaration d on d.id = s.declaration_id
+                     where d.campaign_year = ? and d.organization_code = 'JS-SQ' order by s.position
+                    """, YEAR);
+            assertThat(stored).hasSize(2);
+            assertThat(stored.get(0)).containsEntry("initiative_id", chum).containsEntry("name", "Triage des urgences (Santé Québec)");
+            assertThat(stored.get(1)).containsEntry("initiative_id", cusm).containsEntry("phase", "MISE_HORS_SERVICE");
+            browser.screenshot("succession-after-save");
+
+            // the coordinator's dashboard of the year says who succeeded whom among the campaign's bodies
+            jdbc.update("insert into campaign_target (campaign_year, organization_code) values (?, 'JS-SQ') on conflict do nothing",
+                    YEAR);
+            browser.logOut();
+            browser.open("/campagnes/" + YEAR);
+            browser.logIn("coordo", "demo");
+            browser.open("/campagnes/" + YEAR);
+            assertThat(browser.pageText()).contains("Successions parmi les organismes de la campagne");
+            assertThat(browser.text("#campaign-successions li")).isEqualTo("Organisme de test JS-SQ (JS-SQ) remplace depuis le "
+                    + "1er décembre " + BEFORE + " (Fusion) : Organisme de test JS-CHUM (JS-CHUM), Organisme de test JS-CUSM (JS-CUSM)");
+            browser.assertAccessible("the campaign dashboard, successions among its bodies");
+            browser.screenshot("succession-dashboard", "#campaign-successions");
+
+            // both years published: the public reads on the Portrait who succeeded whom, and what it did to the figures
+            jdbc.update("update declaration set status = 'ACCEPTEE', submitted_at = now() where campaign_year = ? "
+                    + "and organization_code = 'JS-SQ'", YEAR);
+            editions.publish(BEFORE, "coordo", null);
+            editions.publish(YEAR, "coordo", null);
+            browser.logOut();
+            browser.open("/portrait/" + YEAR + "?lang=fr");
+            assertThat(browser.text("#portrait-change-note")).contains("La variation et les chiffres par organisme comptent "
+                    + "la nouvelle structure", "Voir les successions d’organismes");
+            assertThat(browser.text("#portrait-successions")).isEqualTo("Successions d’organismes depuis " + BEFORE);
+            assertThat(note("JS-SQ")).isEqualTo("Organisme de test JS-CHUM et Organisme de test JS-CUSM intégrés à "
+                    + "Organisme de test JS-SQ le 1er décembre " + BEFORE + "\nInitiatives publiées : 2 en " + BEFORE
+                    + " sous l’ancienne structure, 1 en " + YEAR + " sous la nouvelle.");
+            assertThat(browser.texts("#portrait-top td:first-child")).as("the successor's figure says whom it replaces")
+                    .contains("Organisme de test JS-SQ\nremplace depuis le 1er décembre " + BEFORE
+                            + " : Organisme de test JS-CHUM et Organisme de test JS-CUSM");
+            browser.assertAccessible("the Portrait, successions of bodies");
+            browser.screenshot("succession-portrait", "#portrait-succession-notes");
+            browser.screenshot("succession-portrait-change", "#portrait-change-note");
+            browser.screenshot("succession-portrait-top", "#portrait-top");
+
+            browser.open("/portrait/" + YEAR + "?lang=en");
+            assertThat(browser.text("#portrait-successions")).isEqualTo("Successions of bodies since " + BEFORE);
+            assertThat(note("JS-SQ")).isEqualTo("Organisme de test JS-CHUM and Organisme de test JS-CUSM merged into "
+                    + "Organisme de test JS-SQ on December 1, " + BEFORE + "\nPublished initiatives: 2 in " + BEFORE
+                    + " under the former structure, 1 in " + YEAR + " under the new one.");
+            assertThat(browser.texts("#portrait-top td:first-child")).contains("Organisme de test JS-SQ\nreplaces since "
+                    + "December 1, " + BEFORE + ": Organisme de test JS-CHUM and Organisme de test JS-CUSM");
+            browser.assertAccessible("the Portrait in English, successions of bodies");
+            browser.screenshot("succession-portrait-en", "#portrait-succession-notes");
+            browser.open("/portrait/" + YEAR + "?lang=fr");
+        }
+
+        /** The Portrait's note of the succession whose successor has this code. */
+        private static String note(String successorCode) {
+            return browser.texts("#portrait-succession-notes > li").stream()
+                    .filter(note -> note.contains("intégrés à Organisme de test " + successorCode)
+                            || note.contains("merged into Organisme de test " + successorCode))
+                    .findFirst().orElseThrow(() -> new AssertionError("no note of " + successorCode + " among "
+                            + browser.texts("#portrait-succession-notes > li")));
+        }
+
+        private void campaigns() {
+            for (int year : new int[] {BEFORE, YEAR}) {
+                jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                        + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
+                        java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                        java.sql.Date.valueOf(year + "-11-30"));
+            }
+        }
+
+        private String declare(String code, String name) {
+            List<String> ids = new ArrayList<>();
+            transactions.executeWithoutResult(tx -> {
+                String id = initiativeIds.next(code);
+                ids.add(id);
+                InitiativeSnapshot snapshot = with(with(valid(), "initiativeId", id), "name", name);
+                declarations.save(new Declaration(null, BEFORE, code, "FINANCES", false, DeclarationStatus.ACCEPTEE, false,
+                        null, new Declaration.Person("Rita", "ia@example.qc.ca"), true,
+                        new Declaration.Signatory("D", "DPI", "d@example.qc.ca"), Instant.parse(BEFORE + "-10-15T12:00:00Z"),
+                        false, null, 0, null, List.of(snapshot), null));
+            });
+            return ids.get(0);
         }
     }
 }

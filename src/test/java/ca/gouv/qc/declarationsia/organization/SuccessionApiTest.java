@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SuccessionApiTest {
 
     /**
-     * Years of this class only (SuccessionJourneyTest publishes 2026 and 2027, and asserts only its own bodies there):
+     * Years of this class only (RespondentJourneyTest.AfterAMerge publishes 2026 and 2027, and asserts only its own bodies there):
      * merge, rename and split 2026 → 2027; a campaign planned while successions wait for their date 2030, and the one
      * after it 2100 (SplitPortraitTest's too, which publishes only the accepted declarations of its own bodies there).
      */
@@ -158,7 +158,7 @@ class SuccessionApiTest {
                 .andExpect(jsonPath("$.errors[0].message", containsString(ids.get(2))));
         assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'SP-OLD'",
                 Integer.class)).isZero();
-        // the split's page is a coordinator's, as its API is (its journey is SuccessionJourneyTest's)
+        // the split's page is a coordinator's, as its API is (its journey is CoordinatorJourneyTest.TheRegistry's)
         mvc.perform(get("/organisations/scission").param("predecessor", "SP-OLD").with(httpBasic("gestion", "demo")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/organisations/scission").with(httpBasic("gestion", "demo")).with(csrf())
