@@ -558,6 +558,27 @@ class RespondentJourneyTest extends BrowserJourney {
             ((com.fasterxml.jackson.databind.node.ObjectNode) submitted).remove("guidanceFollowed");
             assertThat(submitted).as("the other answers as saved").isEqualTo(answers);
             assertThat(statusOf(QUESTIONS_YEAR, QUESTIONS_ORG)).isEqualTo("SOUMISE");
+
+            // the reviewer asks for a correction on an answer: the respondent reads it beside the question
+            campaigns.runDueJobs(QUESTIONS_YEAR);
+            String initiativeId = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
+                    + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ? limit 1",
+                    String.class, QUESTIONS_YEAR, QUESTIONS_ORG);
+            TestUsers.asReviewer(() -> {
+                reviews.decide(QUESTIONS_YEAR, QUESTIONS_ORG, new ReviewForm("REQUEST_CORRECTIONS", List.of(
+                        new ReviewComment(initiativeId, null, "guidanceFollowed", "Joignez l’avis du comité.")), List.of()));
+                return null;
+            });
+            campaigns.runDueJobs(QUESTIONS_YEAR);
+            browser.open(page);
+            assertThat(browser.text("#i0-answers-guidanceFollowed-remark"))
+                    .isEqualTo("Commentaire de l’analyste : Joignez l’avis du comité.");
+            assertThat(browser.text("#commentaires li")).startsWith(initiativeId + " – ")
+                    .endsWith(" : Joignez l’avis du comité.").doesNotContain("answers.", "??");
+            assertThat(browser.element(By.cssSelector("#commentaires a")).getAttribute("href"))
+                    .as("the comment leads to its question").contains("#i0-answers-guidanceFollowed");
+            browser.assertAccessible("the declaration, a correction asked on an answer");
+            browser.screenshot("respondent-question-remark", "#i0-answers-guidanceFollowed-question");
             browser.logOut();
         }
 

@@ -116,6 +116,7 @@ public @interface DatabaseTest {
                     "ca.gouv.qc.declarationsia.campaign.QueueFollowUpDelegate",
                     "ca.gouv.qc.declarationsia.review.ReviewRounds",
                     "ca.gouv.qc.declarationsia.review.ReviewService",
+                    "ca.gouv.qc.declarationsia.review.ReviewQuestions",
                     "ca.gouv.qc.declarationsia.review.ReviewDecisionListener",
                     "ca.gouv.qc.declarationsia.review.RequestCorrectionsDelegate",
                     "ca.gouv.qc.declarationsia.review.AcceptDeclarationDelegate",
