@@ -145,6 +145,7 @@ class RespondentJourneyTest extends BrowserJourney {
         @AfterEach
         void cleanUp() {
             campaigns.cleanUp(YEAR);
+            campaigns.cleanUp(QUESTIONS_YEAR);
         }
 
         @Test
