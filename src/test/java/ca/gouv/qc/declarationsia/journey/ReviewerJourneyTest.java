@@ -71,6 +71,8 @@ class ReviewerJourneyTest extends BrowserJourney {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
     MessageSource messages;
 
     @AfterEach
