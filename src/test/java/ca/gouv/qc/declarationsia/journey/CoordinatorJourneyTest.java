@@ -695,7 +695,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
         void a_coordinator_imports_bodies_from_a_spreadsheet_and_reads_which_row_was_refused() throws Exception {
             Path csv = Files.createTempFile("organismes", ".csv");
             Files.writeString(csv, "code,nameFr,nameEn,acronym,lggriCategory,portfolio,network,respondentEmails,escalationEmail\n"
-                    + "JRN-I1,Organisme importé,Imported body,,AUTRE,FINANCES,,a@jrn-i.example.qc.ca,d@jrn-i.example.qc.ca\n"
+                    + "JRN-I1,Organisme importé du registre,Body imported from the registry,,AUTRE,FINANCES,,a@jrn-i.example.qc.ca,d@jrn-i.example.qc.ca\n"
                     + "JRN-I2,,Imported body two,,INCONNU,FINANCES,,b@jrn-i.example.qc.ca,d@jrn-i.example.qc.ca\n",
                     StandardCharsets.UTF_8);
             browser.logIn("coordo", "demo");
