@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.time.LocalDateTime;
+import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestFormVersions;
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
@@ -55,6 +57,9 @@ class DeclarationApiTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    TestDeclarations pastDeclarations;
 
     @Autowired
     MockMvc mvc;
@@ -270,6 +275,37 @@ class DeclarationApiTest {
                 .andExpect(jsonPath("$.submittable").value(false))
                 .andExpect(jsonPath("$.errors[?(@.path == 'initiatives[0].subcategory')].message",
                         hasItem(containsString("Traitement"))));
+    }
+
+    /** The review's decision through the API: never a respondent's, refused without its comment, then the new status. */
+    @Test
+    void a_review_decision_answers_the_new_status_and_is_refused_as_the_door_refuses() throws Exception {
+        int year = 2086;
+        String respondent = TestOrganizations.createWithLogin(organizations, identity, "REVD-1");
+        campaigns.create(year, List.of("REVD-1"));
+        TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 13, 0));
+        try {
+            campaigns.launch(year);
+            campaigns.runDueJobs(year);
+            pastDeclarations.submit(year, "REVD-1", List.of(TestDeclarations.complete(null, "Prévision des crues", year)));
+            campaigns.runDueJobs(year);
+            String review = "/api/campaigns/" + year + "/declarations/REVD-1/review";
+
+            mvc.perform(post(review).with(httpBasic(respondent, "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"decision\": \"ACCEPT\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post(review).with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"decision\": \"REQUEST_CORRECTIONS\"}"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].path").value("comments"));
+            mvc.perform(post(review).with(httpBasic("analyste", "demo")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"decision\": \"REQUEST_CORRECTIONS\", \"comments\": [{\"message\": \"Précisez.\"}]}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("A_CORRIGER"));
+        } finally {
+            campaigns.cleanUp(year);
+        }
     }
 
     /** The same declaration through its page: save, add, check, submit, and a spreadsheet of initiatives. */
