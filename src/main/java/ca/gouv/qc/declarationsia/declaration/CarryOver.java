@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.declaration;
 import ca.gouv.qc.declarationsia.organization.Predecessor;
 import ca.gouv.qc.declarationsia.organization.Successions;
 import ca.gouv.qc.declarationsia.shared.Answers;
+import ca.gouv.qc.declarationsia.shared.BatchReads;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,8 +163,23 @@ class CarryOver {
                 .query(GivenAnswers.class).list();
     }
 
-    /** The sources of the carry-over in order (the body itself first), each with the initiatives it gives. */
+    /**
+     * The sources of the carry-over in order (the body itself first), each with the initiatives it gives. Read once in
+     * a batch ({@link BatchReads}): the declaration page asks it three ways (what came over, from whom, which choices
+     * were dropped).
+     */
     private Map<Source, List<Active>> carried(int year, String organizationCode) {
+        List<Object> key = List.of(CarryOver.class, year, organizationCode);
+        Optional<Map<Source, List<Active>>> kept = BatchReads.find(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Map<Source, List<Active>> carried = read(year, organizationCode);
+        BatchReads.put(key, carried);
+        return carried;
+    }
+
+    private Map<Source, List<Active>> read(int year, String organizationCode) {
         Map<Source, List<Active>> carried = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         Optional<Source> own = lastBefore(year, organizationCode, organizationCode, id -> true);

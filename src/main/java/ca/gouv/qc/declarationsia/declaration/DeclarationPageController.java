@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.organization.OrganizationService;
 import ca.gouv.qc.declarationsia.security.AccessPolicy;
+import ca.gouv.qc.declarationsia.shared.BatchReads;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
 import ca.gouv.qc.declarationsia.shared.validation.InvalidInputException;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
@@ -318,9 +319,13 @@ class DeclarationPageController {
         model.addAttribute("editable", declaration.status().isEditable() && writer);
         model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
         model.addAttribute("dueDate", declarations.dueDate(declaration));
-        model.addAttribute("carriedOver", carriedOver(declaration));
-        model.addAttribute("carriedFrom", carryOver.fromPredecessors(declaration.campaignYear(), declaration.organizationCode()));
-        model.addAttribute("droppedChoices", carryOver.droppedChoices(declaration));
+        // three views of one carry-over, read once
+        BatchReads.run(() -> {
+            model.addAttribute("carriedOver", carriedOver(declaration));
+            model.addAttribute("carriedFrom", carryOver.fromPredecessors(declaration.campaignYear(),
+                    declaration.organizationCode()));
+            model.addAttribute("droppedChoices", carryOver.droppedChoices(declaration));
+        });
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);
         model.addAttribute("comments", comments);
