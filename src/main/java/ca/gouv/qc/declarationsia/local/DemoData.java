@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Local mode's demo: the registry of Québec public bodies (imported once, through the same CSV import coordinators
@@ -44,17 +46,27 @@ class DemoData implements ApplicationRunner {
     private final OrganizationService organizations;
     private final IdentityService identity;
     private final LocalModeProperties properties;
+    private final TransactionTemplate transaction;
 
     DemoData(OrganizationCsvImport csvImport, OrganizationService organizations, IdentityService identity,
-            LocalModeProperties properties) {
+            LocalModeProperties properties, PlatformTransactionManager transactions) {
         this.csvImport = csvImport;
         this.organizations = organizations;
         this.identity = identity;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * In one transaction: a brand-new local mode is ready once its demo exists, and some 140 bodies with their
+     * accounts in one commit instead of several hundred is a second less before the first page.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> seed());
+    }
+
+    private void seed() {
         STAFF.forEach(user -> ensureUser(user.get(0), user.get(1), user.get(2), user.subList(3, user.size())));
         if (SystemAuthentication.runAsSystem(organizations::list).isEmpty()) {
             ImportReport report = SystemAuthentication.runAsSystem(() -> csvImport.importCsv(registry()));

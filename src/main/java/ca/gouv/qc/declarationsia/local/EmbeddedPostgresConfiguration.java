@@ -27,6 +27,13 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LocalModeProperties properties) throws IOException {
+        EmbeddedPostgres started = EarlyEmbeddedPostgres.take();
+        EmbeddedPostgres postgres = started != null ? started : start(properties);
+        log.info("Embedded PostgreSQL {} listening on port {}", serverVersion(postgres), postgres.getPort());
+        return postgres;
+    }
+
+    static EmbeddedPostgres start(LocalModeProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 // Spring stops the server once everything using it (the engine first) has shut down.
                 .setRegisterShutdownHook(false)
@@ -45,9 +52,7 @@ class EmbeddedPostgresConfiguration {
         if (properties.postgres().port() > 0) {
             builder.setPort(properties.postgres().port());
         }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL {} listening on port {}", serverVersion(postgres), postgres.getPort());
-        return postgres;
+        return builder.start();
     }
 
     @Bean(destroyMethod = "close")
