@@ -64,11 +64,11 @@ public class CampaignDashboard {
 
     /** Sort keys the page and the CSV offer; anything else sorts by name. The code last keeps pages stable. */
     static final Map<String, String> SORTS = Map.of(
-            "name", "o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
-            "code", "t.organization_code",
-            "status", "t.status, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
-            "due", "due_date, o.name_fr collate \"fr-CA-x-icu\", t.organization_code",
-            "mail", "last_mail_at desc nulls last, t.organization_code");
+            "name", "name_fr collate \"fr-CA-x-icu\", organization_code",
+            "code", "organization_code",
+            "status", "status, name_fr collate \"fr-CA-x-icu\", organization_code",
+            "due", "due_date, name_fr collate \"fr-CA-x-icu\", organization_code",
+            "mail", "last_mail_at desc nulls last, organization_code");
 
 
     private final JdbcClient jdbc;
@@ -158,29 +158,45 @@ public class CampaignDashboard {
                         .replace("_", "\\_") + "%";
     }
 
+    /** When the body's last mail was sent (or queued), for the sort by last mail. */
+    private static final String LAST_MAIL_AT = """
+            (select coalesce(mo.sent_at, mo.created_at) from mail_to_body mo
+              where mo.campaign_year = t.campaign_year and mo.organization_code = t.organization_code
+              order by mo.created_at desc, mo.id desc limit 1)""";
+
     private Page query(int year, String status, Boolean overdueOnly, String sort, String text, int limit, long offset) {
         String orderBy = SORTS.getOrDefault(sort == null ? "name" : sort, SORTS.get("name"));
         int[] total = {0};
+        boolean byMail = "mail".equals(sort);
+        // the page's rows first (filtered, sorted, cut), then their last mail and refused addresses: looked up for
+        // the rows shown, not for every body of the campaign (unless the rows are sorted by their last mail)
         List<Row> rows = jdbc.sql("""
-                select count(*) over () as total, t.organization_code, o.name_fr, coalesce(o.name_en, o.name_fr) as name_en, t.status, t.due_date,
-                       t.extended, t.submitted_at, t.late, (t.awaiting_body and t.due_date < :today) as overdue,
+                with shown as (
+                  select count(*) over () as total, t.campaign_year, t.organization_code, o.name_fr,
+                         coalesce(o.name_en, o.name_fr) as name_en, t.status, t.due_date, t.extended, t.submitted_at,
+                         t.late, (t.awaiting_body and t.due_date < :today) as overdue,
+                         %s as last_mail_at
+                    from declaration_deadline t
+                    join organization_directory o on o.code = t.organization_code
+                   where t.campaign_year = :year
+                     and (cast(:status as text) is null or t.status = :status)
+                     and (not :overdueOnly or (t.awaiting_body and t.due_date < :today))
+                     and (cast(:text as text) is null or unaccent(lower(o.name_fr)) like unaccent(:text)
+                          or unaccent(lower(o.name_en)) like unaccent(:text) or lower(t.organization_code) like :text
+                          or lower(coalesce(o.acronym, '')) like :text)
+                   order by %s limit :limit offset :offset)
+                select s.total, s.organization_code, s.name_fr, s.name_en, s.status, s.due_date, s.extended, s.submitted_at,
+                       s.late, s.overdue,
                        m.kind as last_mail_kind, m.status as last_mail_status,
                        coalesce(m.sent_at, m.created_at) as last_mail_at,
                        (select string_agg(r.rejected_addresses, ', ') from mail_to_body r
-                         where r.campaign_year = t.campaign_year and r.organization_code = t.organization_code
+                         where r.campaign_year = s.campaign_year and r.organization_code = s.organization_code
                            and r.status = 'REJECTED') as rejected_addresses
-                  from declaration_deadline t
-                  join organization_directory o on o.code = t.organization_code
+                  from shown s
                   left join lateral (select kind, status, sent_at, created_at from mail_to_body mo
-                                      where mo.campaign_year = t.campaign_year and mo.organization_code = t.organization_code
+                                      where mo.campaign_year = s.campaign_year and mo.organization_code = s.organization_code
                                       order by mo.created_at desc, mo.id desc limit 1) m on true
-                 where t.campaign_year = :year
-                   and (cast(:status as text) is null or t.status = :status)
-                   and (not :overdueOnly or (t.awaiting_body and t.due_date < :today))
-                   and (cast(:text as text) is null or unaccent(lower(o.name_fr)) like unaccent(:text)
-                        or unaccent(lower(o.name_en)) like unaccent(:text) or lower(t.organization_code) like :text
-                        or lower(coalesce(o.acronym, '')) like :text)
-                 order by\s""" + orderBy + " limit :limit offset :offset")
+                 order by %s""".formatted(byMail ? LAST_MAIL_AT : "cast(null as timestamp)", orderBy, orderBy))
                 .param("year", year).param("limit", limit).param("offset", offset).param("today", QuebecTime.engineToday())
                 .param("status", status == null || status.isBlank() ? null : status)
                 .param("overdueOnly", Boolean.TRUE.equals(overdueOnly))
@@ -200,19 +216,19 @@ public class CampaignDashboard {
     /** The counts per status, rate and mail mean something once the declarations exist, not before the launch. */
     public Summary summary(Campaign campaign) {
         int year = campaign.year();
-        Map<String, Integer> byStatus = new TreeMap<>();
-        if (campaign.launched()) {
-            jdbc.sql("select status, count(*) as n from declaration_deadline where campaign_year = :year group by status")
-                    .param("year", year)
-                    .query((rs, i) -> byStatus.put(rs.getString("status"), rs.getInt("n"))).list();
-        }
-        Counts counts = jdbc.sql("""
-                select count(*) as targets, count(*) filter (where responded) as responded,
+        // one pass over the campaign's bodies: the counts by status and the totals the rate and overdue need
+        List<Counts> byStatusCounts = jdbc.sql("""
+                select status, count(*) as targets, count(*) filter (where responded) as responded,
                        count(*) filter (where exempted) as exempted,
                        count(*) filter (where awaiting_body and due_date < :today) as overdue,
                        count(*) filter (where awaiting_body) as awaiting
-                  from declaration_deadline where campaign_year = :year
-                """).param("year", year).param("today", QuebecTime.engineToday()).query(Counts.class).single();
+                  from declaration_deadline where campaign_year = :year group by status
+                """).param("year", year).param("today", QuebecTime.engineToday()).query(Counts.class).list();
+        Map<String, Integer> byStatus = new TreeMap<>();
+        if (campaign.launched()) {
+            byStatusCounts.forEach(row -> byStatus.put(row.status(), row.targets()));
+        }
+        Counts counts = byStatusCounts.stream().reduce(new Counts(null, 0, 0, 0, 0, 0), Counts::plus);
         Map<String, Integer> mails = new TreeMap<>();
         jdbc.sql("select status, count(*) as n from mail_to_body where campaign_year = :year group by status")
                 .param("year", year).query((rs, i) -> mails.put(rs.getString("status"), rs.getInt("n"))).list();
@@ -223,7 +239,12 @@ public class CampaignDashboard {
                 counts.awaiting(), handoff.stalled(year).orElse(null));
     }
 
-    private record Counts(int targets, int responded, int exempted, int overdue, int awaiting) {
+    private record Counts(String status, int targets, int responded, int exempted, int overdue, int awaiting) {
+
+        Counts plus(Counts other) {
+            return new Counts(null, targets + other.targets, responded + other.responded, exempted + other.exempted,
+                    overdue + other.overdue, awaiting + other.awaiting);
+        }
 
         /** Bodies that answered, over the bodies asked to (an exempted body was not), one decimal. */
         double responseRate() {

@@ -385,7 +385,10 @@ class ScaleBenchmark {
             HttpLoad http = new HttpLoad(port);
             int initiatives = jdbc.queryForObject("select count(*) from initiative_snapshot s join declaration d on d.id = s.declaration_id "
                     + "where d.campaign_year = ?", Integer.class, year);
+            StepTimes.reset();
             HttpLoad.Latencies page = http.sequential(http.request("/campagnes/" + year, coordinator, TestUsers.PASSWORD).GET().build(), 10, 100);
+            figures.section(StepTimes.describe("The campaign's dashboard of 10,000 bodies, 110 requests one at a time (%s)"
+                    .formatted(column.name().toLowerCase(Locale.ROOT)), 20, 110, "request"));
             HttpLoad.Latencies overdue = http.sequential(http.request("/campagnes/" + year + "?status=BROUILLON&sort=status",
                     coordinator, TestUsers.PASSWORD).GET().build(), 5, 50);
             String volume = String.format(Locale.CANADA_FRENCH, "%,d org. / %,d initiatives", ORGANIZATIONS, initiatives);
