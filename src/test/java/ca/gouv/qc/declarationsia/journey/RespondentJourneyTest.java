@@ -1026,7 +1026,8 @@ class RespondentJourneyTest extends BrowserJourney {
             assertThat(browser.pageText()).as("this year's questions are not the past year's")
                     .doesNotContain("Personne-ressource publique", "lignes directrices", "Sources de données");
             browser.assertAccessible("a past year's declaration, on an older version of the form");
-            browser.screenshot("respondent-read-answers-past-year", "#reponses");
+            browser.screenshot("respondent-read-answers-past-year", "#reponses-0");
+            browser.screenshot("respondent-read-answers-past-year-2", "#reponses-1");
 
             browser.open("/mes-declarations/" + PAST_YEAR + "/" + ORG + "?lang=en");
             assertThat(answers(0)).containsExactly(
