@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
 import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +46,36 @@ public interface DeclarationAnswers {
      * its values (catalogue fields, earlier answers) meet. The same rule as {@link #missing}'s.
      */
     List<Set<String>> asked(int campaignYear, List<InitiativeForm> initiatives);
+
+    /**
+     * A declaration's answers as a person reads them, with the questions of its campaign's version (not the newest):
+     * for each initiative, in the declaration's order, the questions asked of it as it was declared (one whose
+     * condition does not hold is left out, whatever it holds), each with its answer labelled in that language (a
+     * choice the version retired said to be retired). Nothing for a version without questions.
+     */
+    ReadAnswers read(Declaration declaration, Locale locale);
+
+    /**
+     * @param formVersion the version of the form the declaration's campaign asked
+     * @param initiatives each initiative's answers, in the declaration's order; empty when the version asks none
+     */
+    record ReadAnswers(int formVersion, List<List<ReadAnswer>> initiatives) {
+
+        public boolean isEmpty() {
+            return initiatives.stream().allMatch(List::isEmpty);
+        }
+    }
+
+    /**
+     * One answer as a person reads it: the question's label, and the answer (one text per choice of several; none when
+     * the question was not answered).
+     */
+    record ReadAnswer(String questionId, String question, List<String> answer) {
+
+        public boolean answered() {
+            return !answer.isEmpty();
+        }
+    }
 
     /** How a question is answered: its answer's type in the API, its input on the page, its cell in the CSV. */
     enum Kind { YES_NO, ONE_CHOICE, SEVERAL_CHOICES, SHORT_TEXT, LONG_TEXT, MONTH }

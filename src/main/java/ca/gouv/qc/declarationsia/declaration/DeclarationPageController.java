@@ -316,8 +316,11 @@ class DeclarationPageController {
         model.addAttribute("declaration", declaration);
         // managers and reviewers open a draft from the dashboard to read it: no form they could not save
         boolean writer = access.mayWrite(declaration.organizationCode());
-        model.addAttribute("editable", declaration.status().isEditable() && writer);
+        boolean editable = declaration.status().isEditable() && writer;
+        model.addAttribute("editable", editable);
         model.addAttribute("readOnly", declaration.status().isEditable() && !writer);
+        // read only (sent, accepted, a past year, or one who may not write): the answers with its version's questions
+        model.addAttribute("readAnswers", editable ? null : answers.read(declaration, locale));
         model.addAttribute("dueDate", declarations.dueDate(declaration));
         // three views of one carry-over, read once
         BatchReads.run(() -> {

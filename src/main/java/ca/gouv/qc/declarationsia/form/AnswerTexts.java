@@ -10,14 +10,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 
 /**
  * An answer to a version's question as a person reads it, in a language: the question by its label, a yes/no as
  * Oui/Non, a choice by its label in that version (a code the version retired labelled as retired: a value given before
- * stays readable), several choices one after the other, a month as « mars 2025 ». The review page, the carry-over's
- * notices and the open data (in French) read answers through it.
+ * stays readable), several choices one after the other, a month as « mars 2025 ». The review page, the respondent's
+ * read-only declaration, the carry-over's notices and the open data (in French) read answers through it.
  */
 public final class AnswerTexts {
 
@@ -31,27 +30,36 @@ public final class AnswerTexts {
         return english(locale) ? question.en() : question.fr();
     }
 
-    /** The answer as text, or null when there is none (nothing, blank, no choice). */
+    /** The answer as text, or null when there is none (nothing, blank, no choice); several choices one after the other. */
     public static String answer(FormDefinition form, Question question, Object value, Locale locale,
+            MessageSource messages) {
+        List<String> parts = parts(form, question, value, locale, messages);
+        return parts.isEmpty() ? null : String.join(CHOICES_SEPARATOR, parts);
+    }
+
+    /**
+     * The answer as a list a page shows: one text per choice of several, one text for any other answer, none when
+     * there is no answer (nothing, blank, no choice).
+     */
+    public static List<String> parts(FormDefinition form, Question question, Object value, Locale locale,
             MessageSource messages) {
         if (value == null || value instanceof String text && text.isBlank()
                 || value instanceof Collection<?> chosen && chosen.isEmpty()) {
-            return null;
+            return List.of();
         }
         QuestionType type = FormProblems.type(question.type());
         if (type == null) {
-            return String.valueOf(value);
+            return List.of(String.valueOf(value));
         }
         return switch (type) {
-            case YES_NO -> value instanceof Boolean yes
-                    ? messages.getMessage(yes ? "common.yes" : "common.no", null, locale) : String.valueOf(value);
-            case ONE_CHOICE -> code(form, question, String.valueOf(value), locale, messages);
+            case YES_NO -> List.of(value instanceof Boolean yes
+                    ? messages.getMessage(yes ? "common.yes" : "common.no", null, locale) : String.valueOf(value));
+            case ONE_CHOICE -> List.of(code(form, question, String.valueOf(value), locale, messages));
             case SEVERAL_CHOICES -> value instanceof Collection<?> codes ? codes.stream()
-                    .map(code -> code(form, question, String.valueOf(code), locale, messages))
-                    .collect(Collectors.joining(CHOICES_SEPARATOR)) : code(form, question, String.valueOf(value), locale,
-                    messages);
-            case MONTH -> month(String.valueOf(value), locale);
-            case SHORT_TEXT, LONG_TEXT -> String.valueOf(value);
+                    .map(code -> code(form, question, String.valueOf(code), locale, messages)).toList()
+                    : List.of(code(form, question, String.valueOf(value), locale, messages));
+            case MONTH -> List.of(month(String.valueOf(value), locale));
+            case SHORT_TEXT, LONG_TEXT -> List.of(String.valueOf(value));
         };
     }
 

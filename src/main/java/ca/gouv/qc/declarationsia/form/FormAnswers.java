@@ -143,11 +143,34 @@ class FormAnswers implements DeclarationAnswers {
                 initiative.answers())).toList();
     }
 
+    @Override
+    public ReadAnswers read(Declaration declaration, Locale locale) {
+        int version = versionOf(declaration.campaignYear());
+        FormDefinition form = forms.get(version);
+        List<List<ReadAnswer>> initiatives = new ArrayList<>();
+        if (form.askedQuestions().isEmpty()) {
+            return new ReadAnswers(version, initiatives);
+        }
+        for (InitiativeSnapshot initiative : declaration.initiatives()) {
+            Map<String, Object> answers = initiative.answers() == null ? Map.of() : initiative.answers().values();
+            // the page's rule: a question whose condition does not hold was not asked, whatever the row holds
+            Set<String> asked = rules.asked(form, field -> fieldValue(initiative, field), answers);
+            initiatives.add(form.askedQuestions().stream().filter(question -> asked.contains(question.id()))
+                    .map(question -> new ReadAnswer(question.id(), AnswerTexts.question(question, locale),
+                            AnswerTexts.parts(form, question, answers.get(question.id()), locale, messages)))
+                    .toList());
+        }
+        return new ReadAnswers(version, initiatives);
+    }
+
     private FormDefinition formOf(int campaignYear) {
-        int version = jdbc.sql("select form_version from campaign_form where campaign_year = :year")
+        return forms.get(versionOf(campaignYear));
+    }
+
+    private int versionOf(int campaignYear) {
+        return jdbc.sql("select form_version from campaign_form where campaign_year = :year")
                 .param("year", campaignYear).query(Integer.class).optional()
                 .orElseThrow(() -> new NotFoundException("error.campaign.notFound", campaignYear));
-        return forms.get(version);
     }
 
     /**

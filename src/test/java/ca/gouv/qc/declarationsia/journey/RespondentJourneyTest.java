@@ -902,4 +902,230 @@ class RespondentJourneyTest extends BrowserJourney {
             return ids.get(0);
         }
     }
+
+    // readview (issue 26): past years stay readable, with the questions they were asked
+    /**
+     * Its declaration once sent, and a past year's: the read-only page shows, under each initiative, each question of
+     * the declaration's own campaign version with its answer as the person reads it (a choice by its label, a retired
+     * one said to be retired, several choices listed, a month in words, "Sans réponse" for none), and not a question
+     * whose condition does not hold; in French and in English.
+     */
+    @Nested
+    class ItsAnswersOnceSent {
+
+        /** Years no other test names: this year's campaign, and the past year's, on an older version of the form. */
+        private static final int YEAR = 2095;
+        private static final int PAST_YEAR = 2094;
+        private static final String ORG = "JRN-RV";
+
+        @Autowired
+        ca.gouv.qc.declarationsia.form.FormVersions forms;
+
+        @AfterEach
+        void cleanUp() {
+            campaigns.cleanUp(YEAR);
+            campaigns.cleanUp(PAST_YEAR);
+        }
+
+        @Test
+        void the_respondent_reads_its_answers_with_the_questions_of_its_campaigns_own_form_version() throws Exception {
+            String respondent = TestOrganizations.createWithLogin(organizations, identity, ORG);
+            int older = olderVersion();
+            int version = TestFormVersions.withEveryKindOfQuestion(mvc, json);
+            campaigns.create(YEAR, List.of(ORG), version);
+            TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
+            campaigns.launch(YEAR);
+            campaigns.runDueJobs(YEAR);
+            String page = "/mes-declarations/" + YEAR + "/" + ORG;
+
+            // two initiatives: the first for generative AI, every kind of answer but one; the second not
+            if (browser.has("form[action='/logout'] button")) {
+                browser.logOut();
+            }
+            browser.open(page);
+            browser.logIn(respondent, "demo");
+            browser.open(page);
+            browser.submit("button[value=add]");
+            browser.submit("button[value=add]");
+            browser.type("contactName", "Rita Répondante");
+            browser.type("contactEmail", respondent);
+            fill(0, "Prévision des crues", true);
+            fill(1, "Tri des courriels", false);
+            browser.tick("i0-answers-guidanceFollowed-oui");
+            browser.choose("i0-answers-impactAssessment", "EN_COURS");
+            browser.tick("i0-answers-dataSources-DONNEES_INTERNES");
+            browser.tick("i0-answers-dataSources-DONNEES_OUVERTES");
+            browser.type("i0-answers-publicContact", "ia@jrn-rv.gouv.qc.ca");
+            browser.type("i0-answers-assessmentMonth", (YEAR - 1) + "-05");
+            browser.choose("i1-answers-impactAssessment", "PREVUE");
+            browser.type("i1-answers-withheldReason", "Secret industriel du fournisseur.\nLe modèle reste privé.");
+            browser.tick("attestation");
+            browser.type("signatoryName", "Denise Directrice");
+            browser.type("signatoryRole", "Dirigeante de l’information");
+            browser.type("signatoryEmail", "dri.jrn-rv@example.qc.ca");
+            browser.submit("button[value=submit]");
+            assertThat(browser.text(".notice")).startsWith("Déclaration soumise");
+            assertThat(jdbc.queryForObject("select status from declaration where campaign_year = ? and organization_code = ?",
+                    String.class, YEAR, ORG)).isEqualTo("SOUMISE");
+
+            // sent: read only, each initiative's answers under it, as labels
+            assertThat(browser.has("form.declaration")).as("nothing left to edit").isFalse();
+            assertThat(browser.text("#reponses")).isEqualTo("Réponses aux questions propres à la campagne");
+            assertThat(browser.text("#reponses + p")).isEqualTo("Les questions telles que la version " + version
+                    + " du formulaire les a posées à chaque initiative.");
+            assertThat(browser.text("#reponses-0 h3")).matches("IA-\\S+ – Prévision des crues");
+            assertThat(answers(0)).containsExactly(
+                    Map.entry("L’initiative suit-elle les lignes directrices sur l’IA générative?", "Oui"),
+                    Map.entry("État de l’évaluation d’impact", "En cours"),
+                    Map.entry("Sources de données", "Données de l’organisme\nDonnées ouvertes"),
+                    Map.entry("Personne-ressource publique", "ia@jrn-rv.gouv.qc.ca"),
+                    Map.entry("Pourquoi certains renseignements ne sont-ils pas publiés?", "Sans réponse"),
+                    Map.entry("Mois de l’évaluation", "mai " + (YEAR - 1)));
+            assertThat(browser.texts("#reponses-0 dd[data-question=dataSources] li")).as("several choices, listed")
+                    .containsExactly("Données de l’organisme", "Données ouvertes");
+            assertThat(answers(1)).as("not generative AI: its question not shown").containsExactly(
+                    Map.entry("État de l’évaluation d’impact", "Prévue"),
+                    Map.entry("Sources de données", "Sans réponse"),
+                    Map.entry("Personne-ressource publique", "Sans réponse"),
+                    Map.entry("Pourquoi certains renseignements ne sont-ils pas publiés?",
+                            "Secret industriel du fournisseur.\nLe modèle reste privé."),
+                    Map.entry("Mois de l’évaluation", "Sans réponse"));
+            browser.assertAccessible("the declaration once sent, its answers");
+            browser.screenshot("respondent-read-answers", "#reponses-0");
+            browser.screenshot("respondent-read-answers-page");
+
+            browser.open(page + "?lang=en");
+            assertThat(browser.text("#reponses")).isEqualTo("Answers to this campaign’s own questions");
+            assertThat(answers(0)).containsExactly(
+                    Map.entry("Does the initiative follow the generative AI guidance?", "Yes"),
+                    Map.entry("State of the impact assessment", "Under way"),
+                    Map.entry("Data sources", "The body's own data\nOpen data"),
+                    Map.entry("Public contact", "ia@jrn-rv.gouv.qc.ca"),
+                    Map.entry("Why is some information withheld?", "No answer"),
+                    Map.entry("Month of the assessment", "May " + (YEAR - 1)));
+            assertThat(answers(1).get("State of the impact assessment")).isEqualTo("Planned");
+            browser.assertAccessible("the declaration once sent, its answers, in English");
+            browser.screenshot("respondent-read-answers-en", "#reponses-0");
+            browser.open(page + "?lang=fr");
+
+            // the past year, on the older version: its questions as it worded them, a choice it retired still labelled
+            List<String> past = declarePastYear(older);
+            browser.open("/mes-declarations");
+            assertThat(browser.has("a[href='/mes-declarations/" + PAST_YEAR + "/" + ORG + "']")).isTrue();
+            browser.open("/mes-declarations/" + PAST_YEAR + "/" + ORG);
+            assertThat(browser.text("#reponses + p")).isEqualTo("Les questions telles que la version " + older
+                    + " du formulaire les a posées à chaque initiative.");
+            assertThat(browser.text("#reponses-0 h3")).isEqualTo(past.get(0) + " – Agent des permis");
+            assertThat(answers(0)).containsExactly(
+                    Map.entry("Adresse de contact du public", "permis@jrn-rv.gouv.qc.ca"),
+                    Map.entry("Canal de contact du public", "Télécopieur (choix retiré)"),
+                    Map.entry("Précisions sur l’IA générative", "Un modèle de langue hébergé au Québec.\nAucune donnée personnelle."));
+            assertThat(answers(1)).as("not generative AI: what the row holds for that question is not shown")
+                    .containsExactly(Map.entry("Adresse de contact du public", "Sans réponse"),
+                            Map.entry("Canal de contact du public", "Courriel"));
+            assertThat(browser.pageText()).as("this year's questions are not the past year's")
+                    .doesNotContain("Personne-ressource publique", "lignes directrices", "Sources de données");
+            browser.assertAccessible("a past year's declaration, on an older version of the form");
+            browser.screenshot("respondent-read-answers-past-year", "#reponses-0");
+            browser.screenshot("respondent-read-answers-past-year-2", "#reponses-1");
+
+            browser.open("/mes-declarations/" + PAST_YEAR + "/" + ORG + "?lang=en");
+            assertThat(answers(0)).containsExactly(
+                    Map.entry("Public contact address", "permis@jrn-rv.gouv.qc.ca"),
+                    Map.entry("Public contact channel", "Fax (retired choice)"),
+                    Map.entry("Notes on generative AI", "Un modèle de langue hébergé au Québec.\nAucune donnée personnelle."));
+            assertThat(answers(1)).containsExactly(Map.entry("Public contact address", "No answer"),
+                    Map.entry("Public contact channel", "Email"));
+            browser.assertAccessible("a past year's declaration, on an older version of the form, in English");
+            browser.open("/mes-declarations/" + PAST_YEAR + "/" + ORG + "?lang=fr");
+            browser.logOut();
+        }
+
+        /**
+         * A version before this year's: its own wording of a question asked again later ({@code publicContact}), a
+         * choice it offers no more, and a question asked only for generative AI.
+         */
+        private int olderVersion() {
+            return ca.gouv.qc.declarationsia.support.TestForms.next(forms, Map.of("readviewChannels", List.of(
+                    ca.gouv.qc.declarationsia.support.TestForms.code("COURRIEL", "Courriel", "Email"),
+                    ca.gouv.qc.declarationsia.support.TestForms.retiredCode("TELECOPIEUR", "Télécopieur", "Fax"))),
+                    List.of(ca.gouv.qc.declarationsia.support.TestForms.question("publicContact", "SHORT_TEXT",
+                                    "Adresse de contact du public", "Public contact address", null, true),
+                            ca.gouv.qc.declarationsia.support.TestForms.question("readviewChannel", "ONE_CHOICE",
+                                    "Canal de contact du public", "Public contact channel", "readviewChannels", false),
+                            new ca.gouv.qc.declarationsia.form.FormDefinition.Question("readviewGenAiNote", "LONG_TEXT",
+                                    "Précisions sur l’IA générative", "Notes on generative AI", null, null, null, false,
+                                    false, false, new ca.gouv.qc.declarationsia.form.FormDefinition.When("generativeAi",
+                                            null, "true")))).version();
+        }
+
+        /**
+         * The past year's accepted declaration, as that campaign left it: one initiative for generative AI, answering
+         * with a choice since retired; one not, whose row still holds an answer to the generative AI question (and one
+         * to this year's question).
+         */
+        private List<String> declarePastYear(int formVersion) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status, "
+                    + "form_version) values (?, ?, ?, ?, ?, 'FERMEE', ?)", PAST_YEAR,
+                    java.sql.Date.valueOf(PAST_YEAR + "-06-30"), java.sql.Date.valueOf(PAST_YEAR + "-09-01"),
+                    java.sql.Date.valueOf(PAST_YEAR + "-10-31"), java.sql.Date.valueOf(PAST_YEAR + "-11-30"), formVersion);
+            List<String> ids = new ArrayList<>();
+            transactions.executeWithoutResult(tx -> {
+                ids.add(initiativeIds.next(ORG));
+                ids.add(initiativeIds.next(ORG));
+                InitiativeSnapshot first = with(with(with(valid(), "initiativeId", ids.get(0)), "name", "Agent des permis"),
+                        "answers", new ca.gouv.qc.declarationsia.shared.Answers(Map.of(
+                                "publicContact", "permis@jrn-rv.gouv.qc.ca", "readviewChannel", "TELECOPIEUR",
+                                "readviewGenAiNote", "Un modèle de langue hébergé au Québec.\nAucune donnée personnelle.",
+                                "guidanceFollowed", true)));
+                InitiativeSnapshot second = with(with(with(with(valid(), "initiativeId", ids.get(1)), "name",
+                        "Tri des demandes"), "generativeAi", false), "answers", new ca.gouv.qc.declarationsia.shared.Answers(
+                                Map.of("readviewChannel", "COURRIEL", "readviewGenAiNote", "Ne devrait pas paraître.")));
+                declarations.save(new Declaration(null, PAST_YEAR, ORG, "FINANCES", false, DeclarationStatus.ACCEPTEE,
+                        false, null, new Declaration.Person("Rita", "ia@example.qc.ca"), true,
+                        new Declaration.Signatory("D", "DPI", "d@example.qc.ca"),
+                        Instant.parse(PAST_YEAR + "-10-15T12:00:00Z"), false, null, 0, null, List.of(first, second),
+                        null));
+            });
+            return ids;
+        }
+
+        /** An initiative's fields, complete, as the respondent types them. */
+        private static void fill(int index, String name, boolean generativeAi) {
+            String i = "i" + index + "-";
+            browser.type(i + "name", name);
+            browser.choose(i + "objectType", "PROJET");
+            browser.type(i + "description", "Prévoir les crues printanières à partir des relevés hydrométriques.");
+            browser.choose(i + "category", "AIDE_DECISION_PREDICTION");
+            browser.type(i + "benefits", "Alertes plus tôt");
+            browser.choose(i + "phase", "EXPLOITATION_SUIVI");
+            browser.type(i + "startDate", (YEAR - 2) + "-03");
+            browser.type(i + "productionDate", (YEAR - 1) + "-01");
+            browser.tick(i + "servicesToPopulation-oui");
+            browser.tick(i + "cybersecurity-non");
+            browser.tick(i + "generativeAi-" + (generativeAi ? "oui" : "non"));
+            browser.choose(i + "acquisitionMode", "ACQUISITION_FOURNISSEUR");
+            browser.type(i + "supplierName", "Hydro-Logiciels inc.");
+            browser.type(i + "productName", "Crue360");
+            browser.choose(i + "personalInformation", "NON");
+            browser.choose(i + "privacyImpactAssessment", "REALISEE");
+            browser.choose(i + "decisionRole", "AIDE_A_LA_DECISION");
+            browser.choose(i + "humanOversight", "HUMAIN_DANS_LA_BOUCLE");
+            browser.choose(i + "riskLevel", "FAIBLE");
+            browser.type(i + "publicDescription", "Prévision des crues printanières pour alerter les municipalités.");
+        }
+
+        /** An initiative's questions and answers on the read-only page, question by question, as the person reads them. */
+        private static Map<String, String> answers(int index) {
+            List<String> questions = browser.texts("#reponses-" + index + " dt");
+            List<String> answers = browser.texts("#reponses-" + index + " dd");
+            assertThat(answers).as("one answer per question").hasSameSizeAs(questions);
+            Map<String, String> read = new java.util.LinkedHashMap<>();
+            for (int n = 0; n < questions.size(); n++) {
+                read.put(questions.get(n), answers.get(n));
+            }
+            return read;
+        }
+    }
+    // end readview
 }
