@@ -23,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The coordinators' page of the form's versions: the versions and the campaigns on each, and the next version made
  * from the newest (a code added or retired, a new code list, a field required or relaxed, a question added, reworded
- * or retired). A
- * check or a save asks {@link FormVersions} what the API asks: nothing is stored until the whole holds together, and
- * each problem shows beside its input. Works without JavaScript: a check shows the draft again with an empty row more.
+ * or retired). A check or a save asks {@link FormVersions} what the API asks: nothing is stored until the whole holds
+ * together, and each problem shows beside its input. Works without JavaScript: a check shows the draft again with an
+ * empty row more, an empty new list, and the new lists offered to the questions.
  */
 @Controller
 @RequestMapping("/formulaires")
