@@ -6,11 +6,13 @@ import ca.gouv.qc.declarationsia.form.FormDefinition.FieldRule;
 import ca.gouv.qc.declarationsia.form.FormDefinition.Question;
 import ca.gouv.qc.declarationsia.form.FormDefinition.When;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -172,7 +174,7 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Cod
 
     /** The lists the page adds, in their order: their codes in capitals, blank rows and wholly blank lists dropped. */
     private static List<CodeList> added(TreeMap<Integer, String> ids, TreeMap<Integer, TreeMap<Integer, Map<String, String>>> codes) {
-        java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>(ids.keySet());
+        TreeSet<Integer> indexes = new TreeSet<>(ids.keySet());
         indexes.addAll(codes.keySet());
         List<CodeList> added = new ArrayList<>();
         for (int index : indexes) {
@@ -203,7 +205,7 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Cod
             } while (rows.size() < NEW_LIST_ROWS);
             return new CodeList(list.id(), rows);
         }).toList());
-        withList.add(new CodeList(null, java.util.Collections.nCopies(NEW_LIST_ROWS,
+        withList.add(new CodeList(null, Collections.nCopies(NEW_LIST_ROWS,
                 new CodeRow(null, null, null, null, false, false))));
         List<QuestionRow> withQuestion = new ArrayList<>(questions);
         withQuestion.add(new QuestionRow(null, null, null, null, null, null, null, false, false, false, null, null,

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public class FormVersions {
     List<Violation> problems(FormDefinition definition, List<String> addedLists) {
         access.requireCoordinator();
         FormDefinition base = definition.basedOn() == null ? null : find(definition.basedOn()).orElse(null);
-        List<Violation> found = new java.util.ArrayList<>(problems.addedLists(addedLists, base));
+        List<Violation> found = new ArrayList<>(problems.addedLists(addedLists, base));
         found.addAll(problems.of(definition, newest(), base));
         return found;
     }
