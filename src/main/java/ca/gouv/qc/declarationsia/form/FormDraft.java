@@ -173,7 +173,8 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Cod
     }
 
     /** The lists the page adds, in their order: their codes in capitals, blank rows and wholly blank lists dropped. */
-    private static List<CodeList> added(TreeMap<Integer, String> ids, TreeMap<Integer, TreeMap<Integer, Map<String, String>>> codes) {
+    private static List<CodeList> added(TreeMap<Integer, String> ids,
+            TreeMap<Integer, TreeMap<Integer, Map<String, String>>> codes) {
         TreeSet<Integer> indexes = new TreeSet<>(ids.keySet());
         indexes.addAll(codes.keySet());
         List<CodeList> added = new ArrayList<>();
