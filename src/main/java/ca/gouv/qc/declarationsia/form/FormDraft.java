@@ -6,11 +6,13 @@ import ca.gouv.qc.declarationsia.form.FormDefinition.FieldRule;
 import ca.gouv.qc.declarationsia.form.FormDefinition.Question;
 import ca.gouv.qc.declarationsia.form.FormDefinition.When;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +23,11 @@ import java.util.regex.Pattern;
  * beside its input. Whether it holds together is {@link FormProblems}'s to say, as for the API.
  * A row in the place the base version has it, with its code or id, is that code or question: it keeps its code, id
  * and type (a code or a question is retired, never removed or renamed).
+ * A code list the page adds ({@code added}) is typed before its id is known: its inputs are named by its row
+ * ({@code newLists[0].id}, {@code newLists[0][2].fr}) and its problems, named as the API names them
+ * ({@code codeLists.transparency[2].fr}), are shown there ({@link #place}).
  */
-public record FormDraft(int version, int basedOn, List<CodeList> lists, List<FieldRow> fields,
+public record FormDraft(int version, int basedOn, List<CodeList> lists, List<CodeList> added, List<FieldRow> fields,
         List<QuestionRow> questions) {
 
     /** A row index beyond this is no row of a definition the problems would accept anyway. */
@@ -31,6 +36,12 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Fie
             "^codeLists\\.([a-z][A-Za-z0-9]{1,59})\\[(\\d{1,3})]\\.(code|fr|en|portrait|retired)$");
     private static final Pattern QUESTION_INPUT = Pattern.compile(
             "^questions\\[(\\d{1,3})]\\.(id|type|fr|en|helpFr|helpEn|codeList|required|public|retired|when|when\\.value)$");
+    /** More new lists than this in one post is no draft a coordinator typed. */
+    private static final int MAX_ADDED = 20;
+    private static final Pattern ADDED_ID = Pattern.compile("^newLists\\[(\\d{1,2})]\\.id$");
+    private static final Pattern ADDED_CODE = Pattern.compile("^newLists\\[(\\d{1,2})]\\[(\\d{1,3})]\\.(code|fr|en)$");
+    /** Blank rows a new list offers until it has this many. */
+    private static final int NEW_LIST_ROWS = 3;
 
     /** A code list: a catalogue field's codes, or a choice question's. */
     public record CodeList(String id, List<CodeRow> codes) {
@@ -91,7 +102,7 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Fie
                         question.published(), question.retired(), target(question.when()),
                         question.when() == null ? null : question.when().value(), true))
                 .toList();
-        return new FormDraft(newest.version() + 1, newest.version(), lists, fields, questions);
+        return new FormDraft(newest.version() + 1, newest.version(), lists, List.of(), fields, questions);
     }
 
     /**
@@ -102,8 +113,23 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Fie
         Map<String, TreeMap<Integer, Map<String, String>>> codes = new LinkedHashMap<>();
         base.codeLists().keySet().forEach(id -> codes.put(id, new TreeMap<>()));
         TreeMap<Integer, Map<String, String>> questions = new TreeMap<>();
+        TreeMap<Integer, String> addedIds = new TreeMap<>();
+        TreeMap<Integer, TreeMap<Integer, Map<String, String>>> addedCodes = new TreeMap<>();
         parameters.forEach((name, values) -> {
             String value = values.length == 0 ? null : values[values.length - 1];
+            Matcher addedId = ADDED_ID.matcher(name);
+            if (addedId.matches() && Integer.parseInt(addedId.group(1)) < MAX_ADDED) {
+                addedIds.put(Integer.parseInt(addedId.group(1)), trimmed(value));
+                return;
+            }
+            Matcher addedCode = ADDED_CODE.matcher(name);
+            if (addedCode.matches() && Integer.parseInt(addedCode.group(1)) < MAX_ADDED
+                    && Integer.parseInt(addedCode.group(2)) <= MAX_INDEX) {
+                addedCodes.computeIfAbsent(Integer.parseInt(addedCode.group(1)), list -> new TreeMap<>())
+                        .computeIfAbsent(Integer.parseInt(addedCode.group(2)), row -> new LinkedHashMap<>())
+                        .put(addedCode.group(3), value);
+                return;
+            }
             Matcher code = CODE_INPUT.matcher(name);
             if (code.matches() && codes.containsKey(code.group(1)) && Integer.parseInt(code.group(2)) <= MAX_INDEX) {
                 codes.get(code.group(1)).computeIfAbsent(Integer.parseInt(code.group(2)), index -> new LinkedHashMap<>())
@@ -143,7 +169,27 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Fie
                     trimmed(row.get("when")), trimmed(row.get("when.value")), known));
         }
         asked.removeIf(QuestionRow::blank);
-        return new FormDraft(base.version() + 1, base.version(), lists, fields, asked);
+        return new FormDraft(base.version() + 1, base.version(), lists, added(addedIds, addedCodes), fields, asked);
+    }
+
+    /** The lists the page adds, in their order: their codes in capitals, blank rows and wholly blank lists dropped. */
+    private static List<CodeList> added(TreeMap<Integer, String> ids,
+            TreeMap<Integer, TreeMap<Integer, Map<String, String>>> codes) {
+        TreeSet<Integer> indexes = new TreeSet<>(ids.keySet());
+        indexes.addAll(codes.keySet());
+        List<CodeList> added = new ArrayList<>();
+        for (int index : indexes) {
+            List<CodeRow> rows = codes.getOrDefault(index, new TreeMap<>()).values().stream().map(row -> {
+                String code = trimmed(row.get("code"));
+                return new CodeRow(code == null ? null : code.toUpperCase(Locale.ROOT), trimmed(row.get("fr")),
+                        trimmed(row.get("en")), null, false, false);
+            }).filter(row -> !row.blank()).toList();
+            String id = ids.get(index);
+            if (id != null || !rows.isEmpty()) {
+                added.add(new CodeList(id, rows));
+            }
+        }
+        return added;
     }
 
     /** The draft as the page shows it: one empty row more in each list and one empty question, to add. */
@@ -153,10 +199,59 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Fie
             rows.add(new CodeRow(null, null, null, null, false, false));
             return new CodeList(list.id(), rows);
         }).toList();
+        List<CodeList> withList = new ArrayList<>(added.stream().map(list -> {
+            List<CodeRow> rows = new ArrayList<>(list.codes());
+            do {
+                rows.add(new CodeRow(null, null, null, null, false, false));
+            } while (rows.size() < NEW_LIST_ROWS);
+            return new CodeList(list.id(), rows);
+        }).toList());
+        withList.add(new CodeList(null, Collections.nCopies(NEW_LIST_ROWS,
+                new CodeRow(null, null, null, null, false, false))));
         List<QuestionRow> withQuestion = new ArrayList<>(questions);
         withQuestion.add(new QuestionRow(null, null, null, null, null, null, null, false, false, false, null, null,
                 false));
-        return new FormDraft(version, basedOn, withRow, fields, withQuestion);
+        return new FormDraft(version, basedOn, withRow, withList, fields, withQuestion);
+    }
+
+    /** The ids of the lists the page adds, in their order (null where none was typed). */
+    List<String> addedIds() {
+        return added.stream().map(CodeList::id).toList();
+    }
+
+    /**
+     * The lists a choice question may name: the base version's, then the new ones the definition holds (an id typed
+     * once, not taken: see {@link FormProblems#addedLists}).
+     */
+    public List<String> choiceLists() {
+        List<String> ids = new ArrayList<>(lists.stream().map(CodeList::id).toList());
+        added.stream().map(CodeList::id).filter(id -> id != null && !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+
+    /**
+     * Where the page shows a problem the definition names: a new list's own problems and its codes' beside its row
+     * ({@code codeLists.transparency[2].fr} at {@code newLists[0][2].fr}, {@code codeLists.transparency} beside its
+     * id); any other where its path says.
+     */
+    String place(String path) {
+        List<String> base = lists.stream().map(CodeList::id).toList();
+        List<String> seen = new ArrayList<>();
+        for (int index = 0; index < added.size(); index++) {
+            String id = added.get(index).id();
+            if (id == null || base.contains(id) || seen.contains(id)) {
+                continue;
+            }
+            seen.add(id);
+            String list = "codeLists." + id;
+            if (path.equals(list)) {
+                return "newLists[" + index + "].id";
+            }
+            if (path.startsWith(list + "[")) {
+                return "newLists[" + index + "]" + path.substring(list.length());
+            }
+        }
+        return path;
     }
 
     /** The whole definition, as {@code POST /api/forms} takes it. */
@@ -164,6 +259,9 @@ public record FormDraft(int version, int basedOn, List<CodeList> lists, List<Fie
         Map<String, List<Code>> codeLists = new LinkedHashMap<>();
         lists.forEach(list -> codeLists.put(list.id(), list.codes().stream()
                 .map(row -> new Code(row.code(), row.fr(), row.en(), row.retired(), row.portrait())).toList()));
+        // a new list without an id, or with one taken, is refused at its id (FormProblems.addedLists), not held here
+        added.stream().filter(list -> list.id() != null).forEach(list -> codeLists.putIfAbsent(list.id(),
+                list.codes().stream().map(row -> new Code(row.code(), row.fr(), row.en(), false, null)).toList()));
         Map<String, FieldRule> rules = new LinkedHashMap<>();
         fields.forEach(field -> rules.put(field.name(), new FieldRule(field.asked(), field.required())));
         List<Question> asked = questions.stream().map(row -> new Question(row.id(), row.type(), row.fr(), row.en(),

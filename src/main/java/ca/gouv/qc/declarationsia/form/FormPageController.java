@@ -22,9 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The coordinators' page of the form's versions: the versions and the campaigns on each, and the next version made
- * from the newest (a code added or retired, a field required or relaxed, a question added, reworded or retired). A
- * check or a save asks {@link FormVersions} what the API asks: nothing is stored until the whole holds together, and
- * each problem shows beside its input. Works without JavaScript: a check shows the draft again with an empty row more.
+ * from the newest (a code added or retired, a new code list, a field required or relaxed, a question added, reworded
+ * or retired). A check or a save asks {@link FormVersions} what the API asks: nothing is stored until the whole holds
+ * together, and each problem shows beside its input. Works without JavaScript: a check shows the draft again with an
+ * empty row more, an empty new list, and the new lists offered to the questions.
  */
 @Controller
 @RequestMapping("/formulaires")
@@ -59,14 +60,14 @@ class FormPageController {
         FormDraft draft = FormDraft.read(request.getParameterMap(), forms.get(base));
         if ("save".equals(action)) {
             try {
-                FormDefinition stored = forms.create(draft.definition());
+                FormDefinition stored = forms.create(draft.definition(), draft.addedIds());
                 redirect.addFlashAttribute("created", stored.version());
                 return "redirect:/formulaires";
             } catch (InvalidInputException refused) {
                 return show(draft, refused.violations(), model);
             }
         }
-        List<Violation> problems = forms.problems(draft.definition());
+        List<Violation> problems = forms.problems(draft.definition(), draft.addedIds());
         model.addAttribute("holds", problems.isEmpty());
         return show(draft, problems, model);
     }
@@ -74,7 +75,7 @@ class FormPageController {
     private String show(FormDraft draft, List<Violation> problems, Model model) {
         model.addAttribute("draft", draft.withEmptyRows());
         model.addAttribute("errors", problems);
-        model.addAttribute("errorsAt", byPlace(problems));
+        model.addAttribute("errorsAt", byPlace(problems, draft));
         model.addAttribute("versions", forms.list());
         model.addAttribute("campaignsOn", forms.campaignsByVersion());
         model.addAttribute("types", Arrays.stream(QuestionType.values()).map(Enum::name).toList());
@@ -89,9 +90,10 @@ class FormPageController {
      * Each problem by the input it is beside: its place in the definition, a condition's target for what is wrong
      * with it ({@code questions[2].when.question} beside {@code questions[2].when}).
      */
-    private static Map<String, String> byPlace(List<Violation> problems) {
+    private static Map<String, String> byPlace(List<Violation> problems, FormDraft draft) {
         Map<String, String> byPlace = new LinkedHashMap<>();
-        problems.forEach(problem -> byPlace.merge(place(problem.path()), problem.message(), (a, b) -> a + " " + b));
+        problems.forEach(problem -> byPlace.merge(draft.place(place(problem.path())), problem.message(),
+                (a, b) -> a + " " + b));
         return byPlace;
     }
 

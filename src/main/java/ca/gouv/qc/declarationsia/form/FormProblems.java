@@ -279,6 +279,30 @@ class FormProblems {
         }
     }
 
+    /**
+     * The lists the coordinators' page adds to the lists of {@code base}, by the ids typed in their order: each needs
+     * an id, and one no list of {@code base} has, nor an earlier new list (the API's {@code codeLists} is an object:
+     * a key given twice is refused as it is read). Each problem at the new list's id, {@code newLists[0].id}; the
+     * rest of a new list is the definition's, checked by {@link #of} as any list.
+     */
+    List<Violation> addedLists(List<String> ids, FormDefinition base) {
+        Check check = new Check();
+        Set<String> taken = base == null ? Set.of() : base.codeLists().keySet();
+        Set<String> earlier = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String at = "newLists[" + i + "].id";
+            if (id == null || id.isBlank()) {
+                check.add(at, "Required", "validation.form.listIdMissing");
+            } else if (taken.contains(id)) {
+                check.add(at, "Duplicate", "validation.form.listTaken", id);
+            } else if (!earlier.add(id)) {
+                check.add(at, "Duplicate", "validation.form.listTwice", id);
+            }
+        }
+        return check.violations;
+    }
+
     /** What the base version offered stays: a code or a question is retired, never removed (past answers read on). */
     private void keptFrom(Check check, FormDefinition base, Map<String, List<Code>> lists, List<Question> questions) {
         base.codeLists().forEach((id, codes) -> {

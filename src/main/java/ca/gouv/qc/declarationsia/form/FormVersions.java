@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,15 +98,32 @@ public class FormVersions {
     /** Every reason this definition cannot be the next version (empty when it can). */
     @Transactional(readOnly = true)
     public List<Violation> problems(FormDefinition definition) {
+        return problems(definition, List.of());
+    }
+
+    /**
+     * Every reason this definition, with the code lists the coordinators' page adds ({@code addedLists}, the ids typed
+     * in their order), cannot be the next version: the page's new lists first, then what the API is told.
+     */
+    @Transactional(readOnly = true)
+    List<Violation> problems(FormDefinition definition, List<String> addedLists) {
         access.requireCoordinator();
         FormDefinition base = definition.basedOn() == null ? null : find(definition.basedOn()).orElse(null);
-        return problems.of(definition, newest(), base);
+        List<Violation> found = new ArrayList<>(problems.addedLists(addedLists, base));
+        found.addAll(problems.of(definition, newest(), base));
+        return found;
     }
 
     /** Stores the next version, or refuses it whole with every problem; a version taken meanwhile is refused too. */
     @Transactional
     public FormDefinition create(FormDefinition definition) {
-        List<Violation> violations = problems(definition);
+        return create(definition, List.of());
+    }
+
+    /** {@link #create(FormDefinition)} from the coordinators' page, with the code lists it adds. */
+    @Transactional
+    FormDefinition create(FormDefinition definition, List<String> addedLists) {
+        List<Violation> violations = problems(definition, addedLists);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -134,6 +134,72 @@ class FormDoorsTest {
         assertThat(saved).isEqualTo(base);
     }
 
+    /**
+     * A code list the page adds is judged by the API's own rules, each problem beside the new list's row (a code twice,
+     * an English label missing, a question naming a list none has); the page alone says what the API's JSON cannot
+     * carry: a new list without an id, with the id of a list of the version, or with the id of another new list.
+     */
+    @Test
+    void a_code_list_the_page_adds_is_judged_by_the_apis_rules_beside_its_row_and_nothing_is_stored() throws Exception {
+        int before = newest();
+        ObjectNode api = secondVersion(before + 1);
+        FormDefinition base = json.treeToValue(api, FormDefinition.class);
+        MultiValueMap<String, String> inputs = pageInputs(base);
+        int asked = base.questions().size();
+        String question = "questions[" + asked + "]";
+        inputs.add("newLists[0].id", "pageMeasure");
+        code(inputs, "newLists[0][0]", "UN", "Un", "One");
+        code(inputs, "newLists[0][1]", "un", "Encore un", "");
+        inputs.add("newLists[1].id", "category");
+        code(inputs, "newLists[1][0]", "X", "Ex", "Ex");
+        code(inputs, "newLists[2][0]", "Y", "Igrec", "Why");
+        inputs.add("newLists[3].id", "pageMeasure");
+        code(inputs, "newLists[3][0]", "Z", "Zède", "Zed");
+        inputs.add(question + ".id", "pageQuestion");
+        inputs.add(question + ".type", "ONE_CHOICE");
+        inputs.add(question + ".fr", "Quelle mesure?");
+        inputs.add(question + ".en", "Which measure?");
+        inputs.add(question + ".codeList", "pageMeasures");
+
+        mvc.perform(post("/formulaires").with(httpBasic("coordo", "demo")).with(csrf()).params(inputs)
+                        .param("action", "save"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"newLists[0][1].code-error\" class=\"field-error\">"
+                        + "codeLists.pageMeasure[1].code : le code UN figure deux fois dans la liste<")))
+                .andExpect(content().string(containsString("id=\"newLists[0][1].en-error\" class=\"field-error\">"
+                        + "codeLists.pageMeasure[1].en : l’étiquette anglaise manque<")))
+                .andExpect(content().string(containsString("id=\"newLists[1].id-error\" class=\"field-error\">"
+                        + "Identifiant de la nouvelle liste : une liste category existe déjà : choisissez un autre identifiant<")))
+                .andExpect(content().string(containsString("id=\"newLists[2].id-error\" class=\"field-error\">"
+                        + "Identifiant de la nouvelle liste : donnez un identifiant à la liste<")))
+                .andExpect(content().string(containsString("id=\"newLists[3].id-error\" class=\"field-error\">"
+                        + "Identifiant de la nouvelle liste : deux nouvelles listes s’appellent pageMeasure<")))
+                .andExpect(content().string(containsString("id=\"" + question + ".codeList-error\" class=\"field-error\">"
+                        + question + ".codeList : aucune liste de codes « pageMeasures » pour cette question à choix<")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"pageMeasures\"\\s+"
+                        + "selected>pageMeasures \\(aucune liste de ce nom\\)</option>.*")));
+        assertThat(newest()).as("nothing stored").isEqualTo(before);
+
+        // the same list and question through the API: the same rules, at the same places of the definition
+        ((ObjectNode) api.get("codeLists")).putArray("pageMeasure").add(json.createObjectNode()
+                .put("code", "UN").put("fr", "Un").put("en", "One")).add(json.createObjectNode()
+                .put("code", "UN").put("fr", "Encore un"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) api.get("questions")).add(json.createObjectNode()
+                .put("id", "pageQuestion").put("type", "ONE_CHOICE").put("fr", "Quelle mesure?").put("en", "Which measure?")
+                .put("codeList", "pageMeasures"));
+        mvc.perform(asCoordinator(post("/api/forms")).content(api.toString()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].path").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "codeLists.pageMeasure[1].code", "codeLists.pageMeasure[1].en", question + ".codeList")));
+        assertThat(newest()).isEqualTo(before);
+    }
+
+    private static void code(MultiValueMap<String, String> inputs, String row, String code, String fr, String en) {
+        inputs.add(row + ".code", code);
+        inputs.add(row + ".fr", fr);
+        inputs.add(row + ".en", en);
+    }
+
     /** A definition's inputs as the form page names them (each by its place in the definition). */
     private static MultiValueMap<String, String> pageInputs(FormDefinition definition) {
         MultiValueMap<String, String> inputs = new LinkedMultiValueMap<>();

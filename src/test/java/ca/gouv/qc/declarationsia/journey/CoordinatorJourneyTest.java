@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
     @Autowired
     TestDeclarations pastDeclarations;
 
+    @Autowired
+    IdentityService identity;
+
     /** Each journey starts signed out. */
     @AfterEach
     void signOut() {
@@ -102,10 +106,16 @@ class CoordinatorJourneyTest extends BrowserJourney {
         /** The year of the campaign on the version the form journey makes: one no campaign has (see {@link #freeYear}). */
         private Integer formYear;
 
+        /** The year of the campaign on the version with a new code list (see {@link #freeYear}). */
+        private Integer listYear;
+
         @AfterEach
         void cleanUp() {
             if (formYear != null) {
                 campaigns.cleanUp(formYear);
+            }
+            if (listYear != null) {
+                campaigns.cleanUp(listYear);
             }
             campaigns.cleanUp(YEAR);
             campaigns.cleanUp(EARLY_YEAR);
@@ -487,6 +497,115 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.open("/formulaires");
             assertThat(browser.texts("#versions-table tbody tr:first-child td")).as("the campaigns on it")
                     .endsWith(String.valueOf(formYear));
+            browser.logOut();
+        }
+
+        /**
+         * A new code list made on the page with a one-choice question that offers it, saved together in the next
+         * version: an id already taken, then a code given twice and a missing English label, are each refused beside
+         * their input and nothing is saved; once it holds, the list and the question are stored, shown again on the
+         * page, and a campaign on that version asks the question with those choices.
+         */
+        @Test
+        void a_coordinator_makes_a_new_code_list_on_the_form_page_for_a_new_choice_question() {
+            String respondent = TestOrganizations.createWithLogin(organizations, identity, "JRN-CL1");
+            FormDefinition base = forms.get(forms.newest());
+            int next = base.version() + 1;
+            int asked = base.questions() == null ? 0 : base.questions().size();
+            // another test may have made this list before: a name no version has yet
+            String listId = base.codeLists().containsKey("transparencyMeasure") ? "transparencyMeasure" + next
+                    : "transparencyMeasure";
+            String questionId = base.askedQuestions().stream().noneMatch(q -> "transparencyGiven".equals(q.id()))
+                    ? "transparencyGiven" : "transparencyGiven" + next;
+            String taken = base.codeLists().keySet().iterator().next();
+            browser.logIn("coordo", "demo");
+            browser.open("/formulaires");
+            assertThat(browser.text("#newLists")).isEqualTo("Nouvelles listes de codes");
+            assertThat(browser.text("fieldset.new-list legend")).isEqualTo("Nouvelle liste de codes");
+            assertThat(browser.text("label[for='newLists[0].id']")).isEqualTo("Identifiant de la liste");
+
+            // an id a list already has: refused beside it, nothing saved
+            browser.type("newLists[0].id", taken);
+            browser.type("newLists[0][0].code", "registre_public");
+            browser.type("newLists[0][0].fr", "Inscrite au registre public");
+            browser.type("newLists[0][0].en", "Listed in the public register");
+            browser.submit("button[value=save]");
+            assertThat(browser.element(By.id("newLists[0].id-error")).getText()).as("beside the list's id")
+                    .isEqualTo("Identifiant de la nouvelle liste : une liste " + taken
+                            + " existe déjà : choisissez un autre identifiant");
+            assertThat(browser.element(By.id("newLists[0].id")).getAttribute("aria-describedby"))
+                    .isEqualTo("newLists[0].id-hint newLists[0].id-error");
+            assertThat(browser.texts(".error-summary li")).hasSize(1);
+            assertThat(forms.newest()).as("nothing saved").isEqualTo(base.version());
+            assertThat(browser.value("newLists[0][0].code")).as("in capitals, kept").isEqualTo("REGISTRE_PUBLIC");
+
+            // a code given twice and a label missing: each refused beside its input, by the API's rules
+            browser.type("newLists[0].id", listId);
+            browser.type("newLists[0][1].code", "REGISTRE_PUBLIC");
+            browser.type("newLists[0][1].fr", "Fiche publique de l’initiative");
+            browser.type("newLists[0][2].code", "AUCUNE");
+            browser.type("newLists[0][2].fr", "Aucune mesure");
+            browser.type("newLists[0][2].en", "No measure");
+            browser.submit("button[value=save]");
+            assertThat(browser.element(By.id("newLists[0][1].code-error")).getText())
+                    .isEqualTo("codeLists." + listId + "[1].code : le code REGISTRE_PUBLIC figure deux fois dans la liste");
+            assertThat(browser.element(By.id("newLists[0][1].code")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.element(By.id("newLists[0][1].code")).getAttribute("aria-describedby"))
+                    .isEqualTo("newLists[0][1].code-error");
+            assertThat(browser.element(By.id("newLists[0][1].en-error")).getText())
+                    .endsWith(" : l’étiquette anglaise manque");
+            assertThat(browser.texts(".error-summary li")).hasSize(2);
+            assertThat(browser.has("[id='newLists[0].id-error']")).as("the id holds now").isFalse();
+            assertThat(forms.newest()).as("nothing saved").isEqualTo(base.version());
+            assertThat(browser.options("questions[" + asked + "].codeList")).as("offered to a question once checked")
+                    .contains(listId);
+            browser.assertAccessible("a new code list refused, its problems beside their inputs");
+            browser.screenshot("coordinator-form-new-list-refused", "fieldset.new-list");
+
+            browser.type("newLists[0][1].code", "FICHE_PUBLIQUE");
+            browser.type("newLists[0][1].en", "Public page of the initiative");
+            String question = "questions[" + asked + "]";
+            browser.type(question + ".id", questionId);
+            browser.choose(question + ".type", "ONE_CHOICE");
+            browser.type(question + ".fr", "Comment l’initiative est-elle rendue transparente?");
+            browser.type(question + ".en", "How is the initiative made transparent?");
+            browser.choose(question + ".codeList", listId);
+            browser.submit("button[value=save]");
+            assertThat(browser.text(".notice")).startsWith("Version " + next + " enregistrée");
+
+            browser.open("/formulaires");
+            assertThat(browser.text("h4[id='codeLists." + listId + "']")).as("a list of the version now").isEqualTo(listId);
+            assertThat(browser.texts("div.code-list:has(h4[id='codeLists." + listId + "']) tbody code"))
+                    .containsExactly("REGISTRE_PUBLIC", "FICHE_PUBLIQUE", "AUCUNE");
+            assertThat(browser.value("codeLists." + listId + "[1].en")).isEqualTo("Public page of the initiative");
+            assertThat(browser.chosen(question + ".codeList")).isEqualTo(listId);
+            browser.assertAccessible("the form's versions, with a new code list");
+            browser.screenshot("coordinator-form-new-list", "div.code-list:has(h4[id='codeLists." + listId + "'])");
+            FormDefinition stored = forms.get(next);
+            assertThat(stored.codeLists().get(listId)).containsExactly(
+                    new FormDefinition.Code("REGISTRE_PUBLIC", "Inscrite au registre public", "Listed in the public register", false, null),
+                    new FormDefinition.Code("FICHE_PUBLIQUE", "Fiche publique de l’initiative", "Public page of the initiative", false, null),
+                    new FormDefinition.Code("AUCUNE", "Aucune mesure", "No measure", false, null));
+            assertThat(stored.questions().get(asked)).isEqualTo(new FormDefinition.Question(questionId, "ONE_CHOICE",
+                    "Comment l’initiative est-elle rendue transparente?", "How is the initiative made transparent?", null,
+                    null, listId, false, false, false, null));
+            browser.logOut();
+
+            // a campaign on that version asks the question, with the list's choices
+            listYear = freeYear();
+            campaigns.create(listYear, List.of("JRN-CL1"), next);
+            TestCampaigns.clockAt(LocalDateTime.of(listYear, 9, 1, 13, 0));
+            campaigns.launch(listYear);
+            campaigns.runDueJobs(listYear);
+            String page = "/mes-declarations/" + listYear + "/JRN-CL1";
+            browser.open(page);
+            browser.logIn(respondent, "demo");
+            assertThat(browser.url()).endsWith(page);
+            browser.submit("button[value=add]");
+            assertThat(browser.text("label[for='i0-answers-" + questionId + "']"))
+                    .isEqualTo("Comment l’initiative est-elle rendue transparente?");
+            assertThat(browser.options("i0-answers-" + questionId))
+                    .containsExactly("— Choisir —", "Inscrite au registre public", "Fiche publique de l’initiative", "Aucune mesure");
             browser.logOut();
         }
 
