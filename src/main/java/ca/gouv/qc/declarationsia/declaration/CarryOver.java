@@ -216,11 +216,12 @@ class CarryOver {
 
     /**
      * The successions this campaign follows are those in effect at its opening, as for its targets: one taking effect
-     * later leaves the body replaced targeted, to declare this year itself.
+     * later leaves the body replaced targeted, to declare this year itself. A year without a campaign counts from its
+     * first day, as the registry and the Portrait count it.
      */
     private LocalDate openingDate(int year) {
         return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
-                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 12, 31));
+                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 1, 1));
     }
 
     private void collectPredecessors(int year, Map<String, List<Predecessor>> ancestry, String successorCode,
