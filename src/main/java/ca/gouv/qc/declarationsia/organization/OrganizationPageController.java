@@ -24,13 +24,13 @@ class OrganizationPageController {
     private final PortfolioRepository portfolios;
     private final AccessPolicy access;
     private final Successions successions;
-    private final org.springframework.context.MessageSource messages;
+    private final SuccessionNotes successionNotes;
 
     OrganizationPageController(OrganizationDirectory directory, OrganizationCsvImport csvImport,
             PortfolioRepository portfolios, AccessPolicy access, Successions successions,
-            org.springframework.context.MessageSource messages) {
+            SuccessionNotes successionNotes) {
         this.successions = successions;
-        this.messages = messages;
+        this.successionNotes = successionNotes;
         this.directory = directory;
         this.csvImport = csvImport;
         this.portfolios = portfolios;
@@ -83,18 +83,7 @@ class OrganizationPageController {
             redirect.addFlashAttribute("succeededFrom", String.join(", ", recorded.predecessors()));
             redirect.addFlashAttribute("succeededTo", String.join(", ", recorded.successors()));
             // recorded late, counting for the campaign under way: what it did there, said beside the notice
-            java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-            java.util.ArrayList<String> notes = new java.util.ArrayList<>();
-            for (Successions.OpenCampaign open : recorded.openCampaign()) {
-                if (!open.carriedInto().isEmpty()) {
-                    notes.add(messages.getMessage("successions.carriedInto", new Object[] {open.campaignYear(),
-                            open.carriedInto().size(), open.successor(), String.join(", ", open.carriedInto())}, locale));
-                }
-                for (String declaring : open.declaringThemselves()) {
-                    notes.add(messages.getMessage("successions.declaringThemselves",
-                            new Object[] {open.campaignYear(), declaring, open.successor()}, locale));
-                }
-            }
+            java.util.ArrayList<String> notes = successionNotes.of(recorded);
             if (!notes.isEmpty()) {
                 redirect.addFlashAttribute("successionNotes", notes);
             }
