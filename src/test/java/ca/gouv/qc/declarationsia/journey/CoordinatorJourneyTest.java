@@ -70,6 +70,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
     JdbcTemplate jdbc;
 
     @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    @Autowired
     SubmissionHandoff handoff;
 
     @Autowired
@@ -811,9 +814,10 @@ class CoordinatorJourneyTest extends BrowserJourney {
          */
         @Test
         void a_coordinator_records_a_merger_late_during_the_open_campaign_and_reads_what_it_does_to_the_declarations() {
-            for (String code : List.of("JL-OLD", "JL-NEW", "JL-GONE", "JL-SENT")) {
+            for (String code : List.of("JL-OLD", "JL-GONE", "JL-SENT")) {
                 TestOrganizations.create(organizations, code);
             }
+            String respondent = TestOrganizations.createWithLogin(organizations, identity, "JL-NEW");
             jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
                     + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", LATE_BEFORE,
                     java.sql.Date.valueOf(LATE_BEFORE + "-06-30"), java.sql.Date.valueOf(LATE_BEFORE + "-09-01"),
@@ -871,6 +875,15 @@ class CoordinatorJourneyTest extends BrowserJourney {
                         """, String.class, LATE_OPEN)).containsExactly(old.get(0), old.get(1));
                 browser.assertAccessible("the registry, a late succession recorded");
                 browser.screenshot("succession-late-recorded", "#successions");
+
+                // the successor's respondent finds them in its draft, each saying where it came from
+                browser.logOut();
+                browser.open("/mes-declarations/" + LATE_OPEN + "/JL-NEW");
+                browser.logIn(respondent, "demo");
+                browser.open("/mes-declarations/" + LATE_OPEN + "/JL-NEW");
+                assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de : Organisme de test JL-OLD (JL-OLD)");
+                assertThat(browser.text("#initiative-1 .carried-from")).contains("(JL-OLD)");
+                browser.screenshot("succession-late-respondent-draft");
             } finally {
                 ClockUtil.reset();
                 jdbc.update("update campaign set status = 'FERMEE' where year = ?", LATE_OPEN);
