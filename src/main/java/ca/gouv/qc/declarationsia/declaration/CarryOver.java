@@ -82,8 +82,33 @@ class CarryOver {
 
     /** Copies them into a new declaration, with the fields the catalogue carries over (not a reviewer's status reason). */
     void copyInto(long declarationId, int year, String organizationCode) {
-        int position = 0;
-        for (Map.Entry<Source, List<Active>> entry : carried(year, organizationCode).entrySet()) {
+        copy(declarationId, year, organizationCode, 0, id -> true);
+    }
+
+    /**
+     * The initiatives the carry-over asks of this declaration that it does not hold: those of a predecessor whose
+     * succession was recorded after the declaration was opened, and counts for its campaign.
+     */
+    List<String> missingFrom(long declarationId, int year, String organizationCode) {
+        Set<String> held = new HashSet<>(jdbc.sql("select initiative_id from initiative_snapshot where declaration_id = :id")
+                .param("id", declarationId).query(String.class).list());
+        return activeLastYear(year, organizationCode).stream().map(DeclarationRules.CarriedOver::id)
+                .filter(id -> !held.contains(id)).toList();
+    }
+
+    /** Copies these into an open declaration, after its own, as they would have come at its opening. */
+    void copyMissing(long declarationId, int year, String organizationCode, List<String> ids) {
+        int after = jdbc.sql("select coalesce(max(position) + 1, 0) from initiative_snapshot where declaration_id = :id")
+                .param("id", declarationId).query(Integer.class).single();
+        Set<String> wanted = new HashSet<>(ids);
+        copy(declarationId, year, organizationCode, after, wanted::contains);
+    }
+
+    private void copy(long declarationId, int year, String organizationCode, int start, Predicate<String> wanted) {
+        int position = start;
+        for (Map.Entry<Source, List<Active>> carriedFrom : carried(year, organizationCode).entrySet()) {
+            Map.Entry<Source, List<Active>> entry = Map.entry(carriedFrom.getKey(),
+                    carriedFrom.getValue().stream().filter(initiative -> wanted.test(initiative.id())).toList());
             if (entry.getValue().isEmpty()) {
                 continue;
             }
@@ -191,11 +216,12 @@ class CarryOver {
 
     /**
      * The successions this campaign follows are those in effect at its opening, as for its targets: one taking effect
-     * later leaves the body replaced targeted, to declare this year itself.
+     * later leaves the body replaced targeted, to declare this year itself. A year without a campaign counts from its
+     * first day, as the registry and the Portrait count it.
      */
     private LocalDate openingDate(int year) {
         return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
-                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 12, 31));
+                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 1, 1));
     }
 
     private void collectPredecessors(int year, Map<String, List<Predecessor>> ancestry, String successorCode,

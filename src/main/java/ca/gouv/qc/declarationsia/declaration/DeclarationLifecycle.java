@@ -109,6 +109,28 @@ public class DeclarationLifecycle {
     }
 
     /**
+     * A succession recorded while the body's declaration is open, counting for its campaign (issue 25): the
+     * initiatives the carry-over now asks of it that it does not hold come into it, after its own, with their answers
+     * and where they came from, as they would have at its opening. Only while the body may still change it; the
+     * registry refuses the succession's date otherwise ({@link ca.gouv.qc.declarationsia.organization.Successions}).
+     *
+     * @return the ids that came in
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> takeOverCarried(DeclarationKey key) {
+        State state = state(key);
+        if (!state.status().isEditable()) {
+            throw refused("status", "Locked", "validation.declaration.locked", state.status());
+        }
+        List<String> missing = carryOver.missingFrom(state.id(), key.campaignYear(), key.organizationCode());
+        if (!missing.isEmpty()) {
+            carryOver.copyMissing(state.id(), key.campaignYear(), key.organizationCode(), missing);
+            bumpVersion(state.id());
+        }
+        return missing;
+    }
+
+    /**
      * The body's draft, as its respondent saved it (well-formed: the caller validated it). A new initiative gets its
      * stable id here; what only a reviewer sets is kept. A save from an older version fails (another tab saved).
      */

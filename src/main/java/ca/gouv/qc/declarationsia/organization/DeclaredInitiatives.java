@@ -1,6 +1,8 @@
 package ca.gouv.qc.declarationsia.organization;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -21,4 +23,19 @@ public interface DeclaredInitiatives {
 
     /** The same initiatives with their names, in their declaration's order. */
     List<ActiveInitiative> activeNamed(String organizationCode);
+
+    /**
+     * The body's declaration of the open campaign, when a succession of this effective date counts for that campaign
+     * (its opening on or after the date): where it stands, the initiatives its carry-over now asks that it does not
+     * hold (the predecessors', once the succession is recorded), and which of these predecessors have a declaration
+     * of their own that year.
+     */
+    record OpenDeclaration(int campaignYear, LocalDate openingDate, Enum<?> status, boolean editable,
+            List<String> missing, List<String> declaringThemselves) {
+    }
+
+    Optional<OpenDeclaration> openDeclaration(String organizationCode, LocalDate effectiveDate, List<String> predecessors);
+
+    /** The missing initiatives come into the body's open draft; their ids. */
+    List<String> takeOver(String organizationCode, int campaignYear);
 }

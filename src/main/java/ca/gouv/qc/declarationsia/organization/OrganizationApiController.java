@@ -63,7 +63,14 @@ class OrganizationApiController {
                     + "carries every initiative still active at each of them, with its id. 201 with the succession; 422 "
                     + "naming the field (unknown code, a body succeeding itself, a cycle, a predecessor already "
                     + "succeeded, an effective date before the year of the predecessor's last accepted declaration), "
-                    + "nothing changed.")
+                    + "nothing changed. A succession counts from the first campaign opening on or after its date: one "
+                    + "recorded late, dated on or before the opening of the campaign under way, counts for it. The "
+                    + "predecessors' active initiatives then go into the successor's declaration of that campaign if it "
+                    + "is still a draft (or sent back for corrections), listed in openCampaign[].carriedInto; a "
+                    + "predecessor with a declaration of its own that year keeps it, completed as it is "
+                    + "(openCampaign[].declaringThemselves), and its initiatives come at the next campaign. If the "
+                    + "successor's declaration is already submitted, 422 on effectiveDate (code SuccessorDeclared) "
+                    + "naming the first date accepted (the day after that opening).")
     @PostMapping(path = "/successions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Successions.Succession> succession(@RequestBody SuccessionForm form) {
         return ResponseEntity.status(HttpStatus.CREATED).body(successions.record(form));

@@ -24,10 +24,13 @@ class OrganizationPageController {
     private final PortfolioRepository portfolios;
     private final AccessPolicy access;
     private final Successions successions;
+    private final SuccessionNotes successionNotes;
 
     OrganizationPageController(OrganizationDirectory directory, OrganizationCsvImport csvImport,
-            PortfolioRepository portfolios, AccessPolicy access, Successions successions) {
+            PortfolioRepository portfolios, AccessPolicy access, Successions successions,
+            SuccessionNotes successionNotes) {
         this.successions = successions;
+        this.successionNotes = successionNotes;
         this.directory = directory;
         this.csvImport = csvImport;
         this.portfolios = portfolios;
@@ -79,8 +82,18 @@ class OrganizationPageController {
             // plain strings: the flash map lives in the (JDBC) session
             redirect.addFlashAttribute("succeededFrom", String.join(", ", recorded.predecessors()));
             redirect.addFlashAttribute("succeededTo", String.join(", ", recorded.successors()));
+            // recorded late, counting for the campaign under way: what it did there, said beside the notice
+            java.util.ArrayList<String> notes = successionNotes.of(recorded);
+            if (!notes.isEmpty()) {
+                redirect.addFlashAttribute("successionNotes", notes);
+            }
         } catch (InvalidInputException refused) {
             redirect.addFlashAttribute("successionErrors", refused.violations());
+            // each message beside its field too (predecessors[2] beside the predecessors' field)
+            java.util.HashMap<String, String> byField = new java.util.HashMap<>();
+            refused.violations().forEach(violation -> byField.merge(violation.path().replaceAll("\\[.*$", ""),
+                    violation.message(), (first, next) -> first + " " + next));
+            redirect.addFlashAttribute("successionFieldErrors", byField);
             redirect.addFlashAttribute("successionTyped", new java.util.HashMap<>(java.util.Map.of("predecessors", java.util.Objects.toString(predecessors, ""),
                     "successor", java.util.Objects.toString(successor, ""), "effectiveDate", java.util.Objects.toString(effectiveDate, ""),
                     "reason", java.util.Objects.toString(reason, ""))));

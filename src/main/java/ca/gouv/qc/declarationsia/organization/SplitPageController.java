@@ -35,8 +35,11 @@ class SplitPageController {
     private final Successions successions;
     private final OrganizationRepository organizations;
     private final AccessPolicy access;
+    private final SuccessionNotes notes;
 
-    SplitPageController(Successions successions, OrganizationRepository organizations, AccessPolicy access) {
+    SplitPageController(Successions successions, OrganizationRepository organizations, AccessPolicy access,
+            SuccessionNotes notes) {
+        this.notes = notes;
         this.successions = successions;
         this.organizations = organizations;
         this.access = access;
@@ -70,6 +73,10 @@ class SplitPageController {
             // plain strings: the flash map lives in the (JDBC) session
             redirect.addFlashAttribute("succeededFrom", String.join(", ", recorded.predecessors()));
             redirect.addFlashAttribute("succeededTo", String.join(", ", recorded.successors()));
+            java.util.ArrayList<String> late = notes.of(recorded);
+            if (!late.isEmpty()) {
+                redirect.addFlashAttribute("successionNotes", late);
+            }
             return "redirect:/organisations#successions";
         } catch (InvalidInputException refused) {
             response.setStatus(422);

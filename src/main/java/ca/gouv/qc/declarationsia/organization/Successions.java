@@ -35,7 +35,22 @@ public class Successions {
      */
     public record Succession(long id, SuccessionKind kind, List<String> predecessors, List<String> successors,
             LocalDate effectiveDate, String reason, String recordedBy, java.time.Instant recordedAt,
-            List<String> predecessorNames, List<String> successorNames) {
+            List<String> predecessorNames, List<String> successorNames, List<OpenCampaign> openCampaign) {
+
+        /** The same, with what its recording did to the open campaign's declarations. */
+        Succession with(List<OpenCampaign> followed) {
+            return new Succession(id, kind, predecessors, successors, effectiveDate, reason, recordedBy, recordedAt,
+                    predecessorNames, successorNames, List.copyOf(followed));
+        }
+    }
+
+    /**
+     * What a succession recorded during a campaign, and counting for it, did there (only in the answer to its
+     * recording): the initiatives that came into the successor's open declaration, and the predecessors that keep
+     * their own declaration of the year, completed as it is (their initiatives come at the next campaign).
+     */
+    public record OpenCampaign(int campaignYear, String successor, List<String> carriedInto,
+            List<String> declaringThemselves) {
     }
 
     private final JdbcClient jdbc;
@@ -88,10 +103,12 @@ public class Successions {
         for (String predecessor : form.predecessors()) {
             link(id, predecessor, form.successor());
         }
+        List<OpenCampaign> followed = followOpenCampaign(form.predecessors(), List.of(form.successor()),
+                form.effectiveDate());
         deactivateDue();
         events.publishEvent(new SuccessionRecorded(List.copyOf(form.predecessors()), List.of(form.successor()),
                 form.effectiveDate()));
-        return find(id).orElseThrow();
+        return find(id).orElseThrow().with(followed);
     }
 
     /** A split: each initiative active at the predecessor assigned to exactly one of the successors. */
@@ -125,10 +142,48 @@ public class Successions {
                 insert into organization_succession_assignment (succession_id, initiative_id, successor_code)
                 values (:id, :initiative, :successor)
                 """).param("id", id).param("initiative", initiative).param("successor", successor).update());
+        List<OpenCampaign> followed = followOpenCampaign(List.of(form.predecessor()), form.successors(),
+                form.effectiveDate());
         deactivateDue();
         events.publishEvent(new SuccessionRecorded(List.of(form.predecessor()), List.copyOf(form.successors()),
                 form.effectiveDate()));
-        return find(id).orElseThrow();
+        return find(id).orElseThrow().with(followed);
+    }
+
+    /**
+     * A succession counts from the first campaign opening on or after its effective date, the open one too when it is
+     * recorded late. The successor's declaration of that campaign, opened before, then lacks the predecessors'
+     * initiatives its carry-over now asks (a predecessor with a declaration of its own that year keeps it, completed as
+     * it is, and gives its initiatives at the next campaign, as for a succession taking effect during a campaign).
+     * While the successor may still change its declaration, they come into it, with where they came from; once it is
+     * submitted, the date is refused, naming the first one accepted (the day after that opening: the succession then
+     * counts from the next campaign). Called once the succession's links are in place (the carry-over reads them);
+     * a refusal rolls the recording back whole.
+     */
+    private List<OpenCampaign> followOpenCampaign(List<String> predecessors, List<String> successors,
+            LocalDate effectiveDate) {
+        List<OpenCampaign> followed = new ArrayList<>();
+        for (String successor : successors) {
+            Optional<DeclaredInitiatives.OpenDeclaration> open = declared.openDeclaration(successor, effectiveDate,
+                    predecessors);
+            if (open.isEmpty()) {
+                continue;
+            }
+            DeclaredInitiatives.OpenDeclaration declaration = open.get();
+            if (!declaration.missing().isEmpty() && !declaration.editable()) {
+                throw new InvalidInputException(List.of(validator.violation("effectiveDate", "SuccessorDeclared",
+                        "validation.succession.successorDeclared", successor, String.valueOf(declaration.campaignYear()),
+                        declaration.status(), declaration.openingDate(), declaration.openingDate().plusDays(1),
+                        String.join(", ", declaration.missing()))));
+            }
+            List<String> carried = declaration.missing().isEmpty() ? List.of()
+                    : declared.takeOver(successor, declaration.campaignYear());
+            if (!carried.isEmpty() || !declaration.declaringThemselves().isEmpty()) {
+                followed.add(new OpenCampaign(declaration.campaignYear(), successor, carried,
+                        declaration.declaringThemselves()));
+            }
+        }
+        return followed;
     }
 
     /** The initiatives a split must assign: those still active at the body (for the API). */
@@ -369,7 +424,7 @@ public class Successions {
         return found.values().stream().map(head -> new Succession(head.id(), head.kind(),
                 List.copyOf(head.predecessors().keySet()), List.copyOf(head.successors().keySet()), head.effectiveDate(),
                 head.reason(), head.recordedBy(), head.recordedAt(), List.copyOf(head.predecessors().values()),
-                List.copyOf(head.successors().values()))).toList();
+                List.copyOf(head.successors().values()), List.of())).toList();
     }
 
     private long insert(SuccessionKind kind, LocalDate effectiveDate, String reason) {

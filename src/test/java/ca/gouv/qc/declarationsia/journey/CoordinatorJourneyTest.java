@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -68,6 +69,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     @Autowired
     SubmissionHandoff handoff;
@@ -916,6 +920,93 @@ class CoordinatorJourneyTest extends BrowserJourney {
                      where s.kind = 'SCISSION' and s.recorded_by = 'coordo' and a.successor_code like 'JS-SPLIT-%'
                      order by a.initiative_id
                     """, String.class)).containsExactly(ids.get(0) + " JS-SPLIT-A", ids.get(1) + " JS-SPLIT-B");
+        }
+
+        /** A campaign open while the coordinator records a succession late (years no other class uses). */
+        private static final int LATE_BEFORE = 2074;
+        private static final int LATE_OPEN = 2089;
+
+        /**
+         * A merger recorded in October, effective in June, counts for the campaign open since September: into a
+         * successor that has already submitted, the page refuses the date beside the field, saying which date would be
+         * accepted; into a successor still at its draft, the page says the predecessor's initiatives came into it.
+         */
+        @Test
+        void a_coordinator_records_a_merger_late_during_the_open_campaign_and_reads_what_it_does_to_the_declarations() {
+            for (String code : List.of("JL-OLD", "JL-GONE", "JL-SENT")) {
+                TestOrganizations.create(organizations, code);
+            }
+            String respondent = TestOrganizations.createWithLogin(organizations, identity, "JL-NEW");
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", LATE_BEFORE,
+                    java.sql.Date.valueOf(LATE_BEFORE + "-06-30"), java.sql.Date.valueOf(LATE_BEFORE + "-09-01"),
+                    java.sql.Date.valueOf(LATE_BEFORE + "-10-31"), java.sql.Date.valueOf(LATE_BEFORE + "-11-30"));
+            List<String> old = pastDeclarations.accepted(LATE_BEFORE, "JL-OLD", 2, true);
+            pastDeclarations.accepted(LATE_BEFORE, "JL-GONE", 1, false);
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, ?, ?, ?, ?, 'OUVERTE')", LATE_OPEN, java.sql.Date.valueOf(LATE_OPEN + "-06-30"),
+                    java.sql.Date.valueOf(LATE_OPEN + "-09-01"), java.sql.Date.valueOf(LATE_OPEN + "-10-31"),
+                    java.sql.Date.valueOf(LATE_OPEN + "-11-30"));
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    opening.createDraft(LATE_OPEN, "JL-NEW");
+                    opening.createDraft(LATE_OPEN, "JL-SENT");
+                });
+                jdbc.update("update declaration set status = 'SOUMISE', submitted_at = now() where campaign_year = ? "
+                        + "and organization_code = 'JL-SENT'", LATE_OPEN);
+                TestCampaigns.clockAt(LocalDateTime.of(LATE_OPEN, 10, 5, 13, 0));
+                browser.open("/organisations");
+                if (browser.url().contains("/login")) {
+                    browser.logIn("coordo", "demo");
+                } else {
+                    browser.logOut();
+                    browser.open("/organisations");
+                    browser.logIn("coordo", "demo");
+                }
+                browser.open("/organisations");
+                browser.type("s-predecessors", "JL-GONE");
+                browser.type("s-successor", "JL-SENT");
+                browser.type("s-effectiveDate", LATE_OPEN + "-06-01");
+                browser.type("s-reason", "Absorption inscrite en retard");
+                browser.submit("form[action$='/successions'] button[type=submit]");
+                assertThat(browser.text("#s-effectiveDate-error")).as("beside the date").contains(
+                        "la déclaration " + LATE_OPEN + " de JL-SENT est déjà à l’état « Soumise »",
+                        "Une date d’effet à partir du 2 septembre " + LATE_OPEN + " est acceptée : la succession comptera "
+                                + "alors à partir de la campagne suivante.");
+                assertThat(browser.value("s-effectiveDate")).isEqualTo(LATE_OPEN + "-06-01");
+                assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'JL-GONE'",
+                        Integer.class)).isZero();
+                browser.assertAccessible("the registry, a late succession refused");
+                browser.screenshot("succession-late-refused", "#successions");
+
+                browser.type("s-predecessors", "JL-OLD");
+                browser.type("s-successor", "JL-NEW");
+                browser.type("s-reason", "Fusion inscrite en retard");
+                browser.submit("form[action$='/successions'] button[type=submit]");
+                assertThat(browser.has("#s-effectiveDate-error")).as(browser.pageText()).isFalse();
+                assertThat(browser.text("#successions .notice")).isEqualTo("Succession inscrite : JL-OLD → JL-NEW.\n"
+                        + "Campagne " + LATE_OPEN + " en cours : 2 initiative(s) des organismes remplacés ajoutée(s) à la "
+                        + "déclaration de JL-NEW (" + old.get(0) + ", " + old.get(1) + "), avec leur provenance; son "
+                        + "répondant les met à jour ou les retire comme les siennes.");
+                assertThat(jdbc.queryForList("""
+                        select s.initiative_id from initiative_snapshot s join declaration d on d.id = s.declaration_id
+                         where d.campaign_year = ? and d.organization_code = 'JL-NEW' order by s.position
+                        """, String.class, LATE_OPEN)).containsExactly(old.get(0), old.get(1));
+                browser.assertAccessible("the registry, a late succession recorded");
+                browser.screenshot("succession-late-recorded", "#successions");
+
+                // the successor's respondent finds them in its draft, each saying where it came from
+                browser.logOut();
+                browser.open("/mes-declarations/" + LATE_OPEN + "/JL-NEW");
+                browser.logIn(respondent, "demo");
+                browser.open("/mes-declarations/" + LATE_OPEN + "/JL-NEW");
+                assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de : Organisme de test JL-OLD (JL-OLD)");
+                assertThat(browser.text("#initiative-1 .carried-from")).contains("(JL-OLD)");
+                browser.screenshot("succession-late-respondent-draft");
+            } finally {
+                ClockUtil.reset();
+                jdbc.update("update campaign set status = 'FERMEE' where year = ?", LATE_OPEN);
+            }
         }
 
         private void campaigns() {

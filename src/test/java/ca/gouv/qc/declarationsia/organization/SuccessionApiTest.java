@@ -296,6 +296,90 @@ class SuccessionApiTest {
         assertThat(snapshotIds(NEXT, "FU-NEW")).containsExactlyInAnyOrder(ids.get(0), ids.get(1), quiet.get(0));
     }
 
+    /** A campaign open while a succession is recorded late (this class's only open one; no other class uses them). */
+    private static final int LATE_BEFORE = 2094;
+    private static final int LATE_OPEN = 2095;
+
+    /**
+     * A succession recorded during the campaign it counts for (its date on or before the opening): the successor's
+     * declaration, opened before, would be asked at submission for initiatives it was never given. Still a draft: they
+     * come into it, ids, answers and provenance as the carry-over gives them; a predecessor with its own declaration
+     * that year keeps it (its initiatives come at the next campaign). Already submitted: the date is refused, naming
+     * the first date accepted, in the user's language, nothing changed.
+     */
+    @Test
+    void a_succession_recorded_late_in_an_open_campaign_brings_the_initiatives_into_the_successor_draft_or_is_refused()
+            throws Exception {
+        for (String code : List.of("LT-OLD", "LT-KEEP", "LT-NEW", "LT-GONE", "LT-SENT")) {
+            TestOrganizations.create(organizations, code);
+        }
+        campaigns(LATE_BEFORE);
+        List<String> old = pastDeclarations.accepted(LATE_BEFORE, "LT-OLD", 2, true);
+        List<String> kept = pastDeclarations.accepted(LATE_BEFORE, "LT-KEEP", 1, false);
+        List<String> gone = pastDeclarations.accepted(LATE_BEFORE, "LT-GONE", 1, false);
+        jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                + "values (?, ?, ?, ?, ?, 'OUVERTE')", LATE_OPEN, java.sql.Date.valueOf(LATE_OPEN + "-06-30"),
+                java.sql.Date.valueOf(LATE_OPEN + "-09-01"), java.sql.Date.valueOf(LATE_OPEN + "-10-31"),
+                java.sql.Date.valueOf(LATE_OPEN + "-11-30"));
+        try {
+            transactions.executeWithoutResult(tx -> {
+                lifecycle.createDraft(LATE_OPEN, "LT-NEW");
+                lifecycle.createDraft(LATE_OPEN, "LT-KEEP");
+                lifecycle.createDraft(LATE_OPEN, "LT-SENT");
+            });
+            jdbc.update("update declaration set status = 'SOUMISE', submitted_at = now() where campaign_year = ? "
+                    + "and organization_code = 'LT-SENT'", LATE_OPEN);
+            // recorded in October, during the campaign, a merger from June: it counts for this campaign
+            TestCampaigns.clockAt(LocalDateTime.of(LATE_OPEN, 10, 5, 13, 0));
+
+            succession("{\"predecessors\":[\"LT-OLD\",\"LT-KEEP\"],\"successor\":\"LT-NEW\",\"effectiveDate\":\""
+                    + LATE_OPEN + "-06-01\",\"reason\":\"Fusion inscrite en retard\"}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.openCampaign[0].campaignYear").value(LATE_OPEN))
+                    .andExpect(jsonPath("$.openCampaign[0].carriedInto", org.hamcrest.Matchers.contains(old.get(0), old.get(1))))
+                    .andExpect(jsonPath("$.openCampaign[0].declaringThemselves", org.hamcrest.Matchers.contains("LT-KEEP")));
+            assertThat(snapshotIds(LATE_OPEN, "LT-NEW")).as("LT-OLD's active initiatives, ids unchanged, once")
+                    .containsExactly(old.get(0), old.get(1));
+            assertThat(snapshotIds(LATE_OPEN, "LT-KEEP")).as("LT-KEEP's own declaration, completed as it is")
+                    .containsExactlyElementsOf(kept);
+            // the submission asks nothing it was not given: no carried-over initiative missing
+            mvc.perform(post("/api/campaigns/{year}/declarations/{code}/validate", LATE_OPEN, "LT-NEW")
+                            .with(httpBasic("coordo", "demo")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.errors[?(@.code == 'CarryOverMissing')]").isEmpty());
+            // the successor has submitted: the date is refused, naming the first accepted, nothing changed
+            int before = jdbc.queryForObject("select count(*) from organization_succession", Integer.class);
+            refused("{\"predecessors\":[\"LT-GONE\"],\"successor\":\"LT-SENT\",\"effectiveDate\":\"" + LATE_OPEN
+                    + "-06-01\",\"reason\":\"x\"}", "effectiveDate", "SuccessorDeclared",
+                    "Date d’effet : cette date fait compter la succession pour la campagne " + LATE_OPEN + ", ouverte le 1er "
+                            + "septembre " + LATE_OPEN + ", mais la déclaration " + LATE_OPEN + " de LT-SENT est déjà à "
+                            + "l’état « Soumise » et ne peut plus recevoir les initiatives des organismes remplacés ("
+                            + gone.get(0) + "). Une date d’effet à partir du 2 septembre " + LATE_OPEN + " est acceptée");
+            mvc.perform(post("/api/organizations/successions").with(httpBasic("coordo", "demo"))
+                            .header(HttpHeaders.ACCEPT_LANGUAGE, "en-CA").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"predecessors\":[\"LT-GONE\"],\"successor\":\"LT-SENT\",\"effectiveDate\":\""
+                                    + LATE_OPEN + "-06-01\",\"reason\":\"x\"}"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.errors[0].path").value("effectiveDate"))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("is already “Submitted”")))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("will then count from the next campaign")));
+            assertThat(jdbc.queryForObject("select count(*) from organization_succession", Integer.class)).isEqualTo(before);
+            assertThat(active("LT-GONE")).containsOnly(true);
+            assertThat(snapshotIds(LATE_OPEN, "LT-SENT")).isEmpty();
+
+            // the date said: the succession counts from the next campaign, the submitted declaration untouched
+            succession("{\"predecessors\":[\"LT-GONE\"],\"successor\":\"LT-SENT\",\"effectiveDate\":\"" + LATE_OPEN
+                    + "-09-02\",\"reason\":\"Absorption\"}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.openCampaign").isEmpty());
+            assertThat(snapshotIds(LATE_OPEN, "LT-SENT")).isEmpty();
+            assertThat(active("LT-GONE")).containsOnly(false);
+        } finally {
+            ClockUtil.reset();
+            jdbc.update("update campaign set status = 'FERMEE' where year = ?", LATE_OPEN);
+        }
+    }
+
     private List<String> targets(int year) {
         return jdbc.queryForList("select organization_code from campaign_target where campaign_year = ?", String.class,
                 year);

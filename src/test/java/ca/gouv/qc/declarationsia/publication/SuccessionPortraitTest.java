@@ -197,6 +197,38 @@ class SuccessionPortraitTest {
                 + "order by initiative_id", String.class, AFTER)).containsExactlyInAnyOrderElementsOf(renamed);
     }
 
+    /**
+     * A year published without a campaign (a baseline, imported): no opening date, so a succession counts for it from
+     * its first day, 1 January, as for the next year when it has no campaign either. The next year's Portrait notes
+     * those that took effect after the baseline's 1 January and by its own: one on the baseline's 1 January counted for
+     * the baseline itself, one on the next 2 January counts for the year after. (Years above the campaigns' range: no
+     * campaign can have them.)
+     */
+    @Test
+    void in_a_year_without_a_campaign_a_succession_counts_from_the_first_of_january() {
+        int baselineYear = 2150;
+        int next = 2151;
+        for (String code : List.of("BY-JAN1", "BY-JAN2", "BY-NEXT", "BY-LATER", "BY-SUCC")) {
+            TestOrganizations.create(organizations, code);
+        }
+        SystemAuthentication.runAsSystem(() -> baseline.importCsv(baselineYear, ("\"Nom de l'actif, du projet ou de "
+                + "l'initiative\",Catégorie,Organisme responsable,Portefeuille ministériel,Bénéfices,Statut\n"
+                + "Agent,Assistant/agent conversationnel,Organisme de test BY-JAN2,Finances,Réponses,Solution en production\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "coordo"));
+        succession(new SuccessionForm(List.of("BY-JAN1"), "BY-SUCC", LocalDate.of(baselineYear, 1, 1), "Au premier jour", null));
+        succession(new SuccessionForm(List.of("BY-JAN2"), "BY-SUCC", LocalDate.of(baselineYear, 1, 2), "Le lendemain", null));
+        succession(new SuccessionForm(List.of("BY-NEXT"), "BY-SUCC", LocalDate.of(next, 1, 1), "L’an suivant", null));
+        succession(new SuccessionForm(List.of("BY-LATER"), "BY-SUCC", LocalDate.of(next, 1, 2), "Plus tard", null));
+
+        editions.publish(next, "coordo", null);
+        Portrait portrait = editions.portrait(next);
+        assertThat(portrait.previousYear()).isEqualTo(baselineYear);
+        assertThat(portrait.successions()).extracting(Portrait.SuccessionNote::effectiveDate)
+                .as("after the baseline's 1 January, by the next year's").containsExactly(
+                        LocalDate.of(baselineYear, 1, 2), LocalDate.of(next, 1, 1));
+        assertThat(portrait.successions().get(0).predecessors()).containsExactly("Organisme de test BY-JAN2");
+    }
+
     /** Recorded as the coordinator's API and page record it. */
     private void succession(SuccessionForm form) {
         SystemAuthentication.runAsSystem(() -> successions.record(form));
