@@ -49,8 +49,10 @@ class FormProblems {
             PublishedStatus.DEVELOPPEMENT_SOLUTION.name(), FormDefinition.NOT_PUBLISHED);
 
     private final InputValidator validator;
+    private final org.springframework.context.MessageSource messages;
 
-    FormProblems(InputValidator validator) {
+    FormProblems(InputValidator validator, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.validator = validator;
     }
 
@@ -356,7 +358,49 @@ class FormProblems {
         private final List<Violation> violations = new ArrayList<>();
 
         void add(String path, String code, String key, Object... arguments) {
-            violations.add(validator.violation(path, code, key, arguments));
+            String place = place(path);
+            violations.add(place == null ? validator.violation(path, code, key, arguments)
+                    : validator.labelledViolation(path, place, code, key, arguments));
         }
+    }
+
+    private static final Pattern CODE_PLACE = Pattern.compile("codeLists\\.([^.\\[]+)(?:\\[(\\d+)](?:\\.(\\w+))?)?");
+    private static final Pattern QUESTION_PLACE = Pattern.compile("questions\\[(\\d+)](?:\\.([\\w.]+))?");
+    private static final Pattern FIELD_PLACE = Pattern.compile("fields\\.(\\w+)(?:\\.(\\w+))?");
+
+    /**
+     * A place of the definition as a coordinator reads it (« Liste transparencyMeasure, code 2, libellé anglais »)
+     * rather than its path; null for a place the bundle names ({@code version}, {@code basedOn}).
+     */
+    private String place(String path) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        java.util.regex.Matcher code = CODE_PLACE.matcher(path);
+        if (code.matches()) {
+            String list = messages.getMessage("form.place.list", new Object[] {code.group(1)}, locale);
+            if (code.group(2) == null) {
+                return list;
+            }
+            String entry = messages.getMessage("form.place.code", new Object[] {list, Integer.parseInt(code.group(2)) + 1},
+                    locale);
+            return code.group(3) == null ? entry : entry + ", " + part(code.group(3), locale);
+        }
+        java.util.regex.Matcher question = QUESTION_PLACE.matcher(path);
+        if (question.matches()) {
+            String number = messages.getMessage("form.place.question", new Object[] {Integer.parseInt(question.group(1)) + 1},
+                    locale);
+            return question.group(2) == null ? number : number + ", " + part(question.group(2), locale);
+        }
+        java.util.regex.Matcher field = FIELD_PLACE.matcher(path);
+        if (field.matches()) {
+            String label = messages.getMessage("field." + field.group(1), null, field.group(1), locale);
+            String named = messages.getMessage("form.place.field", new Object[] {label}, locale);
+            return field.group(2) == null ? named : named + ", " + part(field.group(2), locale);
+        }
+        return null;
+    }
+
+    /** One part of a place (code, fr, en, when.value…), its own words, or as given when the bundle has none. */
+    private String part(String part, java.util.Locale locale) {
+        return messages.getMessage("form.place.part." + part, null, part, locale);
     }
 }

@@ -119,10 +119,11 @@ class FormDoorsTest {
                         .param("action", "save"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"codeLists.category[" + categories + "].code-error\"")))
-                .andExpect(content().string(containsString("codeLists.category[" + categories
-                        + "].code : le code AUTOMATISATION figure deux fois dans la liste")))
-                .andExpect(content().string(containsString("codeLists.category[" + categories
-                        + "].en : l’étiquette anglaise manque")));
+                // the place as a coordinator reads it, not its path
+                .andExpect(content().string(containsString("Liste category, code " + (categories + 1)
+                        + ", code : le code AUTOMATISATION figure deux fois dans la liste")))
+                .andExpect(content().string(containsString("Liste category, code " + (categories + 1)
+                        + ", libellé anglais : l’étiquette anglaise manque")));
         assertThat(newest()).as("nothing stored").isEqualTo(before);
 
         mvc.perform(post("/formulaires").with(httpBasic("coordo", "demo")).with(csrf()).params(pageInputs(base))
@@ -165,9 +166,9 @@ class FormDoorsTest {
                         .param("action", "save"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"newLists[0][1].code-error\" class=\"field-error\">"
-                        + "codeLists.pageMeasure[1].code : le code UN figure deux fois dans la liste<")))
+                        + "Liste pageMeasure, code 2, code : le code UN figure deux fois dans la liste<")))
                 .andExpect(content().string(containsString("id=\"newLists[0][1].en-error\" class=\"field-error\">"
-                        + "codeLists.pageMeasure[1].en : l’étiquette anglaise manque<")))
+                        + "Liste pageMeasure, code 2, libellé anglais : l’étiquette anglaise manque<")))
                 .andExpect(content().string(containsString("id=\"newLists[1].id-error\" class=\"field-error\">"
                         + "Identifiant de la nouvelle liste : une liste category existe déjà : choisissez un autre identifiant<")))
                 .andExpect(content().string(containsString("id=\"newLists[2].id-error\" class=\"field-error\">"
@@ -175,7 +176,8 @@ class FormDoorsTest {
                 .andExpect(content().string(containsString("id=\"newLists[3].id-error\" class=\"field-error\">"
                         + "Identifiant de la nouvelle liste : deux nouvelles listes s’appellent pageMeasure<")))
                 .andExpect(content().string(containsString("id=\"" + question + ".codeList-error\" class=\"field-error\">"
-                        + question + ".codeList : aucune liste de codes « pageMeasures » pour cette question à choix<")))
+                        + "Question " + (asked + 1) + ", liste de codes : aucune liste de codes « pageMeasures » pour cette "
+                        + "question à choix<")))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"pageMeasures\"\\s+"
                         + "selected>pageMeasures \\(aucune liste de ce nom\\)</option>.*")));
         assertThat(newest()).as("nothing stored").isEqualTo(before);

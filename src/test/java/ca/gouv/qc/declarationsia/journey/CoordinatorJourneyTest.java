@@ -70,8 +70,6 @@ class CoordinatorJourneyTest extends BrowserJourney {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    org.camunda.bpm.engine.IdentityService identity;
 
     @Autowired
     SubmissionHandoff handoff;
@@ -426,9 +424,11 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.submit("button[value=save]");
 
             assertThat(browser.text(".error-summary h2")).isEqualTo("La version " + next + " n’est pas enregistrée : corrigez ce qui suit");
-            assertThat(browser.texts(".error-summary li")).containsExactly(guidance + ".en : l’étiquette anglaise manque");
+            // the place as the coordinator reads it: the question's number on the page, then its part
+            String englishMissing = "Question " + (asked + 1) + ", libellé anglais : l’étiquette anglaise manque";
+            assertThat(browser.texts(".error-summary li")).containsExactly(englishMissing);
             assertThat(browser.element(By.id(guidance + ".en-error")).getText())
-                    .as("beside its input").isEqualTo(guidance + ".en : l’étiquette anglaise manque");
+                    .as("beside its input").isEqualTo(englishMissing);
             assertThat(browser.element(By.id(guidance + ".en")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(forms.newest()).as("nothing saved").isEqualTo(base.version());
             assertThat(browser.value(guidance + ".id")).as("what was typed stays").isEqualTo(guidanceId);
@@ -552,7 +552,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.type("newLists[0][2].en", "No measure");
             browser.submit("button[value=save]");
             assertThat(browser.element(By.id("newLists[0][1].code-error")).getText())
-                    .isEqualTo("codeLists." + listId + "[1].code : le code REGISTRE_PUBLIC figure deux fois dans la liste");
+                    .isEqualTo("Liste " + listId + ", code 2, code : le code REGISTRE_PUBLIC figure deux fois dans la liste");
             assertThat(browser.element(By.id("newLists[0][1].code")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.element(By.id("newLists[0][1].code")).getAttribute("aria-describedby"))
                     .isEqualTo("newLists[0][1].code-error");

@@ -914,8 +914,8 @@ class RespondentJourneyTest extends BrowserJourney {
     class ItsAnswersOnceSent {
 
         /** Years no other test names: this year's campaign, and the past year's, on an older version of the form. */
-        private static final int YEAR = 2095;
-        private static final int PAST_YEAR = 2094;
+        private static final int YEAR = 2059;
+        private static final int PAST_YEAR = 2058;
         private static final String ORG = "JRN-RV";
 
         @Autowired

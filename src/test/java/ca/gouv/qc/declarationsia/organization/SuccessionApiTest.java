@@ -297,8 +297,8 @@ class SuccessionApiTest {
     }
 
     /** A campaign open while a succession is recorded late (this class's only open one; no other class uses them). */
-    private static final int LATE_BEFORE = 2094;
-    private static final int LATE_OPEN = 2095;
+    private static final int LATE_BEFORE = 2056;
+    private static final int LATE_OPEN = 2057;
 
     /**
      * A succession recorded during the campaign it counts for (its date on or before the opening): the successor's

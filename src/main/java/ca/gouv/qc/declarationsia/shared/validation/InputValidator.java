@@ -47,6 +47,21 @@ public class InputValidator {
         return new Violation(path, code, withFieldLabel(path, message));
     }
 
+    /**
+     * The same, for a place whose label the caller knows better than the bundle's {@code field.<path>} (a code of a
+     * list named in the input, a question by its number).
+     */
+    public Violation labelledViolation(String path, String label, String code, String messageKey,
+            Object... arguments) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Object[] shown = java.util.Arrays.stream(arguments)
+                .map(argument -> shown(argument, locale))
+                .toArray();
+        String message = messages.getMessage(messageKey, shown, messageKey, locale);
+        return new Violation(path, code, messages.getMessage("validation.format", new Object[] {label, message},
+                label + " : " + message, locale));
+    }
+
     /** A request parameter refused ({@code ?page=x}), labelled as the page names it. */
     public Violation parameterViolation(String name, String code, String messageKey) {
         java.util.Locale locale = LocaleContextHolder.getLocale();
