@@ -329,6 +329,45 @@ class FormVersionsTest {
                 .containsEntry("publicInformationPage", "https://www.quebec.ca/ia/redaction");
     }
 
+    /**
+     * An answer to a question not asked of the initiative (its condition does not hold) is not kept, whichever door
+     * saves the draft (the page, the API, the spreadsheet: they all save through the service): the rule the page
+     * applied alone to what it hid. What is malformed or unknown is still refused, where it is asked or not.
+     */
+    @Test
+    void an_answer_to_a_question_whose_condition_does_not_hold_is_not_kept_whoever_saves_it() throws Exception {
+        TestOrganizations.createWithLogin(organizations, identity, ANSWERS_ORG);
+        int next = newest() + 1;
+        asCoordinator(() -> forms.create(definition(secondVersion(next))));
+        campaigns.create(ANSWERS_YEAR, List.of(ANSWERS_ORG), next);
+        transactions.executeWithoutResult(status -> opening.open(ANSWERS_YEAR, ANSWERS_ORG));
+        campaigns.runDueJobs(ANSWERS_YEAR);
+        ObjectNode initiative = json.valueToTree(TestDeclarations.complete(null, "Tri du courrier", ANSWERS_YEAR));
+
+        // no generative AI: the guidance question is not asked, its answer is not kept; the other one is
+        initiative.put("generativeAi", false).putObject("answers").put("guidanceFollowed", true)
+                .put("publicInformationPage", "https://www.quebec.ca/ia/tri");
+        assertThat(save(draft(0, initiative)).initiatives().get(0).answers().values())
+                .isEqualTo(Map.of("publicInformationPage", "https://www.quebec.ca/ia/tri"));
+        assertThat(read().initiatives().get(0).answers().values()).doesNotContainKey("guidanceFollowed");
+
+        // generative AI: kept; then generative AI taken back, answers not sent (those saved stay): dropped all the same
+        String id = read().initiatives().get(0).initiativeId();
+        initiative.put("id", id).put("generativeAi", true);
+        assertThat(save(draft(1, initiative)).initiatives().get(0).answers().values())
+                .containsEntry("guidanceFollowed", true);
+        ObjectNode withoutAnswers = initiative.deepCopy().put("generativeAi", false);
+        withoutAnswers.remove("answers");
+        assertThat(save(draft(2, withoutAnswers)).initiatives().get(0).answers().values())
+                .isEqualTo(Map.of("publicInformationPage", "https://www.quebec.ca/ia/tri"));
+
+        // a question the version does not ask at all is still refused, nothing saved
+        initiative.put("generativeAi", false).putObject("answers").put("contactPerson", "Rita");
+        assertThat(refusal(() -> save(draft(3, initiative)))).extracting(Violation::path)
+                .containsExactly("initiatives[0].answers.contactPerson");
+        assertThat(read().version()).isEqualTo(3);
+    }
+
     private static final String SIGNATURE = """
             {"attestation": true, "signatory": {"name": "Denise Directrice", "role": "Dirigeante de l’information",
              "email": "dri.form-ans@example.qc.ca"}}""";
