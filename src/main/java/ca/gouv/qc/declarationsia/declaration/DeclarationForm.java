@@ -73,6 +73,14 @@ public record DeclarationForm(
                     productName, personalInformation, privacyImpactAssessment, decisionRole, humanOversight, riskLevel,
                     publicDescription, null);
         }
+
+        /** The same initiative with these answers. */
+        InitiativeForm withAnswers(Map<String, Object> answers) {
+            return new InitiativeForm(id, name, objectType, description, category, subcategory, benefits, phase,
+                    startDate, productionDate, retirementDate, servicesToPopulation, cybersecurity, generativeAi,
+                    acquisitionMode, supplierName, productName, personalInformation, privacyImpactAssessment,
+                    decisionRole, humanOversight, riskLevel, publicDescription, answers);
+        }
     }
 
     /** A month, or nothing yet. */

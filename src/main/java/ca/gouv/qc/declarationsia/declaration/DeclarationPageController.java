@@ -173,10 +173,7 @@ class DeclarationPageController {
             return page(stored, model, unreadable, NOT_SAVED);
         }
         change.accept(form, stored);
-        if (!questions.isEmpty()) {
-            // a question whose condition does not hold is hidden on the page: what it holds is not saved
-            form.keepAsked(answers.asked(year, initiativeForms(form)));
-        }
+        // a question whose condition does not hold is hidden: what it holds is not saved (the service's rule, every door's)
         Declaration saved;
         try {
             saved = declarations.saveDraft(year, organizationCode, form.toForm());

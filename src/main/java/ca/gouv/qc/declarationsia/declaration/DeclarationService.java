@@ -126,6 +126,7 @@ public class DeclarationService {
         List<InitiativeForm> initiatives = form.initiatives() == null ? List.of() : form.initiatives();
         // the size first: no lookup for a list that is refused anyway
         if (initiatives.size() <= DeclarationForm.MAX_INITIATIVES) {
+            initiatives = keepAsked(year, current, initiatives);
             violations.addAll(idViolations(current, initiatives));
             violations.addAll(answers.shape(year, initiatives));
         }
@@ -223,6 +224,52 @@ public class DeclarationService {
     /** What the attestation and the signatory lack for a submission, whatever the declaration holds. */
     public List<Violation> signatureProblems(SubmitForm form) {
         return lifecycle.signatureProblems(form);
+    }
+
+    /**
+     * Of each initiative's answers, those to the questions asked of it ({@link DeclarationAnswers#asked}): an answer to
+     * a question whose condition does not hold is not kept, whichever door saves (the page hides the question, the API
+     * and the spreadsheet may still send it). The answers weighed are those sent, or those saved when none are sent (a
+     * condition taken back drops what was answered under it). Answers to questions the version does not ask at all
+     * stay, for {@link DeclarationAnswers#shape} to refuse; nothing is read when no initiative has answers.
+     */
+    private List<InitiativeForm> keepAsked(int year, Declaration current, List<InitiativeForm> initiatives) {
+        Map<String, InitiativeSnapshot> saved = current.initiatives().stream()
+                .filter(initiative -> initiative.answers() != null && !initiative.answers().values().isEmpty())
+                .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, initiative -> initiative, (a, b) -> a));
+        List<InitiativeForm> weighed = new ArrayList<>(initiatives.size());
+        boolean anyAnswer = false;
+        for (InitiativeForm initiative : initiatives) {
+            Map<String, Object> given = initiative == null ? null : initiative.answers();
+            if (initiative != null && given == null && !blank(initiative.id()) && saved.containsKey(initiative.id().trim())) {
+                given = saved.get(initiative.id().trim()).answers().values();
+                initiative = initiative.withAnswers(given);
+            }
+            anyAnswer |= given != null && !given.isEmpty();
+            weighed.add(initiative);
+        }
+        if (!anyAnswer) {
+            return initiatives;
+        }
+        Set<String> questions = answers.questions(year).stream().map(DeclarationAnswers.Question::id)
+                .collect(Collectors.toSet());
+        List<InitiativeForm> present = weighed.stream().filter(java.util.Objects::nonNull).toList();
+        java.util.Iterator<Set<String>> asked = answers.asked(year, present).iterator();
+        List<InitiativeForm> kept = new ArrayList<>(initiatives.size());
+        for (int i = 0; i < weighed.size(); i++) {
+            InitiativeForm initiative = weighed.get(i);
+            if (initiative == null) {
+                kept.add(null);
+                continue;
+            }
+            Set<String> askedHere = asked.next();
+            Map<String, Object> given = initiative.answers() == null ? Map.of() : initiative.answers();
+            Map<String, Object> answered = new java.util.LinkedHashMap<>(given);
+            answered.keySet().removeIf(question -> questions.contains(question) && !askedHere.contains(question));
+            // unchanged: as sent (absent answers stay absent: those saved stay as they are)
+            kept.add(answered.size() == given.size() ? initiatives.get(i) : initiative.withAnswers(answered));
+        }
+        return kept;
     }
 
     /**
