@@ -33,7 +33,8 @@ public record DeclarationForm(
     /**
      * One initiative; {@code id} is empty for a new one and the system assigns it. {@code answers}: to the extra
      * questions of the campaign's form version, by question id (checked against that version); absent keeps the
-     * answers already saved, an empty object clears them.
+     * answers already saved, an empty object clears them. An answer to a question not asked of this initiative (its
+     * condition does not hold) is not kept, whichever door saves.
      */
     public record InitiativeForm(
             @Size(max = 30) @PlainText String id,
