@@ -213,9 +213,15 @@ class DeclarationPageController {
             @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         access.requireWrite(organizationCode);
         try {
-            declarations.importInitiatives(year, organizationCode, csv.read(file.getBytes(), answers.questions(year)),
-                    csv::lineMessage);
+            DeclarationService.Imported imported = declarations.importInitiatives(year, organizationCode,
+                    csv.read(file.getBytes(), answers.questions(year)), csv::lineMessage);
             redirect.addFlashAttribute("done", "declaration.csv.imported");
+            if (!imported.notKept().isEmpty()) {
+                Locale locale = LocaleContextHolder.getLocale();
+                redirect.addFlashAttribute("notKept", imported.notKept().stream().map(answer -> csv.lineMessage(
+                        answer.line(), messages.getMessage("declaration.csv.notAsked",
+                                new Object[] {answer.question(), answer.questionId()}, locale))).toList());
+            }
             return "redirect:/mes-declarations/" + year + "/" + organizationCode;
         } catch (InvalidInputException invalid) {
             Declaration declaration = declarations.get(year, organizationCode);

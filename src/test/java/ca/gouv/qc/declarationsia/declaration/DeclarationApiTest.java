@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -487,9 +488,13 @@ class DeclarationApiTest {
             mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(
                     containsString(GUIDANCE_QUESTION + " hidden=\"hidden\">")));
 
-            // no generative AI, yet the guidance cell answered: not kept, as the page keeps nothing it hides
+            // no generative AI, yet the guidance cell answered: not kept, as the page keeps nothing it hides; said so
             String noGenerativeAi = id + fields.replace(",oui,DEVELOPPEMENT_INTERNE", ",non,DEVELOPPEMENT_INTERNE");
-            mvc.perform(upload(url, header + "\n" + noGenerativeAi + ",oui,PREVUE,,,,\n")).andExpect(status().isFound());
+            mvc.perform(upload(url, header + "\n" + noGenerativeAi + ",oui,PREVUE,,,,\n")).andExpect(status().isFound())
+                    .andExpect(flash().attribute("notKept",
+                            List.of("Ligne 2 — « L’initiative suit-elle les lignes directrices sur l’IA générative? » "
+                                    + "(guidanceFollowed) : la question n’est pas posée pour cette initiative (sa condition "
+                                    + "n’est pas remplie), la réponse n’est pas conservée")));
             assertThat(answers(org)).isEqualTo(Map.of("impactAssessment", "PREVUE"));
             // the API, the same rule: the answer comes back without it, and is stored so
             int draftVersion = jdbc.queryForObject("select version from declaration where campaign_year = ? "

@@ -978,6 +978,35 @@ class RespondentJourneyTest extends BrowserJourney {
                     "publicContact", "ia@jrn-dc.gouv.qc.ca"));
             browser.assertAccessible("the declaration, the retired choice answered again");
             browser.screenshot("respondent-dropped-choice-answered", "#i0-questions");
+
+            // by spreadsheet, no generative AI yet the guidance answered: not kept, as the page hides it, and said so
+            List<String> rows = new ArrayList<>();
+            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                    .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(
+                            browser.download(page + "/modele.csv").replace("\uFEFF", "")))) {
+                List<String> header = parser.getHeaderNames();
+                rows.add(String.join(",", header));
+                for (org.apache.commons.csv.CSVRecord record : parser) {
+                    List<String> cells = new ArrayList<>(record.toList());
+                    cells.set(header.indexOf("generativeAi"), "non");
+                    cells.set(header.indexOf("guidanceFollowed"), "oui");
+                    rows.add(cells.stream().map(cell -> "\"" + cell.replace("\"", "\"\"") + "\"")
+                            .collect(java.util.stream.Collectors.joining(",")));
+                }
+            }
+            Path spreadsheet = Files.createTempFile("initiatives", ".csv");
+            Files.writeString(spreadsheet, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+            browser.attach("initiativesFile", spreadsheet);
+            browser.submit("form[action$='/import'] button[type=submit]");
+            assertThat(browser.text(".notice")).contains("Initiatives importées");
+            assertThat(browser.text("#import-not-kept")).isEqualTo("Réponses non retenues, comme la page les masque :\n"
+                    + "Ligne 2 — « L’initiative suit-elle les lignes directrices sur l’IA générative? » (guidanceFollowed) : "
+                    + "la question n’est pas posée pour cette initiative (sa condition n’est pas remplie), la réponse "
+                    + "n’est pas conservée");
+            assertThat(storedAnswers()).isEqualTo(Map.of("impactAssessment", "PREVUE",
+                    "publicContact", "ia@jrn-dc.gouv.qc.ca"));
+            browser.assertAccessible("the declaration, answers of a spreadsheet not kept");
+            browser.screenshot("respondent-csv-not-kept", "#import-not-kept");
             browser.logOut();
         }
 
