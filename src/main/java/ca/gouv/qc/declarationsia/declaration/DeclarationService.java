@@ -214,8 +214,12 @@ public class DeclarationService {
         Map<String, DeclarationAnswers.Question> questions = answers.questions(year).stream()
                 .collect(Collectors.toMap(DeclarationAnswers.Question::id, question -> question));
         List<NotKept> notKept = new ArrayList<>();
-        notAsked.entrySet().stream().filter(entry -> lineOfIndex.containsKey(entry.getKey())).forEach(entry -> entry.getValue().forEach(id -> notKept.add(
-                        new NotKept(lineOfIndex.get(entry.getKey()), id, questions.get(id).label(english)))));
+        notAsked.forEach((index, ids) -> {
+            Long line = lineOfIndex.get(index);
+            if (line != null) { // a row's initiative: the others were sent as saved
+                ids.forEach(id -> notKept.add(new NotKept(line, id, questions.get(id).label(english))));
+            }
+        });
         notKept.sort(java.util.Comparator.comparingLong(NotKept::line));
         return notKept;
     }
