@@ -41,7 +41,8 @@ class DeclarationApiController {
 
     @Operation(summary = "Save a draft (the organization)",
             description = "Incomplete is fine; malformed (sizes, codes, months, unknown ids) answers 422 and changes "
-                    + "nothing. Send back the version read: a save from an older version answers 409.")
+                    + "nothing. Send back the version read: a save from an older version answers 409. An answer to a "
+                    + "question whose condition does not hold for its initiative is not kept (as the page hides it).")
     @PutMapping("/{organizationCode}")
     DeclarationView save(@PathVariable int year, @PathVariable String organizationCode, @RequestBody DeclarationForm form) {
         return DeclarationView.of(declarations.saveDraft(year, organizationCode, form));

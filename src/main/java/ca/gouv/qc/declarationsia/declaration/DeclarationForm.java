@@ -33,7 +33,8 @@ public record DeclarationForm(
     /**
      * One initiative; {@code id} is empty for a new one and the system assigns it. {@code answers}: to the extra
      * questions of the campaign's form version, by question id (checked against that version); absent keeps the
-     * answers already saved, an empty object clears them.
+     * answers already saved, an empty object clears them. An answer to a question not asked of this initiative (its
+     * condition does not hold) is not kept, whichever door saves.
      */
     public record InitiativeForm(
             @Size(max = 30) @PlainText String id,
@@ -72,6 +73,14 @@ public record DeclarationForm(
                     retirementDate, servicesToPopulation, cybersecurity, generativeAi, acquisitionMode, supplierName,
                     productName, personalInformation, privacyImpactAssessment, decisionRole, humanOversight, riskLevel,
                     publicDescription, null);
+        }
+
+        /** The same initiative with these answers. */
+        InitiativeForm withAnswers(Map<String, Object> answers) {
+            return new InitiativeForm(id, name, objectType, description, category, subcategory, benefits, phase,
+                    startDate, productionDate, retirementDate, servicesToPopulation, cybersecurity, generativeAi,
+                    acquisitionMode, supplierName, productName, personalInformation, privacyImpactAssessment,
+                    decisionRole, humanOversight, riskLevel, publicDescription, answers);
         }
     }
 

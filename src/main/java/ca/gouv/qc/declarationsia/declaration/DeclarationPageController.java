@@ -173,10 +173,7 @@ class DeclarationPageController {
             return page(stored, model, unreadable, NOT_SAVED);
         }
         change.accept(form, stored);
-        if (!questions.isEmpty()) {
-            // a question whose condition does not hold is hidden on the page: what it holds is not saved
-            form.keepAsked(answers.asked(year, initiativeForms(form)));
-        }
+        // a question whose condition does not hold is hidden: what it holds is not saved (the service's rule, every door's)
         Declaration saved;
         try {
             saved = declarations.saveDraft(year, organizationCode, form.toForm());
@@ -216,9 +213,15 @@ class DeclarationPageController {
             @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         access.requireWrite(organizationCode);
         try {
-            declarations.importInitiatives(year, organizationCode, csv.read(file.getBytes(), answers.questions(year)),
-                    csv::lineMessage);
+            DeclarationService.Imported imported = declarations.importInitiatives(year, organizationCode,
+                    csv.read(file.getBytes(), answers.questions(year)), csv::lineMessage);
             redirect.addFlashAttribute("done", "declaration.csv.imported");
+            if (!imported.notKept().isEmpty()) {
+                Locale locale = LocaleContextHolder.getLocale();
+                redirect.addFlashAttribute("notKept", imported.notKept().stream().map(answer -> csv.lineMessage(
+                        answer.line(), messages.getMessage("declaration.csv.notAsked",
+                                new Object[] {answer.question(), answer.questionId()}, locale))).toList());
+            }
             return "redirect:/mes-declarations/" + year + "/" + organizationCode;
         } catch (InvalidInputException invalid) {
             Declaration declaration = declarations.get(year, organizationCode);

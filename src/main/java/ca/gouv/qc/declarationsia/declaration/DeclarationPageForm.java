@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.beans.DirectFieldAccessor;
 
 /**
@@ -202,19 +201,6 @@ public class DeclarationPageForm {
             // one value is expected: several are passed on for the rules to refuse
             case ONE_CHOICE, SHORT_TEXT, LONG_TEXT, MONTH -> given.size() == 1 ? given.get(0) : given;
         };
-    }
-
-    /**
-     * Keeps of each initiative's answers those to the questions asked of it (see {@link DeclarationAnswers#asked}):
-     * a question whose condition no longer holds is hidden on the page, and what it held is not saved.
-     */
-    void keepAsked(List<Set<String>> asked) {
-        for (int i = 0; i < initiatives.size() && i < asked.size(); i++) {
-            Initiative initiative = initiatives.get(i);
-            if (initiative.answers != null) {
-                initiative.answers.keySet().retainAll(asked.get(i));
-            }
-        }
     }
 
     DeclarationForm toForm() {

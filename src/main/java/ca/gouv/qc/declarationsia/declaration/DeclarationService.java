@@ -119,6 +119,15 @@ public class DeclarationService {
     /** Saves a draft; refuses it whole if malformed, locked (submitted) or saved meanwhile from another tab. */
     @Transactional
     public Declaration saveDraft(int year, String organizationCode, DeclarationForm form) {
+        return save(year, organizationCode, form, notAsked -> { });
+    }
+
+    /**
+     * {@link #saveDraft}, telling {@code notAsked} the answers sent that were not kept: by initiative's index, the ids
+     * of the questions not asked of it.
+     */
+    private Declaration save(int year, String organizationCode, DeclarationForm form,
+            java.util.function.Consumer<Map<Integer, List<String>>> notAsked) {
         access.requireWrite(organizationCode);
         Declaration current = find(year, organizationCode);
         lifecycle.requireEditable(current);
@@ -126,6 +135,9 @@ public class DeclarationService {
         List<InitiativeForm> initiatives = form.initiatives() == null ? List.of() : form.initiatives();
         // the size first: no lookup for a list that is refused anyway
         if (initiatives.size() <= DeclarationForm.MAX_INITIATIVES) {
+            Map<Integer, List<String>> dropped = new HashMap<>();
+            initiatives = keepAsked(year, current, initiatives, dropped);
+            notAsked.accept(dropped);
             violations.addAll(idViolations(current, initiatives));
             violations.addAll(answers.shape(year, initiatives));
         }
@@ -139,11 +151,22 @@ public class DeclarationService {
     }
 
     /**
+     * What an import saved, and the answers it did not keep (to questions not asked of their row's initiative, as the
+     * page and the API keep none), each naming its line and the question.
+     */
+    public record Imported(Declaration declaration, List<NotKept> notKept) {
+    }
+
+    /** An answer of a spreadsheet's line not kept: the question, by its id and its label in the user's language. */
+    public record NotKept(long line, String questionId, String question) {
+    }
+
+    /**
      * Adds and updates initiatives from a spreadsheet's rows: a row with an id updates that initiative, a row without
      * one adds an initiative; the others stay. All rows are saved, or none; each error names its line.
      */
     @Transactional
-    public Declaration importInitiatives(int year, String organizationCode, List<InitiativeCsv.Row> rows,
+    public Imported importInitiatives(int year, String organizationCode, List<InitiativeCsv.Row> rows,
             BiFunction<Long, String, String> lineMessage) {
         access.requireWrite(organizationCode);
         Declaration current = find(year, organizationCode);
@@ -166,10 +189,12 @@ public class DeclarationService {
             lineOfIndex.put(index, row.line());
         }
         try {
-            return saveDraft(year, organizationCode, new DeclarationForm(current.noInitiatives() && merged.isEmpty(),
+            Map<Integer, List<String>> notAsked = new HashMap<>();
+            Declaration saved = save(year, organizationCode, new DeclarationForm(current.noInitiatives() && merged.isEmpty(),
                     current.contact() == null ? null
                             : new DeclarationForm.Person(current.contact().name(), current.contact().email()),
-                    current.version(), merged));
+                    current.version(), merged), notAsked::putAll);
+            return new Imported(saved, notKept(year, notAsked, lineOfIndex));
         } catch (InvalidInputException invalid) {
             throw new InvalidInputException(invalid.violations().stream().map(violation -> {
                 Matcher index = INITIATIVE_INDEX.matcher(violation.path());
@@ -178,6 +203,25 @@ public class DeclarationService {
                         : new Violation(violation.path(), violation.code(), lineMessage.apply(line, violation.message()));
             }).toList());
         }
+    }
+
+    /** The answers of the rows not kept, in the order of the lines, each naming the question in the user's language. */
+    private List<NotKept> notKept(int year, Map<Integer, List<String>> notAsked, Map<Integer, Long> lineOfIndex) {
+        if (notAsked.isEmpty()) {
+            return List.of();
+        }
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        Map<String, DeclarationAnswers.Question> questions = answers.questions(year).stream()
+                .collect(Collectors.toMap(DeclarationAnswers.Question::id, question -> question));
+        List<NotKept> notKept = new ArrayList<>();
+        notAsked.forEach((index, ids) -> {
+            Long line = lineOfIndex.get(index);
+            if (line != null) { // a row's initiative: the others were sent as saved
+                ids.forEach(id -> notKept.add(new NotKept(line, id, questions.get(id).label(english))));
+            }
+        });
+        notKept.sort(java.util.Comparator.comparingLong(NotKept::line));
+        return notKept;
     }
 
     /** Why a body need not declare this year (shown on the dashboard and the coverage page). */
@@ -223,6 +267,58 @@ public class DeclarationService {
     /** What the attestation and the signatory lack for a submission, whatever the declaration holds. */
     public List<Violation> signatureProblems(SubmitForm form) {
         return lifecycle.signatureProblems(form);
+    }
+
+    /**
+     * Of each initiative's answers, those to the questions asked of it ({@link DeclarationAnswers#asked}): an answer to
+     * a question whose condition does not hold is not kept, whichever door saves (the page hides the question, the API
+     * and the spreadsheet may still send it). The answers weighed are those sent, or those saved when none are sent (a
+     * condition taken back drops what was answered under it). Answers to questions the version does not ask at all
+     * stay, for {@link DeclarationAnswers#shape} to refuse; nothing is read when no initiative has answers.
+     */
+    private List<InitiativeForm> keepAsked(int year, Declaration current, List<InitiativeForm> initiatives,
+            Map<Integer, List<String>> droppedSent) {
+        Map<String, InitiativeSnapshot> saved = current.initiatives().stream()
+                .filter(initiative -> initiative.answers() != null && !initiative.answers().values().isEmpty())
+                .collect(Collectors.toMap(InitiativeSnapshot::initiativeId, initiative -> initiative, (a, b) -> a));
+        List<InitiativeForm> weighed = new ArrayList<>(initiatives.size());
+        boolean anyAnswer = false;
+        for (InitiativeForm initiative : initiatives) {
+            Map<String, Object> given = initiative == null ? null : initiative.answers();
+            if (initiative != null && given == null && !blank(initiative.id()) && saved.containsKey(initiative.id().trim())) {
+                given = saved.get(initiative.id().trim()).answers().values();
+                initiative = initiative.withAnswers(given);
+            }
+            anyAnswer |= given != null && !given.isEmpty();
+            weighed.add(initiative);
+        }
+        if (!anyAnswer) {
+            return initiatives;
+        }
+        Set<String> questions = answers.questions(year).stream().map(DeclarationAnswers.Question::id)
+                .collect(Collectors.toSet());
+        List<InitiativeForm> present = weighed.stream().filter(java.util.Objects::nonNull).toList();
+        java.util.Iterator<Set<String>> asked = answers.asked(year, present).iterator();
+        List<InitiativeForm> kept = new ArrayList<>(initiatives.size());
+        for (int i = 0; i < weighed.size(); i++) {
+            InitiativeForm initiative = weighed.get(i);
+            if (initiative == null) {
+                kept.add(null);
+                continue;
+            }
+            Set<String> askedHere = asked.next();
+            Map<String, Object> given = initiative.answers() == null ? Map.of() : initiative.answers();
+            Map<String, Object> answered = new java.util.LinkedHashMap<>(given);
+            List<String> dropped = answered.keySet().stream()
+                    .filter(question -> questions.contains(question) && !askedHere.contains(question)).toList();
+            answered.keySet().removeAll(dropped);
+            if (!dropped.isEmpty() && initiatives.get(i).answers() != null) {
+                droppedSent.put(i, dropped);
+            }
+            // unchanged: as sent (absent answers stay absent: those saved stay as they are)
+            kept.add(answered.size() == given.size() ? initiatives.get(i) : initiative.withAnswers(answered));
+        }
+        return kept;
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -486,6 +487,27 @@ class DeclarationApiTest {
                     + ",,,,,,\n")).andExpect(status().isFound());
             mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(
                     containsString(GUIDANCE_QUESTION + " hidden=\"hidden\">")));
+
+            // no generative AI, yet the guidance cell answered: not kept, as the page keeps nothing it hides; said so
+            String noGenerativeAi = id + fields.replace(",oui,DEVELOPPEMENT_INTERNE", ",non,DEVELOPPEMENT_INTERNE");
+            mvc.perform(upload(url, header + "\n" + noGenerativeAi + ",oui,PREVUE,,,,\n")).andExpect(status().isFound())
+                    .andExpect(flash().attribute("notKept",
+                            List.of("Ligne 2 — « L’initiative suit-elle les lignes directrices sur l’IA générative? » "
+                                    + "(guidanceFollowed) : la question n’est pas posée pour cette initiative (sa condition "
+                                    + "n’est pas remplie), la réponse n’est pas conservée")));
+            assertThat(answers(org)).isEqualTo(Map.of("impactAssessment", "PREVUE"));
+            // the API, the same rule: the answer comes back without it, and is stored so
+            int draftVersion = jdbc.queryForObject("select version from declaration where campaign_year = ? "
+                    + "and organization_code = ?", Integer.class, QUESTIONS_YEAR, org);
+            mvc.perform(put("/api/campaigns/" + QUESTIONS_YEAR + "/declarations/" + org).with(httpBasic("coordo", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("""
+                                    {"version": %d, "initiatives": [{"id": "%s", "name": "Rédaction assistée",
+                                     "generativeAi": false, "answers": {"guidanceFollowed": true, "impactAssessment": "REALISEE"}}]}
+                                    """.formatted(draftVersion, id)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.initiatives[0].answers.impactAssessment").value("REALISEE"))
+                    .andExpect(jsonPath("$.initiatives[0].answers.guidanceFollowed").doesNotExist());
+            assertThat(answers(org)).isEqualTo(Map.of("impactAssessment", "REALISEE"));
 
             mvc.perform(upload(url, String.join(",", InitiativeCsv.COLUMNS) + "\n" + fields + "\n"))
                     .andExpect(content().string(containsString("colonnes manquantes : " + questions.replace(",", ", "))));

@@ -57,15 +57,6 @@ class PageQuestionsTest {
     }
 
     @Test
-    void the_answers_to_questions_not_asked_of_the_initiative_are_not_kept() {
-        DeclarationPageForm form = formWith(Map.of("guidanceFollowed", true, "publicContact", "a@example.org"));
-
-        form.keepAsked(List.of(Set.of("dataSources", "publicContact")));
-
-        assertThat(form.getInitiatives().get(0).answers()).isEqualTo(Map.of("publicContact", "a@example.org"));
-    }
-
-    @Test
     void the_page_shows_each_question_in_the_persons_language_hidden_while_its_condition_does_not_hold() {
         DeclarationPageForm form = formWith(Map.of("dataSources", List.of("OUVERTES"), "guidanceFollowed", true));
 

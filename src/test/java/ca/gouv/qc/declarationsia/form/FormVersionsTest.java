@@ -75,6 +75,8 @@ class FormVersionsTest {
     private static final int ANSWERS_YEAR = 2060;
     private static final String ANSWERS_ORG = "FORM-ANS";
     private static final String RESPONDENT = "ia.form-ans@example.qc.ca";
+    /** The campaign whose answers are weighed by the conditions (the database layer's own database: free there). */
+    private static final int ASKED_YEAR = 2064;
 
     @Autowired
     FormVersions forms;
@@ -122,6 +124,7 @@ class FormVersionsTest {
         campaigns.cleanUp(YEAR);
         campaigns.cleanUp(OTHER_YEAR);
         campaigns.cleanUp(ANSWERS_YEAR);
+        campaigns.cleanUp(ASKED_YEAR);
         LocaleContextHolder.resetLocaleContext();
     }
 
@@ -327,6 +330,47 @@ class FormVersionsTest {
         assertThat(declarationRepository.findById(declarationId).orElseThrow().initiatives().get(0).answers().values())
                 .containsEntry("guidanceFollowed", true)
                 .containsEntry("publicInformationPage", "https://www.quebec.ca/ia/redaction");
+    }
+
+    /**
+     * An answer to a question not asked of the initiative (its condition does not hold) is not kept, whichever door
+     * saves the draft (the page, the API, the spreadsheet: they all save through the service): the rule the page
+     * applied alone to what it hid. What is malformed or unknown is still refused, where it is asked or not.
+     */
+    @Test
+    void an_answer_to_a_question_whose_condition_does_not_hold_is_not_kept_whoever_saves_it() throws Exception {
+        String org = "FORM-ASK";
+        TestOrganizations.createWithLogin(organizations, identity, org);
+        int next = newest() + 1;
+        asCoordinator(() -> forms.create(definition(secondVersion(next))));
+        campaigns.create(ASKED_YEAR, List.of(org), next);
+        transactions.executeWithoutResult(status -> opening.open(ASKED_YEAR, org));
+        java.util.function.Function<String, Declaration> save = draft -> as("ia.form-ask@example.qc.ca",
+                Roles.organizationGroup(org), () -> declarations.saveDraft(ASKED_YEAR, org, read(draft, DeclarationForm.class)));
+        ObjectNode initiative = json.valueToTree(TestDeclarations.complete(null, "Tri du courrier", ASKED_YEAR));
+
+        // no generative AI: the guidance question is not asked, its answer is not kept; the other one is
+        initiative.put("generativeAi", false).putObject("answers").put("guidanceFollowed", true)
+                .put("publicInformationPage", "https://www.quebec.ca/ia/tri");
+        Declaration saved = save.apply(draft(0, initiative));
+        assertThat(saved.initiatives().get(0).answers().values())
+                .isEqualTo(Map.of("publicInformationPage", "https://www.quebec.ca/ia/tri"));
+
+        // generative AI: kept; then generative AI taken back, answers not sent (those saved stay): dropped all the same
+        initiative.put("id", saved.initiatives().get(0).initiativeId()).put("generativeAi", true);
+        assertThat(save.apply(draft(1, initiative)).initiatives().get(0).answers().values())
+                .containsEntry("guidanceFollowed", true);
+        ObjectNode withoutAnswers = initiative.deepCopy().put("generativeAi", false);
+        withoutAnswers.remove("answers");
+        assertThat(save.apply(draft(2, withoutAnswers)).initiatives().get(0).answers().values())
+                .isEqualTo(Map.of("publicInformationPage", "https://www.quebec.ca/ia/tri"));
+
+        // a question the version does not ask at all is still refused, nothing saved
+        initiative.put("generativeAi", false).putObject("answers").put("contactPerson", "Rita");
+        assertThat(refusal(() -> save.apply(draft(3, initiative)))).extracting(Violation::path)
+                .containsExactly("initiatives[0].answers.contactPerson");
+        assertThat(jdbc.queryForObject("select version from declaration where campaign_year = ? and organization_code = ?",
+                Integer.class, ASKED_YEAR, org)).isEqualTo(3);
     }
 
     private static final String SIGNATURE = """

@@ -1128,4 +1128,155 @@ class RespondentJourneyTest extends BrowserJourney {
         }
     }
     // end readview
+
+    /**
+     * (csvrule) A choice answered last year that this year's version retired: carry-over drops it, and the respondent
+     * reads so under the initiative's questions, in its language, until it answers the question again.
+     */
+    @Nested
+    class AfterARetiredChoice {
+
+        /** Years no other test names: last year's declaration, and this year's campaign on the next version. */
+        private static final int LAST_YEAR = 2029;
+        private static final int YEAR = 2060;
+        private static final String ORG = "JRN-DC";
+
+        @AfterEach
+        void cleanUp() {
+            campaigns.cleanUp(YEAR);
+        }
+
+        @Test
+        void the_respondent_reads_that_last_years_choice_is_no_longer_offered_and_chooses_again() throws Exception {
+            String respondent = TestOrganizations.createWithLogin(organizations, identity, ORG);
+            int lastYearsVersion = TestFormVersions.withEveryKindOfQuestion(mvc, json);
+            int thisYearsVersion = retiringUnderWay(lastYearsVersion);
+            String initiativeId = declaredLastYear(lastYearsVersion, Map.of("impactAssessment", "EN_COURS",
+                    "publicContact", "ia@jrn-dc.gouv.qc.ca"));
+            campaigns.create(YEAR, List.of(ORG), thisYearsVersion);
+            TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
+            campaigns.launch(YEAR);
+            campaigns.runDueJobs(YEAR);
+            String page = "/mes-declarations/" + YEAR + "/" + ORG;
+
+            if (browser.has("form[action='/logout'] button")) {
+                browser.logOut();
+            }
+            browser.open(page);
+            browser.logIn(respondent, "demo");
+            assertThat(browser.url()).endsWith(page);
+            assertThat(browser.text("#initiative-0 > legend")).startsWith(initiativeId + " – ");
+            String notice = "L’an dernier, la réponse à « État de l’évaluation d’impact » était « En cours (choix retiré) » : "
+                    + "ce choix n’est plus offert cette année, choisissez de nouveau.";
+            assertThat(browser.texts("#i0-questions .dropped-choice")).as("told under the initiative's questions")
+                    .containsExactly(notice);
+            assertThat(browser.chosen("i0-answers-impactAssessment")).as("nothing chosen in its place").isEmpty();
+            assertThat(browser.options("i0-answers-impactAssessment")).as("the retired choice is not offered")
+                    .containsExactly("— Choisir —", "Réalisée", "Prévue");
+            assertThat(browser.value("i0-answers-publicContact")).as("what still holds came over")
+                    .isEqualTo("ia@jrn-dc.gouv.qc.ca");
+            assertThat(storedAnswers()).isEqualTo(Map.of("publicContact", "ia@jrn-dc.gouv.qc.ca"));
+            browser.assertAccessible("the declaration, a choice of last year's no longer offered");
+            browser.screenshot("respondent-dropped-choice", "#i0-questions");
+
+            browser.open(page + "?lang=en");
+            assertThat(browser.texts("#i0-questions .dropped-choice")).containsExactly("Last year, the answer to "
+                    + "“State of the impact assessment” was “Under way (retired choice)”: this choice is no longer "
+                    + "offered this year, choose again.");
+            browser.assertAccessible("the declaration in English, a choice of last year's no longer offered");
+            browser.screenshot("respondent-dropped-choice-en", "#i0-questions");
+            browser.open(page + "?lang=fr");
+
+            // saved without answering it again: still said
+            browser.submit("button[value=save]");
+            assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
+            assertThat(browser.texts("#i0-questions .dropped-choice")).containsExactly(notice);
+
+            // answered again: saved, and nothing more is said of last year's choice
+            browser.choose("i0-answers-impactAssessment", "PREVUE");
+            browser.submit("button[value=save]");
+            assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
+            browser.open(page);
+            assertThat(browser.has("#i0-questions .dropped-choice")).as("no notice once answered again").isFalse();
+            assertThat(browser.chosen("i0-answers-impactAssessment")).isEqualTo("PREVUE");
+            assertThat(browser.value("i0-answers-publicContact")).isEqualTo("ia@jrn-dc.gouv.qc.ca");
+            assertThat(storedAnswers()).isEqualTo(Map.of("impactAssessment", "PREVUE",
+                    "publicContact", "ia@jrn-dc.gouv.qc.ca"));
+            browser.assertAccessible("the declaration, the retired choice answered again");
+            browser.screenshot("respondent-dropped-choice-answered", "#i0-questions");
+
+            // by spreadsheet, no generative AI yet the guidance answered: not kept, as the page hides it, and said so
+            List<String> rows = new ArrayList<>();
+            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                    .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(
+                            browser.download(page + "/modele.csv").replace("\uFEFF", "")))) {
+                List<String> header = parser.getHeaderNames();
+                rows.add(String.join(",", header));
+                for (org.apache.commons.csv.CSVRecord record : parser) {
+                    List<String> cells = new ArrayList<>(record.toList());
+                    cells.set(header.indexOf("generativeAi"), "non");
+                    cells.set(header.indexOf("guidanceFollowed"), "oui");
+                    rows.add(cells.stream().map(cell -> "\"" + cell.replace("\"", "\"\"") + "\"")
+                            .collect(java.util.stream.Collectors.joining(",")));
+                }
+            }
+            Path spreadsheet = Files.createTempFile("initiatives", ".csv");
+            Files.writeString(spreadsheet, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+            browser.attach("initiativesFile", spreadsheet);
+            browser.submit("form[action$='/import'] button[type=submit]");
+            assertThat(browser.text(".notice")).contains("Initiatives importées");
+            assertThat(browser.text("#import-not-kept")).isEqualTo("Réponses non retenues, comme la page les masque :\n"
+                    + "Ligne 2 — « L’initiative suit-elle les lignes directrices sur l’IA générative? » (guidanceFollowed) : "
+                    + "la question n’est pas posée pour cette initiative (sa condition n’est pas remplie), la réponse "
+                    + "n’est pas conservée");
+            assertThat(storedAnswers()).isEqualTo(Map.of("impactAssessment", "PREVUE",
+                    "publicContact", "ia@jrn-dc.gouv.qc.ca"));
+            browser.assertAccessible("the declaration, answers of a spreadsheet not kept");
+            browser.screenshot("respondent-csv-not-kept", "#import-not-kept");
+            browser.logOut();
+        }
+
+        /** The next version, as a coordinator makes it: « En cours » retired from the impact assessment's states. */
+        private int retiringUnderWay(int version) throws Exception {
+            com.fasterxml.jackson.databind.node.ObjectNode definition = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    json.readTree(mvc.perform(get("/api/forms/" + version).with(httpBasic("coordo", "demo")))
+                            .andExpect(MockMvcResultMatchers.status().isOk()).andReturn().getResponse().getContentAsString());
+            definition.put("version", version + 1).put("basedOn", version);
+            for (JsonNode code : definition.at("/codeLists/impactAssessmentState")) {
+                if ("EN_COURS".equals(code.get("code").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) code).put("retired", true);
+                }
+            }
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/forms")
+                            .with(httpBasic("coordo", "demo"))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(definition.toString()))
+                    .andExpect(MockMvcResultMatchers.status().isCreated());
+            return version + 1;
+        }
+
+        /** Last year's campaign, closed, on that version, and the body's accepted declaration with these answers. */
+        private String declaredLastYear(int version, Map<String, Object> answers) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status, "
+                    + "form_version) values (?, ?, ?, ?, ?, 'FERMEE', ?) on conflict do nothing", LAST_YEAR,
+                    java.sql.Date.valueOf(LAST_YEAR + "-06-30"), java.sql.Date.valueOf(LAST_YEAR + "-09-01"),
+                    java.sql.Date.valueOf(LAST_YEAR + "-10-31"), java.sql.Date.valueOf(LAST_YEAR + "-11-30"), version);
+            return transactions.execute(tx -> {
+                String id = initiativeIds.next(ORG);
+                InitiativeSnapshot snapshot = with(with(with(valid(), "initiativeId", id), "name", "Tri des demandes"),
+                        "answers", new ca.gouv.qc.declarationsia.shared.Answers(answers));
+                declarations.save(new Declaration(null, LAST_YEAR, ORG, "FINANCES", false, DeclarationStatus.ACCEPTEE,
+                        false, null, new Declaration.Person("Rita", "ia@example.qc.ca"), true,
+                        new Declaration.Signatory("D", "DPI", "d@example.qc.ca"),
+                        Instant.parse(LAST_YEAR + "-10-15T12:00:00Z"), false, null, 0, null, List.of(snapshot), null));
+                return id;
+            });
+        }
+
+        /** The initiative's answers as stored this year. */
+        private Map<String, Object> storedAnswers() throws Exception {
+            return json.readValue(jdbc.queryForObject("select s.answers::text from initiative_snapshot s join declaration d "
+                    + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class,
+                    YEAR, ORG), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        }
+    }
 }
