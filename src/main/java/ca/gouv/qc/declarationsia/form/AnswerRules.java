@@ -96,7 +96,8 @@ public class AnswerRules {
     /**
      * The ids of the questions asked of this initiative, in the form's order: those without a condition, and those
      * whose field or earlier question has the value (an earlier question not asked has no answer that counts). The
-     * declaration page shows and keeps the answers to these only; a submission needs the required ones among them.
+     * declaration page shows these only, a draft's save keeps the answers to these only (whatever the door), the
+     * read-only page lists these only; a submission needs the required ones among them.
      */
     public Set<String> asked(FormDefinition form, Function<String, Object> fieldValue, Map<String, ?> answers) {
         Map<String, ?> given = answers == null ? Map.of() : answers;
