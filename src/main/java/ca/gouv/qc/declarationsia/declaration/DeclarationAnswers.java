@@ -48,6 +48,12 @@ public interface DeclarationAnswers {
     List<Set<String>> asked(int campaignYear, List<InitiativeForm> initiatives);
 
     /**
+     * The ids of the questions asked of each of a declaration's initiatives as they stand (its campaign's version;
+     * a question whose condition does not hold was not asked), in the declaration's order.
+     */
+    List<Set<String>> asked(Declaration declaration);
+
+    /**
      * A declaration's answers as a person reads them, with the questions of its campaign's version (not the newest):
      * for each initiative, in the declaration's order, the questions asked of it as it was declared (one whose
      * condition does not hold is left out, whatever it holds), each with its answer labelled in that language (a

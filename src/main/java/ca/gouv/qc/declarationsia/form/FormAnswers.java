@@ -144,6 +144,21 @@ class FormAnswers implements DeclarationAnswers {
     }
 
     @Override
+    public List<Set<String>> asked(Declaration declaration) {
+        FormDefinition form = formOf(declaration.campaignYear());
+        return declaration.initiatives().stream().map(initiative -> asked(form, initiative)).toList();
+    }
+
+    /** The page's rule: a question whose condition does not hold was not asked, whatever the row holds. */
+    private Set<String> asked(FormDefinition form, InitiativeSnapshot initiative) {
+        return rules.asked(form, field -> fieldValue(initiative, field), answersOf(initiative));
+    }
+
+    private static Map<String, Object> answersOf(InitiativeSnapshot initiative) {
+        return initiative.answers() == null ? Map.of() : initiative.answers().values();
+    }
+
+    @Override
     public ReadAnswers read(Declaration declaration, Locale locale) {
         int version = versionOf(declaration.campaignYear());
         FormDefinition form = forms.get(version);
@@ -152,9 +167,8 @@ class FormAnswers implements DeclarationAnswers {
             return new ReadAnswers(version, initiatives);
         }
         for (InitiativeSnapshot initiative : declaration.initiatives()) {
-            Map<String, Object> answers = initiative.answers() == null ? Map.of() : initiative.answers().values();
-            // the page's rule: a question whose condition does not hold was not asked, whatever the row holds
-            Set<String> asked = rules.asked(form, field -> fieldValue(initiative, field), answers);
+            Map<String, Object> answers = answersOf(initiative);
+            Set<String> asked = asked(form, initiative);
             initiatives.add(form.askedQuestions().stream().filter(question -> asked.contains(question.id()))
                     .map(question -> new ReadAnswer(question.id(), AnswerTexts.question(question, locale),
                             AnswerTexts.parts(form, question, answers.get(question.id()), locale, messages)))

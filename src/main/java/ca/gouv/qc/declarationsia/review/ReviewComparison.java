@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.review;
 
 import ca.gouv.qc.declarationsia.declaration.Declaration;
 import ca.gouv.qc.declarationsia.declaration.DeclarationHistory;
+import ca.gouv.qc.declarationsia.declaration.DeclarationAnswers;
 import ca.gouv.qc.declarationsia.declaration.DeclarationService;
 import ca.gouv.qc.declarationsia.declaration.FieldCatalogue;
 import ca.gouv.qc.declarationsia.declaration.InitiativeSnapshot;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -61,9 +63,11 @@ class ReviewComparison {
     private final DeclarationService declarations;
     private final ReviewQuestions questions;
     private final MessageSource messages;
+    private final DeclarationAnswers answered;
 
     ReviewComparison(DeclarationHistory history, ObjectMapper json, DeclarationService declarations,
-            ReviewQuestions questions, MessageSource messages) {
+            ReviewQuestions questions, MessageSource messages, DeclarationAnswers answered) {
+        this.answered = answered;
         this.history = history;
         this.json = json;
         this.declarations = declarations;
@@ -82,8 +86,13 @@ class ReviewComparison {
                 : lastYearDeclaration.map(last -> questions.formOf(last.campaignYear())).orElse(null);
         Locale locale = LocaleContextHolder.getLocale();
         List<InitiativeLines> result = new ArrayList<>();
+        // a question whose condition does not hold was not asked: no line for it (its answer is not kept either)
+        java.util.Iterator<Set<String>> asked = (form.askedQuestions().isEmpty()
+                ? java.util.Collections.<Set<String>>nCopies(declaration.initiatives().size(), Set.of())
+                : answered.asked(declaration)).iterator();
         for (InitiativeSnapshot initiative : declaration.initiatives()) {
             Map<String, Object> now = asMap(initiative);
+            Set<String> askedHere = asked.next();
             Map<String, Object> before = previous.get(initiative.initiativeId());
             Map<String, Object> year = lastYear.get(initiative.initiativeId());
             List<Line> lines = new ArrayList<>();
@@ -97,7 +106,7 @@ class ReviewComparison {
                 lines.add(new Line(field.name(), field.labelKey(), value, submitted, declared,
                         before != null && !Objects.equals(submitted, value), year != null && !Objects.equals(declared, value)));
             }
-            result.add(new InitiativeLines(initiative, year == null, lines, answerLines(form, answers(now),
+            result.add(new InitiativeLines(initiative, year == null, lines, answerLines(form, askedHere, answers(now),
                     before == null ? null : answers(before), lastYearForm, year == null ? null : answers(year), locale,
                     messages)));
         }
@@ -107,14 +116,19 @@ class ReviewComparison {
     /**
      * The lines of an initiative's answers to the questions its version asks, in their order.
      *
+     * @param asked the questions asked of the initiative (one whose condition does not hold has no line)
      * @param submitted the answers of the previous submission, null when there was none
      * @param lastYearForm the version last year's declaration was made on (what it asked), null when there was none
      * @param lastYear the initiative's answers last year, null when it was not declared last year
      */
-    static List<AnswerLine> answerLines(FormDefinition form, Map<String, Object> now, Map<String, Object> submitted,
-            FormDefinition lastYearForm, Map<String, Object> lastYear, Locale locale, MessageSource messages) {
+    static List<AnswerLine> answerLines(FormDefinition form, Set<String> asked, Map<String, Object> now,
+            Map<String, Object> submitted, FormDefinition lastYearForm, Map<String, Object> lastYear, Locale locale,
+            MessageSource messages) {
         List<AnswerLine> lines = new ArrayList<>();
         for (Question question : form.askedQuestions()) {
+            if (!asked.contains(question.id())) {
+                continue;
+            }
             Object value = now.get(question.id());
             Object given = submitted == null ? null : submitted.get(question.id());
             Optional<Question> askedLastYear = lastYearForm == null ? Optional.empty() : lastYearForm.askedQuestions()

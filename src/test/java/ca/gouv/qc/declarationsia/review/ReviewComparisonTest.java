@@ -39,7 +39,7 @@ class ReviewComparisonTest {
 
     @Test
     void a_question_last_years_version_did_not_ask_is_new_and_an_answer_that_changed_shows_last_years_by_its_label() {
-        List<AnswerLine> lines = ReviewComparison.answerLines(THIS_YEAR,
+        List<AnswerLine> lines = ReviewComparison.answerLines(THIS_YEAR, ALL,
                 Map.of("guidance", true, "impact", "REALISEE", "uses", List.of("TRI", "RESUME")), null, LAST_YEAR,
                 Map.of("impact", "EN_COURS", "uses", List.of("TRI", "RESUME")), Locale.CANADA_FRENCH, messages);
 
@@ -55,7 +55,7 @@ class ReviewComparisonTest {
 
     @Test
     void since_the_previous_submission_a_removed_answer_is_a_change_a_blank_one_is_none_and_labels_follow_the_reader() {
-        List<AnswerLine> lines = ReviewComparison.answerLines(THIS_YEAR, Map.of("impact", "REALISEE", "uses", List.of()),
+        List<AnswerLine> lines = ReviewComparison.answerLines(THIS_YEAR, ALL, Map.of("impact", "REALISEE", "uses", List.of()),
                 Map.of("guidance", false, "impact", "REALISEE"), LAST_YEAR, null, Locale.CANADA, messages);
 
         assertThat(lines).extracting(AnswerLine::question)
@@ -71,9 +71,21 @@ class ReviewComparisonTest {
 
     @Test
     void a_version_without_questions_shows_no_answer_line() {
-        assertThat(ReviewComparison.answerLines(form(1, List.of(), List.of()), Map.of(), null, null, null,
-                Locale.CANADA_FRENCH, messages)).isEmpty();
+        assertThat(ReviewComparison.answerLines(form(1, List.of(), List.of()), java.util.Set.of(), Map.of(), null, null,
+                null, Locale.CANADA_FRENCH, messages)).isEmpty();
     }
+
+    @Test
+    void a_question_whose_condition_does_not_hold_for_the_initiative_has_no_line() {
+        List<AnswerLine> lines = ReviewComparison.answerLines(THIS_YEAR, java.util.Set.of("impact", "uses"),
+                Map.of("impact", "REALISEE"), null, null, null, Locale.CANADA_FRENCH, messages);
+
+        assertThat(lines).extracting(AnswerLine::questionId).as("not asked, so not shown as unanswered")
+                .containsExactly("impact", "uses");
+    }
+
+    /** Every question of {@link #THIS_YEAR} asked of the initiative. */
+    private static final java.util.Set<String> ALL = java.util.Set.of("guidance", "impact", "uses");
 
     private static FormDefinition form(int version, List<Question> questions, List<Code> impact) {
         return new FormDefinition(version, version == 1 ? null : version - 1, Map.of("impact", impact, "uses", List.of(
