@@ -923,8 +923,8 @@ class CoordinatorJourneyTest extends BrowserJourney {
         }
 
         /** A campaign open while the coordinator records a succession late (years no other class uses). */
-        private static final int LATE_BEFORE = 2074;
-        private static final int LATE_OPEN = 2089;
+        private static final int LATE_BEFORE = 2054;
+        private static final int LATE_OPEN = 2055;
 
         /**
          * A merger recorded in October, effective in June, counts for the campaign open since September: into a
