@@ -910,7 +910,17 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.assertAccessible("the split page, an initiative left unassigned");
             browser.screenshot("succession-split-refused");
 
+            // every initiative assigned, but a date before the body's last accepted declaration: refused beside it
             browser.choose("a-" + ids.get(1), "JS-SPLIT-B");
+            browser.type("effectiveDate", BEFORE + "-01-01");
+            browser.submit("#split-assignments button[type=submit]");
+            assertThat(browser.text("#effectiveDate-error")).startsWith("Date d’effet : la date d’effet doit suivre "
+                    + "l’ouverture de la campagne " + BEFORE);
+            assertThat(browser.element(By.id("effectiveDate")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.element(By.id("effectiveDate")).getAttribute("aria-describedby")).isEqualTo("effectiveDate-error");
+            assertThat(browser.chosen("a-" + ids.get(1))).isEqualTo("JS-SPLIT-B");
+
+            browser.type("effectiveDate", BEFORE + "-12-01");
             browser.submit("#split-assignments button[type=submit]");
             assertThat(browser.text("#successions .notice")).isEqualTo("Succession inscrite : JS-SPLIT → JS-SPLIT-A, JS-SPLIT-B. "
                     + "Les initiatives actives suivront à la prochaine campagne.");
