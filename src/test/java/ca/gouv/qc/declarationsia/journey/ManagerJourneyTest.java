@@ -245,7 +245,8 @@ class ManagerJourneyTest extends BrowserJourney {
 
     /**
      * Types the criterion's value and confirms it, as a person would again when Cockpit's search loses it: its
-     * editor may be redrawn while typing, and an Enter taken before the value leaves the criterion at "??".
+     * editor may be redrawn (or not yet typable) while typing, and an Enter taken before the value leaves the criterion
+     * at "??".
      */
     private void enterSearchValue(String value) {
         By editor = By.cssSelector("[cam-widget-search] input[ng-model='formData.editValue']");
@@ -269,7 +270,8 @@ class ManagerJourneyTest extends BrowserJourney {
                     return false;
                 }
                 return URLDecoder.decode(page.getCurrentUrl(), StandardCharsets.UTF_8).contains("\"" + value + "\"");
-            } catch (StaleElementReferenceException redrawn) {
+            } catch (StaleElementReferenceException | org.openqa.selenium.ElementNotInteractableException redrawn) {
+                // redrawn, or still appearing: as a person would, try again once it can be typed in
                 return false;
             }
         });
