@@ -3,6 +3,7 @@ package ca.gouv.qc.declarationsia.campaign;
 import ca.gouv.qc.declarationsia.declaration.DeclarationLifecycle;
 import ca.gouv.qc.declarationsia.declaration.DeclarationMails;
 import ca.gouv.qc.declarationsia.shared.BatchReads;
+import ca.gouv.qc.declarationsia.shared.BatchWrites;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * "Lancer un lot de déclarations": one job per batch (multi-instance, in parallel on the job executor), each opening
  * the declarations of its slice of the targets in one transaction. A retried or re-run batch skips what is open.
- * What every body's steps read of the campaign, the organizations and their respondents is read once for the batch
- * ({@link BatchReads}).
+ * What every body's steps read of the campaign, the organizations, their respondents and last year's declarations is
+ * read once for the batch ({@link BatchReads}); the invitations and the links from declarations to their processes
+ * are written together at its end ({@link BatchWrites}).
  *
  * <p>A batch's job is not exclusive: a node's job threads open several batches at once (each waits for PostgreSQL
  * about half of its time), and the nodes share them. The job that ends each batch's run, counting it on the
@@ -64,11 +66,13 @@ class LaunchDeclarationBatchDelegate implements JavaDelegate {
                 """).param("year", year).param("offset", batch * size).param("size", size).query(String.class).list();
         long start = System.nanoTime();
         // the batch's dates, organizations and respondents read once for all its bodies, not once per body
-        BatchReads.run(() -> {
+        // and what they write that nothing reads back (invitations, process links) written together at its end
+        BatchReads.run(() -> BatchWrites.run(() -> {
             calendar.prepareDeadlines(year, organizations);
+            declarations.prepareOpening(year, organizations);
             mails.prepareBatch(organizations);
             organizations.forEach(organization -> declarations.open(year, organization));
-        });
+        }));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.debug("Launch {}: batch {} opened {} declarations in {} ms", year, batch, organizations.size(),
                 took.toMillis());

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -180,6 +182,11 @@ class CarryOver {
         if (initiatives.isEmpty()) {
             return List.of();
         }
+        Optional<List<GivenAnswers>> batch = BatchReads.find(List.of(GivenAnswers.class, source.declarationId()));
+        if (batch.isPresent()) {
+            Set<String> ids = initiatives.stream().map(Active::id).collect(Collectors.toSet());
+            return batch.get().stream().filter(given -> ids.contains(given.initiativeId())).toList();
+        }
         return jdbc.sql("""
                 select s.initiative_id, s.answers::text as answers from initiative_snapshot s
                  where s.declaration_id = :previous and s.initiative_id in (:ids) and s.answers is not null
@@ -205,13 +212,50 @@ class CarryOver {
     }
 
     private Map<Source, List<Active>> read(int year, String organizationCode) {
+        Optional<Source> own = lastBefore(year, organizationCode, organizationCode, id -> true);
+        return assemble(year, organizationCode, own, source -> activeIn(List.of(source.declarationId()))
+                .getOrDefault(source.declarationId(), List.of()),
+                successions.ancestryOf(organizationCode, openingDate(year)));
+    }
+
+    /** The body's own last declaration first, then its predecessors', each initiative once. */
+    private Map<Source, List<Active>> assemble(int year, String organizationCode, Optional<Source> own,
+            Function<Source, List<Active>> ownActive, Map<String, List<Predecessor>> ancestry) {
         Map<Source, List<Active>> carried = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        Optional<Source> own = lastBefore(year, organizationCode, organizationCode, id -> true);
-        own.ifPresent(source -> carried.put(source, take(source, seen)));
-        collectPredecessors(year, successions.ancestryOf(organizationCode, openingDate(year)), organizationCode,
-                id -> true, carried, seen, new HashSet<>(Set.of(organizationCode)));
+        own.ifPresent(source -> carried.put(source, kept(source, seen, ownActive.apply(source))));
+        collectPredecessors(year, ancestry, organizationCode, id -> true, carried, seen,
+                new HashSet<>(Set.of(organizationCode)));
         return carried;
+    }
+
+    /**
+     * Within a launch's batch ({@link BatchReads}), reads what the carry-over of these bodies needs in a few statements
+     * for all of them: the campaign's opening, their successions, their last declarations, the active initiatives and
+     * the answers of those. A body with predecessors is left to its own reads when it opens (a predecessor may be
+     * opened earlier in the same batch, which decides whether its initiatives come now).
+     */
+    void prepareBatch(int year, List<String> organizationCodes) {
+        if (!BatchReads.active() || organizationCodes.isEmpty()) {
+            return;
+        }
+        LocalDate opening = openingDate(year);
+        BatchReads.put(List.of(CarryOver.class, "opening", year), opening);
+        Map<String, List<Predecessor>> ancestry = successions.ancestryOf(organizationCodes, opening);
+        Map<String, Source> own = lastBefore(year, organizationCodes);
+        List<Long> previous = own.values().stream().map(Source::declarationId).toList();
+        Map<Long, List<Active>> active = activeIn(previous);
+        Map<Long, List<GivenAnswers>> given = answersIn(previous);
+        for (String code : organizationCodes) {
+            if (ancestry.containsKey(code)) {
+                continue;
+            }
+            Optional<Source> source = Optional.ofNullable(own.get(code));
+            BatchReads.put(List.of(CarryOver.class, year, code), assemble(year, code, source,
+                    last -> active.getOrDefault(last.declarationId(), List.of()), Map.of()));
+            source.ifPresent(last -> BatchReads.put(List.of(GivenAnswers.class, last.declarationId()),
+                    given.getOrDefault(last.declarationId(), List.of())));
+        }
     }
 
     /**
@@ -220,8 +264,9 @@ class CarryOver {
      * first day, as the registry and the Portrait count it.
      */
     private LocalDate openingDate(int year) {
-        return jdbc.sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
-                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 1, 1));
+        return BatchReads.get(List.of(CarryOver.class, "opening", year), () -> jdbc
+                .sql("select opening_date from campaign_calendar where campaign_year = :year").param("year", year)
+                .query(LocalDate.class).optional().orElse(LocalDate.of(year, 1, 1)));
     }
 
     private void collectPredecessors(int year, Map<String, List<Predecessor>> ancestry, String successorCode,
@@ -237,13 +282,41 @@ class CarryOver {
         }
     }
 
-    /** A body's own last declaration: its active initiatives, all of them (nobody else declares them). */
-    private List<Active> take(Source source, Set<String> seen) {
-        return kept(source, seen, jdbc.sql("""
-                select s.initiative_id as id, s.name from initiative_snapshot s
-                 where s.declaration_id = :declaration and s.phase is distinct from 'MISE_HORS_SERVICE'
-                 order by s.position
-                """).param("declaration", source.declarationId()).query(Active.class).list());
+    /**
+     * The active initiatives of these declarations (a body's own last ones: all of them, nobody else declares them),
+     * by declaration, in their order.
+     */
+    private Map<Long, List<Active>> activeIn(List<Long> declarationIds) {
+        Map<Long, List<Active>> active = new HashMap<>();
+        if (!declarationIds.isEmpty()) {
+            jdbc.sql("""
+                    select s.declaration_id, s.initiative_id, s.name from initiative_snapshot s
+                     where s.declaration_id = any(cast(:declarations as bigint[]))
+                       and s.phase is distinct from 'MISE_HORS_SERVICE'
+                     order by s.declaration_id, s.position
+                    """).param("declarations", declarationIds.toArray(Long[]::new))
+                    .query(row -> {
+                        active.computeIfAbsent(row.getLong("declaration_id"), id -> new ArrayList<>())
+                                .add(new Active(row.getString("initiative_id"), row.getString("name")));
+                    });
+        }
+        return active;
+    }
+
+    /** The answers these declarations gave (their initiatives that gave any), by declaration. */
+    private Map<Long, List<GivenAnswers>> answersIn(List<Long> declarationIds) {
+        Map<Long, List<GivenAnswers>> given = new HashMap<>();
+        if (!declarationIds.isEmpty()) {
+            jdbc.sql("""
+                    select s.declaration_id, s.initiative_id, s.answers::text as answers from initiative_snapshot s
+                     where s.declaration_id = any(cast(:declarations as bigint[])) and s.answers is not null
+                    """).param("declarations", declarationIds.toArray(Long[]::new))
+                    .query(row -> {
+                        given.computeIfAbsent(row.getLong("declaration_id"), id -> new ArrayList<>())
+                                .add(new GivenAnswers(row.getString("initiative_id"), row.getString("answers")));
+                    });
+        }
+        return given;
     }
 
     /**
@@ -280,6 +353,21 @@ class CarryOver {
                 .query((rs, i) -> new Source(rs.getLong("id"), rs.getInt("campaign_year"), organizationCode,
                         organizationName, carries))
                 .optional();
+    }
+
+    /** Each of these bodies' last declaration before {@code year}, by code: one statement for a batch. */
+    private Map<String, Source> lastBefore(int year, List<String> organizationCodes) {
+        Map<String, Source> last = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (organization_code) organization_code, id, campaign_year from declaration
+                 where organization_code = any(cast(:organizations as varchar[])) and campaign_year < :year
+                 order by organization_code, campaign_year desc
+                """).param("organizations", organizationCodes.toArray(String[]::new)).param("year", year)
+                .query(row -> {
+                    String code = row.getString("organization_code");
+                    last.put(code, new Source(row.getLong("id"), row.getInt("campaign_year"), code, code, id -> true));
+                });
+        return last;
     }
 
     private boolean hasDeclaration(int year, String organizationCode) {

@@ -2,6 +2,7 @@ package ca.gouv.qc.declarationsia.declaration;
 
 import ca.gouv.qc.declarationsia.shared.ProcessModels;
 import ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm;
+import ca.gouv.qc.declarationsia.shared.BatchWrites;
 import ca.gouv.qc.declarationsia.shared.NotFoundException;
 import ca.gouv.qc.declarationsia.shared.QuebecTime;
 import ca.gouv.qc.declarationsia.shared.validation.InputValidator;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,6 +51,7 @@ public class DeclarationLifecycle {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final DeclarationRepository declarations;
     private final CarryOver carryOver;
     private final InitiativeIds initiativeIds;
@@ -59,10 +62,11 @@ public class DeclarationLifecycle {
     private final ObjectMapper json;
     private final DeclarationAnswers answers;
 
-    DeclarationLifecycle(JdbcClient jdbc, DeclarationRepository declarations, CarryOver carryOver,
+    DeclarationLifecycle(JdbcClient jdbc, JdbcTemplate batch, DeclarationRepository declarations, CarryOver carryOver,
             InitiativeIds initiativeIds, RuntimeService runtime, TaskService tasks, DeclarationRules rules,
             InputValidator validator, ObjectMapper json, DeclarationAnswers answers) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.declarations = declarations;
         this.carryOver = carryOver;
         this.initiativeIds = initiativeIds;
@@ -90,9 +94,31 @@ public class DeclarationLifecycle {
         DeclarationKey key = new DeclarationKey(campaignYear, organizationCode);
         String processId = runtime.startProcessInstanceByKey(ProcessModels.OrganizationDeclaration.KEY, key.businessKey(),
                 Map.of("campaignYear", campaignYear, "organizationCode", organizationCode)).getId();
-        jdbc.sql("update declaration set process_instance_id = :process where id = :id")
-                .param("process", processId).param("id", draft.get()).update();
+        ProcessLink link = new ProcessLink(draft.get(), processId);
+        if (!BatchWrites.defer(ProcessLink.class, link, this::link)) {
+            link(List.of(link));
+        }
         return true;
+    }
+
+    /** A declaration's process, written with the batch's others at its end (nothing in the batch reads it back). */
+    private record ProcessLink(long declarationId, String processInstanceId) {
+    }
+
+    private void link(List<ProcessLink> links) {
+        batch.batchUpdate("update declaration set process_instance_id = ? where id = ?", links, links.size(),
+                (statement, link) -> {
+                    statement.setString(1, link.processInstanceId());
+                    statement.setLong(2, link.declarationId());
+                });
+    }
+
+    /**
+     * Within a launch's batch ({@link ca.gouv.qc.declarationsia.shared.BatchReads}), reads what opening these bodies'
+     * declarations needs of last year (the carry-over) in a few statements for all of them, not a few per body.
+     */
+    public void prepareOpening(int campaignYear, List<String> organizationCodes) {
+        carryOver.prepareBatch(campaignYear, organizationCodes);
     }
 
     /** The draft alone, prefilled with last year's active initiatives; empty if the declaration exists already. */

@@ -1,8 +1,12 @@
 package ca.gouv.qc.declarationsia.notification;
 
+import ca.gouv.qc.declarationsia.shared.BatchWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,42 +21,55 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final MailTemplates templates;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, MailTemplates templates, Clock clock) {
+    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, MailTemplates templates, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.templates = templates;
         this.clock = clock;
     }
 
-    /** @return true if queued now, false if a mail with this idempotency key was queued before */
+    /**
+     * @return true if queued now (or, within a launch's batch, to be queued at its end with the batch's other mails,
+     *     in its transaction: {@link BatchWrites}), false if a mail with this idempotency key was queued before
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(OutgoingMail mail) {
         MailTemplates.Rendered rendered = templates.render(mail.kind(), mail.locale(), mail.model());
-        int inserted = jdbc.sql("""
-                insert into mail_outbox (idempotency_key, process_business_key, campaign_year, organization_code, kind,
-                                         recipients, cc, subject, body, personal_link_for, personal_link_target,
-                                         created_at, next_attempt_at)
-                values (:key, :businessKey, :year, :organization, :kind, :recipients, :cc, :subject, :body,
-                        :linkFor, :linkTarget, :now, :now)
-                on conflict (idempotency_key) do nothing
-                """)
-                .param("key", mail.idempotencyKey())
-                .param("businessKey", mail.processBusinessKey())
-                .param("year", mail.campaignYear())
-                .param("organization", mail.organizationCode())
-                .param("kind", mail.kind().name())
-                .param("recipients", join(mail.recipients()))
-                .param("cc", mail.cc().isEmpty() ? null : join(mail.cc()))
-                .param("subject", rendered.subject())
-                .param("body", rendered.body())
-                .param("linkFor", mail.personalLink() == null ? null : mail.personalLink().userId())
-                .param("linkTarget", mail.personalLink() == null ? null : mail.personalLink().targetPath())
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
-        return inserted == 1;
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("key", mail.idempotencyKey())
+                .addValue("businessKey", mail.processBusinessKey())
+                .addValue("year", mail.campaignYear())
+                .addValue("organization", mail.organizationCode())
+                .addValue("kind", mail.kind().name())
+                .addValue("recipients", join(mail.recipients()))
+                .addValue("cc", mail.cc().isEmpty() ? null : join(mail.cc()))
+                .addValue("subject", rendered.subject())
+                .addValue("body", rendered.body())
+                .addValue("linkFor", mail.personalLink() == null ? null : mail.personalLink().userId())
+                .addValue("linkTarget", mail.personalLink() == null ? null : mail.personalLink().targetPath())
+                .addValue("now", java.sql.Timestamp.from(clock.instant()));
+        if (BatchWrites.defer(Outbox.class, row, this::insertAll)) {
+            return true;
+        }
+        return batch.update(INSERT, row) == 1;
     }
+
+    private void insertAll(List<MapSqlParameterSource> rows) {
+        batch.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    private static final String INSERT = """
+            insert into mail_outbox (idempotency_key, process_business_key, campaign_year, organization_code, kind,
+                                     recipients, cc, subject, body, personal_link_for, personal_link_target,
+                                     created_at, next_attempt_at)
+            values (:key, :businessKey, :year, :organization, :kind, :recipients, :cc, :subject, :body,
+                    :linkFor, :linkTarget, :now, :now)
+            on conflict (idempotency_key) do nothing
+            """;
 
     /**
      * One queued mail and where it stands.

@@ -8,6 +8,7 @@ import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,12 +220,21 @@ public class Successions {
      */
     @Transactional(readOnly = true)
     public Map<String, List<Predecessor>> ancestryOf(String code, LocalDate openingDate) {
+        return ancestryOf(List.of(code), openingDate);
+    }
+
+    /**
+     * The same for several bodies at once (a launch's batch), in the one statement: their ancestries side by side, by
+     * successor (a body's walk from its own code reaches only its own ancestors).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<Predecessor>> ancestryOf(Collection<String> codes, LocalDate openingDate) {
         Map<String, List<Predecessor>> ancestry = new java.util.HashMap<>();
         jdbc.sql("""
                 with recursive ancestry (successor_code, predecessor_code, succession_id, kind, effective_date) as (
                     select l.successor_code, l.predecessor_code, s.id, s.kind, s.effective_date
                       from organization_succession_link l join organization_succession s on s.id = l.succession_id
-                     where l.successor_code = :code and s.effective_date <= :opening
+                     where l.successor_code = any(cast(:codes as varchar[])) and s.effective_date <= :opening
                     union
                     select l.successor_code, l.predecessor_code, s.id, s.kind, s.effective_date
                       from ancestry a
@@ -237,7 +247,7 @@ public class Successions {
                               where x.succession_id = a.succession_id and x.successor_code = a.successor_code) as initiatives
                   from ancestry a join organization o on o.code = a.predecessor_code
                  order by a.effective_date, a.predecessor_code
-                """).param("code", code).param("opening", openingDate)
+                """).param("codes", codes.toArray(String[]::new)).param("opening", openingDate)
                 .query(row -> {
                     ancestry.computeIfAbsent(row.getString("successor_code"), successor -> new ArrayList<>())
                             .add(new Predecessor(row.getString("predecessor_code"), row.getString("name_fr"),
