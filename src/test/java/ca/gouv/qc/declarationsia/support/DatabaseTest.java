@@ -68,6 +68,7 @@ public @interface DatabaseTest {
             return new String[] {
                     "ca.gouv.qc.declarationsia.shared.validation.InputValidator",
                     "ca.gouv.qc.declarationsia.shared.ClockConfiguration",
+                    "ca.gouv.qc.declarationsia.shared.JobAcquisitionIndexes",
                     "ca.gouv.qc.declarationsia.security.AccessPolicy",
                     "ca.gouv.qc.declarationsia.security.RespondentAccounts",
                     "ca.gouv.qc.declarationsia.security.AccountActivity",
