@@ -5,6 +5,8 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import ca.gouv.qc.declarationsia.shared.work.BackgroundWorker;
 import ca.gouv.qc.declarationsia.shared.work.RetryPolicy;
@@ -48,8 +50,13 @@ public class SubmissionHandoff {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration QUIET = Duration.ofMillis(250);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+    /** Rows one lease takes: a completion takes milliseconds, so twenty end long before their lease. */
+    private static final int TAKEN_AT_ONCE = 20;
 
     private record Queued(long declarationId, String businessKey, int attempts) {
+    }
+
+    private record Taken(Queued queued, Timestamp queuedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -137,31 +144,40 @@ public class SubmissionHandoff {
      */
     public int completeDue() {
         int completed = 0;
-        for (Optional<Boolean> next = next(); next.isPresent(); next = next()) {
-            completed += next.get() ? 1 : 0;
+        for (List<Queued> taken = take(); !taken.isEmpty(); taken = take()) {
+            for (Queued queued : taken) {
+                completed += complete(queued) ? 1 : 0;
+            }
         }
         return completed;
     }
 
-    /** Empty when nothing is due; else whether the one taken was completed (false: it failed, and waits). */
-    private Optional<Boolean> next() {
-        Optional<Queued> taken;
+    /**
+     * Up to {@value #TAKEN_AT_ONCE} due rows, oldest first, taken for a while in a commit of their own (the engine's
+     * work then runs in a transaction of its own for each); none when nothing is due. On deadline day one lease for
+     * several submissions instead of one each: the hand-off keeps up with them on its one thread.
+     */
+    private List<Queued> take() {
         Instant now = clock.instant();
         try {
-            // taken for a while, in a commit of its own: the engine's work then runs in a transaction of its own
-            taken = ownTransaction.execute(status -> jdbc.sql("""
+            return ownTransaction.execute(status -> jdbc.sql("""
                     update submission_handoff set next_attempt_at = :leaseEnd
-                     where declaration_id = (select declaration_id from submission_handoff where next_attempt_at <= :now
-                                              order by next_attempt_at, declaration_id limit 1 for update skip locked)
-                    returning declaration_id, business_key, attempts
+                     where declaration_id in (select declaration_id from submission_handoff where next_attempt_at <= :now
+                                               order by next_attempt_at, declaration_id limit :atOnce
+                                               for update skip locked)
+                    returning declaration_id, business_key, attempts, queued_at
                     """).param("now", Timestamp.from(now)).param("leaseEnd", Timestamp.from(now.plus(LEASE)))
-                    .query(Queued.class).optional());
+                    .param("atOnce", TAKEN_AT_ONCE)
+                    .query((row, number) -> new Taken(new Queued(row.getLong("declaration_id"),
+                            row.getString("business_key"), row.getInt("attempts")), row.getTimestamp("queued_at")))
+                    .list().stream()
+                    .sorted(Comparator.comparing(Taken::queuedAt).thenComparing(taken -> taken.queued().declarationId()))
+                    .map(Taken::queued).toList());
         } catch (RuntimeException unreachable) {
             log.warn("Submissions waiting for their task to complete could not be read; the next sweep tries again",
                     unreachable);
-            return Optional.empty();
+            return List.of();
         }
-        return taken.map(this::complete);
     }
 
     /** The task completed and the row gone, together; or neither, and the row waits for its next attempt. */
