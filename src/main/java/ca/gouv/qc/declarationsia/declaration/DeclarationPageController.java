@@ -302,11 +302,6 @@ class DeclarationPageController {
         if (form != null) {
             model.addAttribute("initiativeFields", InitiativeFields.of(form, byPath, remarks, choices(),
                     key -> messages.getMessage(key, null, locale), remark));
-            if (!questions.isEmpty()) {
-                model.addAttribute("initiativeQuestions", InitiativeQuestions.of(questions, form,
-                        answers.asked(declaration.campaignYear(), initiativeForms(form)), byPath, remarks, english,
-                        key -> messages.getMessage(key, null, locale), remark));
-            }
         }
         // the version's questions: the CSV's columns, and the names a reviewer's comment on an answer is shown with
         model.addAttribute("questions", questions);
@@ -326,12 +321,24 @@ class DeclarationPageController {
         model.addAttribute("readAnswers", editable ? null : answers.read(declaration, locale));
         model.addAttribute("dueDate", declarations.dueDate(declaration));
         // three views of one carry-over, read once
+        Map<String, List<DeclarationAnswers.DroppedChoice>> dropped = new LinkedHashMap<>();
         BatchReads.run(() -> {
             model.addAttribute("carriedOver", carriedOver(declaration));
             model.addAttribute("carriedFrom", carryOver.fromPredecessors(declaration.campaignYear(),
                     declaration.organizationCode()));
-            model.addAttribute("droppedChoices", carryOver.droppedChoices(declaration));
+            dropped.putAll(carryOver.droppedChoices(declaration));
         });
+        if (form != null && !questions.isEmpty()) {
+            // the dropped-choice notices, by initiative then question: each question's input is described by its own
+            Map<String, Map<String, String>> notices = new LinkedHashMap<>();
+            dropped.forEach((initiativeId, choices) -> choices.forEach(choice -> notices
+                    .computeIfAbsent(initiativeId, id -> new LinkedHashMap<>()).put(choice.questionId(), messages
+                            .getMessage("declaration.answerDropped", new Object[] {choice.question(), choice.answer()},
+                                    locale))));
+            model.addAttribute("initiativeQuestions", InitiativeQuestions.of(questions, form,
+                    answers.asked(declaration.campaignYear(), initiativeForms(form)), byPath, remarks, english,
+                    key -> messages.getMessage(key, null, locale), remark, notices));
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("errorsByPath", byPath);
         model.addAttribute("comments", comments);

@@ -25,11 +25,12 @@ public final class InitiativeQuestions {
     /**
      * One question of one initiative: {@code id} is its input's id (a group's: the prefix of its boxes' or radios'
      * ids, {@code <id>-oui}, {@code <id>-<code>}), {@code name} the parameter its input posts; {@code help},
-     * {@code error}, {@code remark}, {@code whenName} are null when there is none.
+     * {@code error}, {@code remark}, {@code whenName} are null when there is none; {@code dropped} is the notice that
+     * last year's choice is no longer offered, null when there is none.
      */
     public record Question(Kind kind, String id, String name, String label, String help, boolean required,
             Object value, List<Option> options, String error, String remark, boolean shown, String whenName,
-            String whenValue) {
+            String whenValue, String dropped) {
 
         public boolean yesNo() {
             return kind == Kind.YES_NO;
@@ -69,10 +70,20 @@ public final class InitiativeQuestions {
             return value == null || value instanceof Collection<?> ? "" : String.valueOf(value);
         }
 
-        /** The ids of the help, the error and the remark shown with the question, or null when none is. */
+        /** The element id of the notice that last year's choice is no longer offered (shown above the questions). */
+        public String droppedId() {
+            return id + "-dropped";
+        }
+
+        /**
+         * The ids of the dropped-choice notice, the help, the error and the remark shown with the question, or null
+         * when none is: the notice is far from its input, above the questions, and a screen reader on the input would
+         * not hear it otherwise.
+         */
         public String describedBy() {
-            String described = ((help != null ? id + "-help" : "") + " " + (error != null ? id + "-error" : "") + " "
-                    + (remark != null ? id + "-remark" : "")).trim().replaceAll(" +", " ");
+            String described = ((dropped != null ? droppedId() : "") + " " + (help != null ? id + "-help" : "") + " "
+                    + (error != null ? id + "-error" : "") + " " + (remark != null ? id + "-remark" : ""))
+                    .trim().replaceAll(" +", " ");
             return described.isEmpty() ? null : described;
         }
     }
@@ -104,14 +115,17 @@ public final class InitiativeQuestions {
      * @param remarks the reviewer's comments, by input id
      * @param message the page's text of a bundle key
      * @param remark the page's text of a reviewer's comment shown beside the input
+     * @param dropped the notices that last year's choice is no longer offered, by initiative id then question id
      * @return each initiative's questions, in the version's order
      */
     static List<List<Question>> of(List<DeclarationAnswers.Question> questions, DeclarationPageForm form,
             List<Set<String>> asked, Map<String, String> errorsByPath, Map<String, String> remarks, boolean english,
-            UnaryOperator<String> message, UnaryOperator<String> remark) {
+            UnaryOperator<String> message, UnaryOperator<String> remark, Map<String, Map<String, String>> dropped) {
         List<List<Question>> initiatives = new ArrayList<>();
         for (int index = 0; index < form.getInitiatives().size(); index++) {
             Map<String, Object> answers = form.getInitiatives().get(index).answers();
+            String initiativeId = form.getInitiatives().get(index).getId();
+            Map<String, String> notices = initiativeId == null ? Map.of() : dropped.getOrDefault(initiativeId, Map.of());
             List<Question> shown = new ArrayList<>(questions.size());
             for (DeclarationAnswers.Question question : questions) {
                 String id = inputId(index, question.id());
@@ -127,7 +141,7 @@ public final class InitiativeQuestions {
                         errorsByPath.get("initiatives[" + index + "].answers." + question.id()),
                         comment == null ? null : remark.apply(comment),
                         index >= asked.size() || asked.get(index).contains(question.id()), whenName,
-                        when == null ? null : when.value()));
+                        when == null ? null : when.value(), notices.get(question.id())));
             }
             initiatives.add(shown);
         }

@@ -23,6 +23,9 @@ public final class AnswerTexts {
     /** Between the labels of several choices (a comma may be in a label). */
     public static final String CHOICES_SEPARATOR = "; ";
 
+    /** The bundle key of what shows a question left unanswered. */
+    public static final String NONE_KEY = "declaration.readAnswers.none";
+
     private AnswerTexts() {
     }
 
@@ -35,6 +38,21 @@ public final class AnswerTexts {
             MessageSource messages) {
         List<String> parts = parts(form, question, value, locale, messages);
         return parts.isEmpty() ? null : String.join(CHOICES_SEPARATOR, parts);
+    }
+
+    /**
+     * What a page shows for a question left unanswered (« Sans réponse »): the respondent's read-only declaration
+     * ({@code declaration/edit.html}, the same key) and the review say it alike.
+     */
+    public static String none(Locale locale, MessageSource messages) {
+        return messages.getMessage(NONE_KEY, null, locale);
+    }
+
+    /** The answer as text, or {@link #none} when there is none: what the review shows in a cell. */
+    public static String answerOrNone(FormDefinition form, Question question, Object value, Locale locale,
+            MessageSource messages) {
+        String text = answer(form, question, value, locale, messages);
+        return text == null ? none(locale, messages) : text;
     }
 
     /**

@@ -41,7 +41,8 @@ class ReviewComparison {
 
     /**
      * One answer of one initiative to a question of the campaign's version, as the reviewer reads it (labels in the
-     * reader's language, a dash for none): now, and the earlier answers that differ.
+     * reader's language, « Sans réponse » for none, as the respondent's page says it): now, and the earlier answers
+     * that differ.
      *
      * @param newQuestion last year's declaration had the initiative, but its version did not ask this question
      */
@@ -52,7 +53,10 @@ class ReviewComparison {
     record InitiativeLines(InitiativeSnapshot initiative, boolean newThisYear, List<Line> lines, List<AnswerLine> answers) {
     }
 
-    /** What shows no answer. */
+    /**
+     * What stands for an earlier answer there is nothing to compare with: no previous submission, the initiative not
+     * declared last year, or the question not asked then (the page shows an earlier answer only when it differs).
+     */
     static final String NONE = "—";
 
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
@@ -136,20 +140,15 @@ class ReviewComparison {
             boolean newQuestion = lastYear != null && askedLastYear.isEmpty();
             Object declared = lastYear == null ? null : lastYear.get(question.id());
             lines.add(new AnswerLine(question.id(), AnswerTexts.question(question, locale),
-                    text(form, question, value, locale, messages),
-                    text(form, question, given, locale, messages),
+                    AnswerTexts.answerOrNone(form, question, value, locale, messages),
+                    submitted == null ? NONE : AnswerTexts.answerOrNone(form, question, given, locale, messages),
                     // read with this year's labels: a choice retired since says so
-                    askedLastYear.isPresent() ? text(form, question, declared, locale, messages) : NONE,
+                    lastYear != null && askedLastYear.isPresent()
+                            ? AnswerTexts.answerOrNone(form, question, declared, locale, messages) : NONE,
                     submitted != null && !same(given, value),
                     lastYear != null && !newQuestion && !same(declared, value), newQuestion));
         }
         return lines;
-    }
-
-    private static String text(FormDefinition form, Question question, Object value, Locale locale,
-            MessageSource messages) {
-        String text = AnswerTexts.answer(form, question, value, locale, messages);
-        return text == null ? NONE : text;
     }
 
     /** No answer is no answer, however it was left (absent, blank, no choice). */

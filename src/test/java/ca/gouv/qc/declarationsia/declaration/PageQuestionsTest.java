@@ -63,7 +63,7 @@ class PageQuestionsTest {
         List<InitiativeQuestions.Question> shown = InitiativeQuestions.of(QUESTIONS, form,
                 List.of(Set.of("guidanceFollowed", "dataSources", "publicContact")),
                 Map.of("initiatives[0].answers.publicContact", "« Contact » (publicContact) : trop long"), Map.of(),
-                true, key -> "(YYYY-MM)", remark -> remark).get(0);
+                true, key -> "(YYYY-MM)", remark -> remark, Map.of()).get(0);
 
         assertThat(shown).extracting(InitiativeQuestions.Question::label)
                 .containsExactly("Guidance?", "Sources", "Contact", "Month (YYYY-MM)");
@@ -94,6 +94,24 @@ class PageQuestionsTest {
                 "initiatives[0].answers.publicContact", "Size", "trop long")), comments, form, byId);
         assertThat(anchors).containsEntry("comment:IA-Q-0001:answers.guidanceFollowed", "i0-answers-guidanceFollowed-oui")
                 .containsEntry("initiatives[0].answers.publicContact", "i0-answers-publicContact");
+    }
+
+    /** Last year's choice no longer offered: its notice describes the question's input, with its help and error. */
+    @Test
+    void the_notice_of_a_dropped_choice_describes_its_question_beside_the_help_and_the_error() {
+        DeclarationPageForm form = formWith(Map.of());
+
+        List<InitiativeQuestions.Question> shown = InitiativeQuestions.of(QUESTIONS, form,
+                List.of(Set.of("guidanceFollowed", "dataSources", "publicContact")),
+                Map.of("initiatives[0].answers.guidanceFollowed", "obligatoire"), Map.of(), false, key -> "(AAAA-MM)",
+                remark -> remark, Map.of("IA-Q-0001", Map.of("guidanceFollowed", "L’an dernier…"),
+                        "IA-Q-0002", Map.of("dataSources", "une autre initiative"))).get(0);
+
+        assertThat(shown.get(0).dropped()).isEqualTo("L’an dernier…");
+        assertThat(shown.get(0).describedBy()).isEqualTo("i0-answers-guidanceFollowed-dropped "
+                + "i0-answers-guidanceFollowed-help i0-answers-guidanceFollowed-error");
+        assertThat(shown.get(1).dropped()).as("another initiative's notice").isNull();
+        assertThat(shown.get(1).describedBy()).isNull();
     }
 
     private static DeclarationPageForm formWith(Map<String, Object> stored) {

@@ -1027,5 +1027,35 @@ class CoordinatorJourneyTest extends BrowserJourney {
                         java.sql.Date.valueOf(year + "-11-30"));
             }
         }
+
+        /** (pages) The split page says a missing reason beside its field, tied to it, as the registry's form does. */
+        @Test
+        void a_split_without_a_reason_is_refused_beside_the_reason_field() {
+            for (String code : List.of("JP-SPLIT", "JP-SPLIT-A", "JP-SPLIT-B")) {
+                TestOrganizations.create(organizations, code);
+            }
+            String page = "/organisations/scission?predecessor=JP-SPLIT&successors=JP-SPLIT-A,JP-SPLIT-B";
+            browser.open(page);
+            if (browser.url().contains("/login")) {
+                browser.logIn("coordo", "demo");
+            } else {
+                browser.logOut();
+                browser.open(page);
+                browser.logIn("coordo", "demo");
+            }
+            browser.open(page);
+            browser.type("effectiveDate", "2026-12-01");
+            browser.submit("#split-assignments button[type=submit]");
+            assertThat(browser.text("#split-errors")).contains("La scission n’est pas inscrite");
+            assertThat(browser.text("#reason-error")).as("beside the reason").startsWith("Motif").contains("obligatoire");
+            assertThat(browser.element(By.id("reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.element(By.id("reason")).getDomAttribute("aria-describedby")).isEqualTo("reason-error");
+            assertThat(browser.has("#effectiveDate-error")).as("the date holds").isFalse();
+            assertThat(browser.value("effectiveDate")).isEqualTo("2026-12-01");
+            assertThat(jdbc.queryForObject("select count(*) from organization_succession_link where predecessor_code = 'JP-SPLIT'",
+                    Integer.class)).isZero();
+            browser.assertAccessible("the split page, no reason given");
+            browser.screenshot("succession-split-no-reason", "#split-assignments");
+        }
     }
 }

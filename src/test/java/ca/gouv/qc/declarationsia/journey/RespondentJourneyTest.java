@@ -1170,6 +1170,9 @@ class RespondentJourneyTest extends BrowserJourney {
                     + "ce choix n’est plus offert cette année, choisissez de nouveau.";
             assertThat(browser.texts("#i0-questions .dropped-choice")).as("told under the initiative's questions")
                     .containsExactly(notice);
+            assertThat(browser.element(By.id("i0-answers-impactAssessment")).getDomAttribute("aria-describedby"))
+                    .as("a screen reader on the select hears the notice").isEqualTo("i0-answers-impactAssessment-dropped");
+            assertThat(browser.text("#i0-answers-impactAssessment-dropped")).isEqualTo(notice);
             assertThat(browser.chosen("i0-answers-impactAssessment")).as("nothing chosen in its place").isEmpty();
             assertThat(browser.options("i0-answers-impactAssessment")).as("the retired choice is not offered")
                     .containsExactly("— Choisir —", "Réalisée", "Prévue");
@@ -1183,6 +1186,9 @@ class RespondentJourneyTest extends BrowserJourney {
             assertThat(browser.texts("#i0-questions .dropped-choice")).containsExactly("Last year, the answer to "
                     + "“State of the impact assessment” was “Under way (retired choice)”: this choice is no longer "
                     + "offered this year, choose again.");
+            assertThat(browser.text("#" + browser.element(By.id("i0-answers-impactAssessment"))
+                    .getDomAttribute("aria-describedby"))).as("the select's description, in English")
+                    .startsWith("Last year, the answer to “State of the impact assessment”");
             browser.assertAccessible("the declaration in English, a choice of last year's no longer offered");
             browser.screenshot("respondent-dropped-choice-en", "#i0-questions");
             browser.open(page + "?lang=fr");
@@ -1198,6 +1204,8 @@ class RespondentJourneyTest extends BrowserJourney {
             assertThat(browser.text(".notice")).isEqualTo("Brouillon enregistré.");
             browser.open(page);
             assertThat(browser.has("#i0-questions .dropped-choice")).as("no notice once answered again").isFalse();
+            assertThat(browser.element(By.id("i0-answers-impactAssessment")).getDomAttribute("aria-describedby"))
+                    .as("nor described by one").isNull();
             assertThat(browser.chosen("i0-answers-impactAssessment")).isEqualTo("PREVUE");
             assertThat(browser.value("i0-answers-publicContact")).isEqualTo("ia@jrn-dc.gouv.qc.ca");
             assertThat(storedAnswers()).isEqualTo(Map.of("impactAssessment", "PREVUE",

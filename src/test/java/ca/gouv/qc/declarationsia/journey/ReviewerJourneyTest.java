@@ -203,17 +203,31 @@ class ReviewerJourneyTest extends BrowserJourney {
                                         + " » : Joignez l’avis du comité sur l’usage de l’IA générative.")
                         .doesNotContain("??"));
 
-        declarations.submit(YEAR, "JRN-V1", List.of(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
+        // resubmitted with the impact assessment's answer left out
+        declarations.submit(YEAR, "JRN-V1", List.of(answered(new ca.gouv.qc.declarationsia.declaration.DeclarationForm.InitiativeForm(
                 initiativeId, "Prévision des crues", "PROJET",
                 "Prévoir les crues printanières à partir des relevés hydrométriques.", "AIDE_DECISION_PREDICTION", null,
                 "Douze alertes par printemps, trois jours plus tôt", "EXPLOITATION_SUIVI", (YEAR - 2) + "-03",
                 (YEAR - 1) + "-01", null, true, false, true, "ACQUISITION_FOURNISSEUR", "Hydro-Logiciels inc.", "Crue360",
                 "NON", "REALISEE", "AIDE_A_LA_DECISION", "HUMAIN_DANS_LA_BOUCLE", "FAIBLE",
-                "Prévision des crues printanières pour alerter les municipalités.")));
+                "Prévision des crues printanières pour alerter les municipalités."), Map.of("reviewGuidance", true))));
         campaigns.runDueJobs(YEAR);
         browser.open("/revision/" + YEAR + "/JRN-V1");
         assertThat(browser.pageText()).as("what changed since the previous submission")
                 .contains("modifié", "Alertes plus tôt", "Douze alertes par printemps");
+        // the answer left out: said unanswered as the respondent's page says it, not with a dash
+        assertThat(browser.texts("tr.answer td:nth-of-type(1)")).as("the answer left out")
+                .containsExactly("Oui", "Sans réponse");
+        assertThat(browser.texts("tr.answer td:nth-of-type(2)")).as("beside what the previous submission answered")
+                .containsExactly("", "modifié Planifiée");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.querySelector('tr.answer').scrollIntoView({block: 'center'})");
+        browser.screenshot("reviewer-answers-left-out");
+        browser.open("/revision/" + YEAR + "/JRN-V1?lang=en");
+        assertThat(browser.texts("tr.answer td:nth-of-type(1)")).as("in English").containsExactly("Yes", "No answer");
+        assertThat(browser.texts("tr.answer td:nth-of-type(2)")).containsExactly("", "changed Planned");
+        browser.assertAccessible("a declaration under review, its answers left out, in English");
+        browser.open("/revision/" + YEAR + "/JRN-V1?lang=fr");
         // a generic name that gives the product away, and no confirmation: both said at once, each beside its field
         browser.type("generic0", "Logiciel Crue360");
         browser.tick("decision-accept");

@@ -62,7 +62,7 @@ class ReviewComparisonTest {
                 .containsExactly("Does the initiative follow the generative AI guidance?", "State of the impact assessment",
                         "Uses");
         assertThat(lines.get(0)).as("answered before, not now")
-                .isEqualTo(new AnswerLine("guidance", GUIDANCE.en(), "—", "No", "—", true, false, false));
+                .isEqualTo(new AnswerLine("guidance", GUIDANCE.en(), "No answer", "No", "—", true, false, false));
         assertThat(lines.get(1).changedSinceSubmission()).isFalse();
         assertThat(lines.get(2).changedSinceSubmission()).as("no choice is no answer").isFalse();
         assertThat(lines).as("an initiative new this year has no last year: no question is new to it")
@@ -82,6 +82,21 @@ class ReviewComparisonTest {
 
         assertThat(lines).extracting(AnswerLine::questionId).as("not asked, so not shown as unanswered")
                 .containsExactly("impact", "uses");
+    }
+
+    /** Left unanswered, now or last year: said as the respondent's read-only page says it, not with a dash. */
+    @Test
+    void a_question_left_unanswered_reads_as_on_the_respondents_page() {
+        List<AnswerLine> lines = ReviewComparison.answerLines(THIS_YEAR, ALL, Map.of("uses", List.of("TRI")),
+                Map.of("impact", "REALISEE"), LAST_YEAR, Map.of("uses", List.of()), Locale.CANADA_FRENCH, messages);
+
+        assertThat(messages.getMessage("declaration.readAnswers.none", null, Locale.CANADA_FRENCH))
+                .isEqualTo("Sans réponse");
+        assertThat(lines.get(1)).as("answered before, not now nor last year")
+                .isEqualTo(new AnswerLine("impact", IMPACT.fr(), "Sans réponse", "Réalisée", "Sans réponse", true, false,
+                        false));
+        assertThat(lines.get(2)).as("no choice last year")
+                .isEqualTo(new AnswerLine("uses", "Usages", "Tri", "Sans réponse", "Sans réponse", true, true, false));
     }
 
     /** Every question of {@link #THIS_YEAR} asked of the initiative. */
