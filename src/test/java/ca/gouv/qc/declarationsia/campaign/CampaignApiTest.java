@@ -19,6 +19,7 @@ import ca.gouv.qc.declarationsia.shared.validation.Violation;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @IntegrationTest
 class CampaignApiTest {
 
-    private static final int YEAR = 2061;
+    /** Six years of its own, YEAR to YEAR + 5: one to each test. */
+    private static final int YEAR = TestYears.take(6);
+    /** A campaign launched the December before its year: that year and the next. */
+    private static final int EARLY_YEAR = TestYears.take(2);
 
     @Autowired
     MockMvc mvc;
@@ -227,7 +231,7 @@ class CampaignApiTest {
 
     @Test
     void a_launch_before_the_opening_date_schedules_the_opening_once_and_the_page_asks_to_confirm_first() throws Exception {
-        int year = 2073;
+        int year = EARLY_YEAR;
         TestOrganizations.create(organizations, "EARLY-1");
         TestCampaigns.clockAt(LocalDateTime.of(year - 1, 12, 1, 18, 31));
         mvc.perform(asCoordinator(post("/api/campaigns")).content(campaign(year).replace("API-1\", \"API-2", "EARLY-1")))

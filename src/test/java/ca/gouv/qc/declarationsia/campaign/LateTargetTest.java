@@ -9,6 +9,7 @@ import ca.gouv.qc.declarationsia.support.Http;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class LateTargetTest {
 
-    private static final int YEAR = 2040;
+    private static final int YEAR = TestYears.take();
     private static Browser browser;
 
     @LocalServerPort

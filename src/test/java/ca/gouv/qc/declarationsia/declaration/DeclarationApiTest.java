@@ -26,6 +26,7 @@ import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestInitiatives;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -49,10 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class DeclarationApiTest {
 
-    private static final int YEAR = 2098;
-    private static final int OTHER_YEAR = 2093;
-    private static final int MISMATCH_YEAR = 2050;
-    private static final int REMOVED_YEAR = 2092;
+    /** This year's campaign, and the year before it (YEAR - 1), whose accepted declaration carries over. */
+    private static final int YEAR = TestYears.take(2) + 1;
+    private static final int OTHER_YEAR = TestYears.take();
+    private static final int MISMATCH_YEAR = TestYears.take();
+    private static final int REMOVED_YEAR = TestYears.take();
+    private static final int REVIEW_YEAR = TestYears.take();
     private static final String ORG = "DECL-API";
     private static final String RESPONDENT = "ia.decl-api@example.qc.ca";
 
@@ -122,14 +125,14 @@ class DeclarationApiTest {
                    {"id": "%s", "name": "Tri automatisé des courriels", "objectType": "PROJET",
                     "description": "Classement des courriels entrants par sujet pour accélérer les réponses.",
                     "category": "AUTOMATISATION", "benefits": "Délais réduits", "phase": "MISE_HORS_SERVICE",
-                    "startDate": "2022-01", "retirementDate": "2098-03", "servicesToPopulation": false,
+                    "startDate": "2022-01", "retirementDate": "%s-03", "servicesToPopulation": false,
                     "cybersecurity": false, "generativeAi": false, "acquisitionMode": "DEVELOPPEMENT_INTERNE",
                     "personalInformation": "NON", "decisionRole": "SOUTIEN_OPERATIONNEL",
                     "humanOversight": "HUMAIN_DANS_LA_BOUCLE", "riskLevel": "FAIBLE"},
                    {"name": "Prévision <b>des</b> crues", "objectType": "PROJET", "category": "AIDE_DECISION_PREDICTION",
                     "phase": "EXPLORATION"}
                  ]}
-                """.formatted(RESPONDENT, updated(lastYear[0]), lastYear[1]);
+                """.formatted(RESPONDENT, updated(lastYear[0]), lastYear[1], YEAR);
         String saved = mvc.perform(asRespondent(put(url())).content(draft))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.initiatives[2].initiativeId").value("IA-DECL-API-0003"))
@@ -162,10 +165,10 @@ class DeclarationApiTest {
         String complete = draft.replace("\"version\": 0", "\"version\": 1").replace("""
                 "phase": "EXPLORATION"}""", """
                 "phase": "EXPLORATION", "description": "Prévoir les crues printanières à partir des relevés.",
-                 "benefits": "Alertes plus tôt", "startDate": "2097-11", "servicesToPopulation": true,
+                 "benefits": "Alertes plus tôt", "startDate": "%d-11", "servicesToPopulation": true,
                  "cybersecurity": false, "generativeAi": false, "acquisitionMode": "DEVELOPPEMENT_INTERNE",
                  "personalInformation": "NON", "decisionRole": "AIDE_A_LA_DECISION", "humanOversight": "HUMAIN_DANS_LA_BOUCLE",
-                 "riskLevel": "NON_EVALUE", "publicDescription": "Prévision des crues."}""");
+                 "riskLevel": "NON_EVALUE", "publicDescription": "Prévision des crues."}""".formatted(YEAR - 1));
         mvc.perform(asRespondent(put(url())).content(complete)).andExpect(status().isOk());
         mvc.perform(asRespondent(post(url() + "/submit")).content(signature(false)))
                 .andExpect(status().isUnprocessableEntity())
@@ -281,7 +284,7 @@ class DeclarationApiTest {
     /** The review's decision through the API: never a respondent's, refused without its comment, then the new status. */
     @Test
     void a_review_decision_answers_the_new_status_and_is_refused_as_the_door_refuses() throws Exception {
-        int year = 2086;
+        int year = REVIEW_YEAR;
         String respondent = TestOrganizations.createWithLogin(organizations, identity, "REVD-1");
         campaigns.create(year, List.of("REVD-1"));
         TestCampaigns.clockAt(LocalDateTime.of(year, 9, 1, 13, 0));
@@ -313,12 +316,13 @@ class DeclarationApiTest {
     @Nested
     class ThroughItsPage {
 
-        private static final int PAGE_YEAR = 2088;
+        /** The page's campaign, and the next year's (PAGE_YEAR + 1), where a spreadsheet is imported. */
+        private static final int PAGE_YEAR = TestYears.take(2);
         private static final String PAGE_ORG = "PAGE-DECL";
         private static final String PAGE_RESPONDENT = "ia.page-decl@example.qc.ca";
 
-        /** A campaign on a form version with questions (2071: only the database layer's schema test names it). */
-        private static final int QUESTIONS_YEAR = 2071;
+        /** A campaign on a form version with questions. */
+        private static final int QUESTIONS_YEAR = TestYears.take();
 
         @AfterEach
         void closePageCampaign() {
@@ -387,7 +391,7 @@ class DeclarationApiTest {
 
             String header = template.substring(1).lines().findFirst().orElseThrow();
             String good = ",Tri des courriels,PROJET,Classement des courriels entrants par sujet,AUTOMATISATION,,Délais réduits,"
-                    + "EXPLORATION,2088-01,,,non,non,non,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,HUMAIN_DANS_LA_BOUCLE,"
+                    + "EXPLORATION," + PAGE_YEAR + "-01,,,non,non,non,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,HUMAIN_DANS_LA_BOUCLE,"
                     + "NON_EVALUE,Tri des courriels";
             String bad = ",Robot,PROJET,Un robot qui répond aux demandes des citoyens,ROBOTIQUE,,,,,,,peut-être,,,,,,,,,,,";
             mvc.perform(upload(url, header + "\n" + good + "\n" + bad + "\n"))
@@ -438,17 +442,17 @@ class DeclarationApiTest {
 
             // generative AI: the guidance question is asked; several choices separated by a semicolon
             String fields = ",Rédaction assistée,PROJET,Rédaction des réponses aux demandes d’accès,AUTOMATISATION,,"
-                    + "Délais réduits,EXPLORATION,2070-01,,,non,non,oui,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,"
+                    + "Délais réduits,EXPLORATION," + (QUESTIONS_YEAR - 1) + "-01,,,non,non,oui,DEVELOPPEMENT_INTERNE,,,NON,,SOUTIEN_OPERATIONNEL,"
                     + "HUMAIN_DANS_LA_BOUCLE,NON_EVALUE,Rédaction assistée";
             String answers = ",oui,EN_COURS,DONNEES_INTERNES;DONNEES_OUVERTES,ia@csv-q.gouv.qc.ca,\"Secret industriel, "
-                    + "pour l’instant\",2070-05";
+                    + "pour l’instant\"," + (QUESTIONS_YEAR - 1) + "-05";
             mvc.perform(upload(url, header + "\n" + fields + answers + "\n")).andExpect(status().isFound());
             Map<String, Object> stored = answers(org);
             assertThat(stored).containsEntry("guidanceFollowed", true).containsEntry("impactAssessment", "EN_COURS")
                     .containsEntry("dataSources", List.of("DONNEES_INTERNES", "DONNEES_OUVERTES"))
                     .containsEntry("publicContact", "ia@csv-q.gouv.qc.ca")
                     .containsEntry("withheldReason", "Secret industriel, pour l’instant")
-                    .containsEntry("assessmentMonth", "2070-05").hasSize(6);
+                    .containsEntry("assessmentMonth", (QUESTIONS_YEAR - 1) + "-05").hasSize(6);
 
             // generative AI: the page asks the guidance question without waiting for its script
             mvc.perform(get(url).with(httpBasic("coordo", "demo"))).andExpect(content().string(allOf(
@@ -459,7 +463,7 @@ class DeclarationApiTest {
             String template = mvc.perform(get(url + "/modele.csv").with(httpBasic("coordo", "demo")))
                     .andReturn().getResponse().getContentAsString().substring(1);
             assertThat(template).contains(",oui,EN_COURS,DONNEES_INTERNES;DONNEES_OUVERTES,ia@csv-q.gouv.qc.ca,"
-                    + "\"Secret industriel, pour l’instant\",2070-05");
+                    + "\"Secret industriel, pour l’instant\"," + (QUESTIONS_YEAR - 1) + "-05");
             mvc.perform(upload(url, template)).andExpect(status().isFound());
             assertThat(answers(org)).isEqualTo(stored);
 
@@ -467,7 +471,7 @@ class DeclarationApiTest {
             String id = jdbc.queryForObject("select s.initiative_id from initiative_snapshot s join declaration d "
                     + "on d.id = s.declaration_id where d.campaign_year = ? and d.organization_code = ?", String.class,
                     QUESTIONS_YEAR, org);
-            String bad = id + fields + ",peut-être,ABANDONNEE,DONNEES_INTERNES;INCONNUES,,,2070-13";
+            String bad = id + fields + ",peut-être,ABANDONNEE,DONNEES_INTERNES;INCONNUES,,," + (QUESTIONS_YEAR - 1) + "-13";
             mvc.perform(upload(url, header + "\n" + bad + "\n"))
                     .andExpect(status().isOk())
                     .andExpect(content().string(allOf(
@@ -543,7 +547,7 @@ class DeclarationApiTest {
                     .param("initiatives[0].objectType", "PROJET")
                     .param("initiatives[0].description", "Prévoir les crues printanières à partir des relevés.")
                     .param("initiatives[0].category", "AIDE_DECISION_PREDICTION").param("initiatives[0].benefits", "Alertes plus tôt")
-                    .param("initiatives[0].phase", "EXPLORATION").param("initiatives[0].startDate", "2087-11")
+                    .param("initiatives[0].phase", "EXPLORATION").param("initiatives[0].startDate", (PAGE_YEAR - 1) + "-11")
                     .param("initiatives[0].servicesToPopulation", "true").param("initiatives[0].cybersecurity", "false")
                     .param("initiatives[0].generativeAi", "false").param("initiatives[0].acquisitionMode", "DEVELOPPEMENT_INTERNE")
                     .param("initiatives[0].personalInformation", "NON").param("initiatives[0].decisionRole", "AIDE_A_LA_DECISION")
@@ -564,7 +568,9 @@ class DeclarationApiTest {
     private String[] lastYearAccepted() {
         return transactions.execute(status -> {
             jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
-                    + "values (?, '2097-06-30', '2097-09-01', '2097-10-31', '2097-11-30', 'PUBLIEE') on conflict do nothing", YEAR - 1);
+                    + "values (?, ?, ?, ?, ?, 'PUBLIEE') on conflict do nothing", YEAR - 1,
+                    java.sql.Date.valueOf((YEAR - 1) + "-06-30"), java.sql.Date.valueOf((YEAR - 1) + "-09-01"),
+                    java.sql.Date.valueOf((YEAR - 1) + "-10-31"), java.sql.Date.valueOf((YEAR - 1) + "-11-30"));
             String first = initiativeIds.next(ORG);
             String second = initiativeIds.next(ORG);
             InitiativeSnapshot agent = DeclarationRulesTest.with(DeclarationRulesTest.valid(), "initiativeId", first);
@@ -572,7 +578,7 @@ class DeclarationApiTest {
                     "initiativeId", second), "name", "Tri automatisé des courriels");
             declarations.save(new Declaration(null, YEAR - 1, ORG, "FINANCES", false, DeclarationStatus.ACCEPTEE, false, null,
                     new Declaration.Person("Rita", RESPONDENT), true, new Declaration.Signatory("D", "DG", RESPONDENT),
-                    Instant.parse("2097-10-15T12:00:00Z"), false, null, 0, null, List.of(agent, sorting), null));
+                    Instant.parse((YEAR - 1) + "-10-15T12:00:00Z"), false, null, 0, null, List.of(agent, sorting), null));
             return new String[] {first, second};
         });
     }

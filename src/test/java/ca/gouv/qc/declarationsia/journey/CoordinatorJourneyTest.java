@@ -14,6 +14,7 @@ import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import com.icegreen.greenmail.util.GreenMail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,14 +102,14 @@ class CoordinatorJourneyTest extends BrowserJourney {
     @Nested
     class ItsCampaign {
 
-        private static final int YEAR = 2047;
-        private static final int EARLY_YEAR = 2038;
-        private static final int STALLED_YEAR = 2085;
+        private static final int YEAR = TestYears.take();
+        private static final int EARLY_YEAR = TestYears.take();
+        private static final int STALLED_YEAR = TestYears.take();
 
-        /** The year of the campaign on the version the form journey makes: one no campaign has (see {@link #freeYear}). */
+        /** The year of the campaign on the version the form journey makes. */
         private Integer formYear;
 
-        /** The year of the campaign on the version with a new code list (see {@link #freeYear}). */
+        /** The year of the campaign on the version with a new code list. */
         private Integer listYear;
 
         @AfterEach
@@ -139,8 +140,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             runtime.suspendProcessInstanceById(process);
             assertThat(handoff.completeDue()).as("the hand-off fails").isZero();
 
-            browser.logIn("coordo", "demo");
-            browser.open("/campagnes/" + STALLED_YEAR);
+            browser.signInAs("coordo", "/campagnes/" + STALLED_YEAR);
             assertThat(browser.text("#stalled-submissions h2")).isEqualTo("Des déclarations soumises n’arrivent pas en révision");
             assertThat(browser.text("#stalled-submissions p"))
                     .startsWith("Une déclaration soumise attend d’être transmise aux analystes")
@@ -159,8 +159,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
         void a_coordinator_runs_a_campaign_from_the_pages_to_the_published_portrait() {
             List.of("JRN-C1", "JRN-C2", "JRN-C3").forEach(code -> TestOrganizations.create(organizations, code));
             TestCampaigns.clockAt(LocalDateTime.of(YEAR, 9, 1, 13, 0));
-            browser.logIn("coordo", "demo");
-            browser.open("/campagnes");
+            browser.signInAs("coordo", "/campagnes");
             browser.assertAccessible("the campaigns");
             fillCampaign(YEAR, YEAR + "-06-30", YEAR + "-09-01", YEAR + "-10-31", YEAR + "-11-30");
             browser.type("organizationCodes", "JRN-C1,JRN-C2,JRN-C3");
@@ -299,8 +298,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             List.of("JRN-E1", "JRN-E2").forEach(code -> TestOrganizations.create(organizations, code));
             // December 1st, 13:31 in Québec: the campaign opens on January 4th
             TestCampaigns.clockAt(LocalDateTime.of(EARLY_YEAR - 1, 12, 1, 18, 31));
-            browser.logIn("coordo", "demo");
-            browser.open("/campagnes");
+            browser.signInAs("coordo", "/campagnes");
 
             // a due date before the opening: one clear error, beside its field, and no reminder noise
             fillCampaign(EARLY_YEAR, (EARLY_YEAR - 1) + "-11-30", EARLY_YEAR + "-01-04", (EARLY_YEAR - 1) + "-12-20",
@@ -396,8 +394,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             String linkId = first ? "publicInformationPage" : "publicInformationPage" + next;
             String categoryCode = base.codeLists().get("category").stream()
                     .noneMatch(code -> "GENERATION_CONTENU".equals(code.code())) ? "GENERATION_CONTENU" : "GENERATION_CONTENU_" + next;
-            browser.logIn("coordo", "demo");
-            browser.open("/");
+            browser.signInAs("coordo", "/");
             browser.submit("nav a[href='/formulaires']");
             assertThat(browser.text("h1")).isEqualTo("Versions du formulaire de déclaration");
             assertThat(browser.text("#prochaine")).isEqualTo("Préparer la version " + next + " à partir de la version " + base.version());
@@ -488,7 +485,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.open("/formulaires?lang=fr");
 
             // a new campaign asks the newest version unless told otherwise
-            formYear = freeYear();
+            formYear = TestYears.take();
             browser.open("/campagnes");
             assertThat(browser.chosen("formVersion")).isEqualTo(String.valueOf(next));
             fillCampaign(formYear, formYear + "-06-30", formYear + "-09-01", formYear + "-10-31", formYear + "-11-30");
@@ -522,8 +519,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             String questionId = base.askedQuestions().stream().noneMatch(q -> "transparencyGiven".equals(q.id()))
                     ? "transparencyGiven" : "transparencyGiven" + next;
             String taken = base.codeLists().keySet().iterator().next();
-            browser.logIn("coordo", "demo");
-            browser.open("/formulaires");
+            browser.signInAs("coordo", "/formulaires");
             assertThat(browser.text("#newLists")).isEqualTo("Nouvelles listes de codes");
             assertThat(browser.text("fieldset.new-list legend")).isEqualTo("Nouvelle liste de codes");
             assertThat(browser.text("label[for='newLists[0].id']")).isEqualTo("Identifiant de la liste");
@@ -596,31 +592,19 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.logOut();
 
             // a campaign on that version asks the question, with the list's choices
-            listYear = freeYear();
+            listYear = TestYears.take();
             campaigns.create(listYear, List.of("JRN-CL1"), next);
             TestCampaigns.clockAt(LocalDateTime.of(listYear, 9, 1, 13, 0));
             campaigns.launch(listYear);
             campaigns.runDueJobs(listYear);
             String page = "/mes-declarations/" + listYear + "/JRN-CL1";
-            browser.open(page);
-            browser.logIn(respondent, "demo");
-            assertThat(browser.url()).endsWith(page);
+            browser.signInAs(respondent, page);
             browser.submit("button[value=add]");
             assertThat(browser.text("label[for='i0-answers-" + questionId + "']"))
                     .isEqualTo("Comment l’initiative est-elle rendue transparente?");
             assertThat(browser.options("i0-answers-" + questionId))
                     .containsExactly("— Choisir —", "Inscrite au registre public", "Fiche publique de l’initiative", "Aucune mesure");
             browser.logOut();
-        }
-
-        /** A campaign year no campaign has now, from the top of those a campaign may have. */
-        private int freeYear() {
-            for (int year = 2100; year > 2020; year--) {
-                if (jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class, year) == 0) {
-                    return year;
-                }
-            }
-            throw new IllegalStateException("no campaign year left");
         }
 
         private void fillCampaign(int year, String reference, String opening, String due, String closing) {
@@ -652,9 +636,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
     class AmongAThousandBodies {
 
         /** Planned, never launched: a thousand bodies targeted. */
-        private static final int PLANNED = 2078;
+        private static final int PLANNED = TestYears.take(2);
         /** Launched: sixty of them invited. */
-        private static final int OPEN = 2079;
+        private static final int OPEN = PLANNED + 1;
         private static final int BODIES = 1_000;
         private static final int INVITED = 60;
 
@@ -821,8 +805,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
                     + "JRN-I1,Organisme importé du registre,Body imported from the registry,,AUTRE,FINANCES,,a@jrn-i.example.qc.ca,d@jrn-i.example.qc.ca\n"
                     + "JRN-I2,,Imported body two,,INCONNU,FINANCES,,b@jrn-i.example.qc.ca,d@jrn-i.example.qc.ca\n",
                     StandardCharsets.UTF_8);
-            browser.logIn("coordo", "demo");
-            browser.open("/");
+            browser.signInAs("coordo", "/");
             browser.assertAccessible("the coordinator's home page");
             browser.open("/organisations");
             browser.attach("file", csv);
@@ -836,6 +819,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
             browser.screenshot("coordinator-registry-import");
         }
 
+        /** Years named on purpose (TestYears.NAMED), shared with SuccessionApiTest: the dates below say them. */
         private static final int BEFORE = 2026;
         private static final int YEAR = 2027;
 
@@ -843,15 +827,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
         void a_coordinator_records_a_renaming_then_a_split_on_the_registry_pages_after_refusals_naming_the_field() {
             TestOrganizations.create(organizations, "JS-MIN-OLD");
             TestOrganizations.create(organizations, "JS-MIN-NEW");
-            browser.open("/organisations");
-            if (browser.url().contains("/login")) {
-                browser.logIn("coordo", "demo");
-            } else {
-                browser.logOut();
-                browser.open("/organisations");
-                browser.logIn("coordo", "demo");
-            }
-            browser.open("/organisations");
+            browser.signInAs("coordo", "/organisations");
             browser.type("s-predecessors", "JS-MIN-OLD");
             browser.type("s-successor", "JS-MIN-NOPE");
             browser.choose("s-kind", "RENOMMAGE");
@@ -932,9 +908,9 @@ class CoordinatorJourneyTest extends BrowserJourney {
                     """, String.class)).containsExactly(ids.get(0) + " JS-SPLIT-A", ids.get(1) + " JS-SPLIT-B");
         }
 
-        /** A campaign open while the coordinator records a succession late (years no other class uses). */
-        private static final int LATE_BEFORE = 2054;
-        private static final int LATE_OPEN = 2055;
+        /** A campaign open while the coordinator records a succession late, and the year before it. */
+        private static final int LATE_BEFORE = TestYears.take(2);
+        private static final int LATE_OPEN = LATE_BEFORE + 1;
 
         /**
          * A merger recorded in October, effective in June, counts for the campaign open since September: into a
@@ -947,16 +923,10 @@ class CoordinatorJourneyTest extends BrowserJourney {
                 TestOrganizations.create(organizations, code);
             }
             String respondent = TestOrganizations.createWithLogin(organizations, identity, "JL-NEW");
-            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
-                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", LATE_BEFORE,
-                    java.sql.Date.valueOf(LATE_BEFORE + "-06-30"), java.sql.Date.valueOf(LATE_BEFORE + "-09-01"),
-                    java.sql.Date.valueOf(LATE_BEFORE + "-10-31"), java.sql.Date.valueOf(LATE_BEFORE + "-11-30"));
+            campaigns.closedCampaigns(LATE_BEFORE);
             List<String> old = pastDeclarations.accepted(LATE_BEFORE, "JL-OLD", 2, true);
             pastDeclarations.accepted(LATE_BEFORE, "JL-GONE", 1, false);
-            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
-                    + "values (?, ?, ?, ?, ?, 'OUVERTE')", LATE_OPEN, java.sql.Date.valueOf(LATE_OPEN + "-06-30"),
-                    java.sql.Date.valueOf(LATE_OPEN + "-09-01"), java.sql.Date.valueOf(LATE_OPEN + "-10-31"),
-                    java.sql.Date.valueOf(LATE_OPEN + "-11-30"));
+            campaigns.openCampaign(LATE_OPEN);
             try {
                 transactions.executeWithoutResult(tx -> {
                     opening.createDraft(LATE_OPEN, "JL-NEW");
@@ -965,15 +935,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
                 jdbc.update("update declaration set status = 'SOUMISE', submitted_at = now() where campaign_year = ? "
                         + "and organization_code = 'JL-SENT'", LATE_OPEN);
                 TestCampaigns.clockAt(LocalDateTime.of(LATE_OPEN, 10, 5, 13, 0));
-                browser.open("/organisations");
-                if (browser.url().contains("/login")) {
-                    browser.logIn("coordo", "demo");
-                } else {
-                    browser.logOut();
-                    browser.open("/organisations");
-                    browser.logIn("coordo", "demo");
-                }
-                browser.open("/organisations");
+                browser.signInAs("coordo", "/organisations");
                 browser.type("s-predecessors", "JL-GONE");
                 browser.type("s-successor", "JL-SENT");
                 browser.type("s-effectiveDate", LATE_OPEN + "-06-01");
@@ -1006,10 +968,7 @@ class CoordinatorJourneyTest extends BrowserJourney {
                 browser.screenshot("succession-late-recorded", "#successions");
 
                 // the successor's respondent finds them in its draft, each saying where it came from
-                browser.logOut();
-                browser.open("/mes-declarations/" + LATE_OPEN + "/JL-NEW");
-                browser.logIn(respondent, "demo");
-                browser.open("/mes-declarations/" + LATE_OPEN + "/JL-NEW");
+                browser.signInAs(respondent, "/mes-declarations/" + LATE_OPEN + "/JL-NEW");
                 assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de : Organisme de test JL-OLD (JL-OLD)");
                 assertThat(browser.text("#initiative-1 .carried-from")).contains("(JL-OLD)");
                 browser.screenshot("succession-late-respondent-draft");

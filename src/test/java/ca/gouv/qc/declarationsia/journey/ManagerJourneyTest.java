@@ -16,6 +16,7 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -40,8 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ManagerJourneyTest extends BrowserJourney {
 
-    private static final int YEAR = 2048;
-    private static final int COMPLETED_YEAR = 2039;
+    private static final int YEAR = TestYears.take();
+    private static final int COMPLETED_YEAR = TestYears.take();
 
     @Autowired
     TestCampaigns campaigns;
@@ -157,8 +158,7 @@ class ManagerJourneyTest extends BrowserJourney {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year + "-JRN-H1").count())
                 .as("ended: Cockpit shows it no more").isZero();
 
-        browser.logIn("gestion", "demo");
-        browser.open("/campagnes/" + year);
+        browser.signInAs("gestion", "/campagnes/" + year);
         browser.submit("a[href='/campagnes/" + year + "/declarations/JRN-H1/historique']");
         assertThat(browser.text("h1")).isEqualTo("Historique de la déclaration " + year + "-JRN-H1");
         assertThat(browser.text("dl.summary")).contains("Acceptée", "terminé", "27 octobre " + year);

@@ -13,6 +13,7 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
@@ -30,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class PublicJourneyTest extends BrowserJourney {
 
-    private static final int YEAR = 2049;
+    private static final int YEAR = TestYears.take();
 
     @Autowired
     TestCampaigns campaigns;

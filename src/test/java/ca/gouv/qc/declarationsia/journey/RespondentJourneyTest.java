@@ -30,6 +30,7 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestFormVersions;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ch.qos.logback.classic.Logger;
@@ -134,12 +135,12 @@ class RespondentJourneyTest extends BrowserJourney {
     @Nested
     class ItsSeason {
 
-        private static final int YEAR = 2045;
+        private static final int YEAR = TestYears.take();
         private static final String ORG = "JRN-R";
         private static final String RESPONDENT = "ia.jrn-r@example.qc.ca";
         private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/mes-declarations/\\S+)");
-        /** The campaign on a form version with questions (2072: only the database layer's schema test names it). */
-        private static final int QUESTIONS_YEAR = 2072;
+        /** The campaign on a form version with questions. */
+        private static final int QUESTIONS_YEAR = TestYears.take();
         private static final String QUESTIONS_ORG = "JRN-Q";
 
         @AfterEach
@@ -432,12 +433,7 @@ class RespondentJourneyTest extends BrowserJourney {
             String page = "/mes-declarations/" + QUESTIONS_YEAR + "/" + QUESTIONS_ORG;
             String month = (QUESTIONS_YEAR - 1) + "-05";
 
-            if (browser.has("form[action='/logout'] button")) {
-                browser.logOut();
-            }
-            browser.open(page);
-            browser.logIn(respondent, "demo");
-            assertThat(browser.url()).endsWith(page);
+            browser.signInAs(respondent, page);
             browser.submit("button[value=add]");
             assertThat(browser.text("#i0-questions h3")).isEqualTo("Questions propres à cette campagne");
             assertThat(shown("guidanceFollowed")).as("asked only for generative AI, not chosen yet").isFalse();
@@ -605,7 +601,7 @@ class RespondentJourneyTest extends BrowserJourney {
     @Nested
     class FirstSignIn {
 
-        private static final int YEAR = 2037;
+        private static final int YEAR = TestYears.take();
         private static final String ORG = "JRN-N";
         private static final String LATE_ORG = "JRN-NX";
         private static final String RESPONDENT = "ia.jrn-n@example.qc.ca";
@@ -781,6 +777,7 @@ class RespondentJourneyTest extends BrowserJourney {
     @Nested
     class AfterAMerge {
 
+        /** Years named on purpose (TestYears.NAMED), shared with SuccessionApiTest: only its own bodies are asserted. */
         private static final int BEFORE = 2026;
         private static final int YEAR = 2027;
 
@@ -796,9 +793,7 @@ class RespondentJourneyTest extends BrowserJourney {
                     "JS-SQ", LocalDate.of(BEFORE, 12, 1), "Création de Santé Québec", null)));
             transactions.executeWithoutResult(tx -> lifecycle.createDraft(YEAR, "JS-SQ"));
 
-            browser.open("/mes-declarations/" + YEAR + "/JS-SQ");
-            browser.logIn(respondent, "demo");
-            browser.open("/mes-declarations/" + YEAR + "/JS-SQ");
+            browser.signInAs(respondent, "/mes-declarations/" + YEAR + "/JS-SQ");
             assertThat(browser.text("#initiative-0 > legend")).isEqualTo(chum + " – Triage des urgences");
             assertThat(browser.text("#initiative-1 > legend")).isEqualTo(cusm + " – Lecture des radiographies");
             assertThat(browser.text("#initiative-0 .carried-from")).startsWith("Reprise de : Organisme de test JS-CHUM (JS-CHUM)");
@@ -827,10 +822,7 @@ class RespondentJourneyTest extends BrowserJourney {
             // the coordinator's dashboard of the year says who succeeded whom among the campaign's bodies
             jdbc.update("insert into campaign_target (campaign_year, organization_code) values (?, 'JS-SQ') on conflict do nothing",
                     YEAR);
-            browser.logOut();
-            browser.open("/campagnes/" + YEAR);
-            browser.logIn("coordo", "demo");
-            browser.open("/campagnes/" + YEAR);
+            browser.signInAs("coordo", "/campagnes/" + YEAR);
             assertThat(browser.pageText()).contains("Successions parmi les organismes de la campagne");
             assertThat(browser.text("#campaign-successions li")).isEqualTo("Organisme de test JS-SQ (JS-SQ) remplace depuis le "
                     + "1er décembre " + BEFORE + " (Fusion) : Organisme de test JS-CHUM (JS-CHUM), Organisme de test JS-CUSM (JS-CUSM)");
@@ -913,9 +905,9 @@ class RespondentJourneyTest extends BrowserJourney {
     @Nested
     class ItsAnswersOnceSent {
 
-        /** Years no other test names: this year's campaign, and the past year's, on an older version of the form. */
-        private static final int YEAR = 2059;
-        private static final int PAST_YEAR = 2058;
+        /** This year's campaign, and the past year's, on an older version of the form. */
+        private static final int PAST_YEAR = TestYears.take(2);
+        private static final int YEAR = PAST_YEAR + 1;
         private static final String ORG = "JRN-RV";
 
         @Autowired
@@ -939,12 +931,7 @@ class RespondentJourneyTest extends BrowserJourney {
             String page = "/mes-declarations/" + YEAR + "/" + ORG;
 
             // two initiatives: the first for generative AI, every kind of answer but one; the second not
-            if (browser.has("form[action='/logout'] button")) {
-                browser.logOut();
-            }
-            browser.open(page);
-            browser.logIn(respondent, "demo");
-            browser.open(page);
+            browser.signInAs(respondent, page);
             browser.submit("button[value=add]");
             browser.submit("button[value=add]");
             browser.type("contactName", "Rita Répondante");
@@ -1136,9 +1123,9 @@ class RespondentJourneyTest extends BrowserJourney {
     @Nested
     class AfterARetiredChoice {
 
-        /** Years no other test names: last year's declaration, and this year's campaign on the next version. */
-        private static final int LAST_YEAR = 2029;
-        private static final int YEAR = 2060;
+        /** Last year's declaration, and this year's campaign on the next version. */
+        private static final int LAST_YEAR = TestYears.take(2);
+        private static final int YEAR = LAST_YEAR + 1;
         private static final String ORG = "JRN-DC";
 
         @AfterEach
@@ -1159,12 +1146,7 @@ class RespondentJourneyTest extends BrowserJourney {
             campaigns.runDueJobs(YEAR);
             String page = "/mes-declarations/" + YEAR + "/" + ORG;
 
-            if (browser.has("form[action='/logout'] button")) {
-                browser.logOut();
-            }
-            browser.open(page);
-            browser.logIn(respondent, "demo");
-            assertThat(browser.url()).endsWith(page);
+            browser.signInAs(respondent, page);
             assertThat(browser.text("#initiative-0 > legend")).startsWith(initiativeId + " – ");
             String notice = "L’an dernier, la réponse à « État de l’évaluation d’impact » était « En cours (choix retiré) » : "
                     + "ce choix n’est plus offert cette année, choisissez de nouveau.";

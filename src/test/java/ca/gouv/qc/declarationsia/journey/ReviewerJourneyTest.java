@@ -18,6 +18,7 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestForms;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 @IntegrationTest
 class ReviewerJourneyTest extends BrowserJourney {
 
-    private static final int YEAR = 2046;
+    private static final int YEAR = TestYears.take();
     private static final Pattern RAW_CODE = Pattern.compile("\\b(" + String.join("|", FieldCatalogue.coded().stream()
             .flatMap(field -> field.codes().stream()).toList()) + ")\\b");
 
@@ -99,8 +100,7 @@ class ReviewerJourneyTest extends BrowserJourney {
         declarations.submit(YEAR, "JRN-V2", List.of());
         campaigns.runDueJobs(YEAR);
 
-        browser.logIn("analyste", "demo");
-        browser.open("/");
+        browser.signInAs("analyste", "/");
         browser.submit(".card a[href='/revision']");
         assertThat(browser.url()).as("from the home page to the declarations to review").endsWith("/revision");
         assertThat(browser.pageText()).as("dates as people write them")

@@ -9,6 +9,7 @@ import ca.gouv.qc.declarationsia.support.FakeSmtpServer;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +37,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @IntegrationTest
 class MailOutageReadersTest {
 
-    private static final int YEAR = 2028;
-    private static final int OTHER_YEAR = 2021;
+    private static final int YEAR = TestYears.take();
+    private static final int OTHER_YEAR = TestYears.take();
 
     /**
      * A hang's bound, not a speed figure: these answer in milliseconds once warm, and a round holds a hung server

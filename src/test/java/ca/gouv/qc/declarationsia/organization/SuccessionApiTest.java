@@ -18,6 +18,7 @@ import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SuccessionApiTest {
 
     /**
-     * Years of this class only (RespondentJourneyTest.AfterAMerge publishes 2026 and 2027, and asserts only its own bodies there):
-     * merge, rename and split 2026 → 2027; a campaign planned while successions wait for their date 2030, and the one
-     * after it 2100 (SplitPortraitTest's too, which publishes only the accepted declarations of its own bodies there).
+     * Merge, rename and split 2026 → 2027, years named on purpose (TestYears.NAMED: the dates of the requests say
+     * them), shared with the journeys after a merge, which assert only their own bodies there as this class does.
      */
     private static final int BEFORE = 2026;
     private static final int AFTER = 2027;
@@ -52,11 +52,15 @@ class SuccessionApiTest {
     private static final int MERGE_BEFORE = BEFORE;
     private static final int MERGE_AFTER = AFTER;
     /** A campaign planned while successions recorded ahead of their date wait for it. */
-    private static final int PLANNED = 2030;
-    private static final int NEXT = 2100;
+    private static final int PLANNED = TestYears.take(2);
+    /** The campaign after it. */
+    private static final int NEXT = PLANNED + 1;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestCampaigns campaigns;
 
     @Autowired
     TestDeclarations pastDeclarations;
@@ -81,7 +85,7 @@ class SuccessionApiTest {
 
     @Test
     void thirty_health_establishments_merge_and_the_next_declaration_carries_all_their_active_initiatives() throws Exception {
-        campaigns(MERGE_BEFORE, MERGE_AFTER);
+        campaigns.closedCampaigns(MERGE_BEFORE, MERGE_AFTER);
         List<String> establishments = IntStream.rangeClosed(1, 30).mapToObj(i -> "SQ-CISSS-" + i).toList();
         List<String> active = new ArrayList<>();
         for (String code : establishments) {
@@ -129,7 +133,7 @@ class SuccessionApiTest {
 
     @Test
     void a_renaming_carries_every_initiative_once_and_not_again_the_year_after() throws Exception {
-        campaigns(BEFORE, AFTER);
+        campaigns.closedCampaigns(BEFORE, AFTER);
         TestOrganizations.create(organizations, "RN-OLD");
         TestOrganizations.create(organizations, "RN-NEW");
         List<String> ids = pastDeclarations.accepted(BEFORE, "RN-OLD", 3, false);
@@ -142,7 +146,7 @@ class SuccessionApiTest {
 
     @Test
     void a_split_assigns_each_active_initiative_to_one_successor() throws Exception {
-        campaigns(BEFORE, AFTER);
+        campaigns.closedCampaigns(BEFORE, AFTER);
         for (String code : List.of("SP-OLD", "SP-A", "SP-B")) {
             TestOrganizations.create(organizations, code);
         }
@@ -183,7 +187,7 @@ class SuccessionApiTest {
 
     @Test
     void each_bad_succession_is_refused_naming_the_field_and_changes_nothing() throws Exception {
-        campaigns(BEFORE, AFTER);
+        campaigns.closedCampaigns(BEFORE, AFTER);
         for (String code : List.of("BS-A", "BS-B", "BS-C", "BS-D")) {
             TestOrganizations.create(organizations, code);
         }
@@ -238,7 +242,7 @@ class SuccessionApiTest {
         for (String code : List.of("PL-A", "PL-B", "PL-SUCC", "PL-OTHER", "PL-OTHER-NEW", "FU-OLD", "FU-QUIET", "FU-NEW")) {
             TestOrganizations.create(organizations, code);
         }
-        campaigns(BEFORE, NEXT);
+        campaigns.closedCampaigns(BEFORE, NEXT);
         List<String> ids = pastDeclarations.accepted(BEFORE, "FU-OLD", 2, false);
         // FU-QUIET is not asked to declare in the year the merger takes effect: its initiative must not be lost
         List<String> quiet = pastDeclarations.accepted(BEFORE, "FU-QUIET", 1, false);
@@ -291,14 +295,14 @@ class SuccessionApiTest {
         }
 
         // the next campaign: the successor carries FU-OLD's initiatives, ids unchanged, from its declaration of the year,
-        // and FU-QUIET's, from its last one (2026): it did not declare in 2030, nor did anyone carry them that year
+        // and FU-QUIET's, from its last one (BEFORE): it did not declare in PLANNED, nor did anyone carry them that year
         transactions.executeWithoutResult(tx -> lifecycle.createDraft(NEXT, "FU-NEW"));
         assertThat(snapshotIds(NEXT, "FU-NEW")).containsExactlyInAnyOrder(ids.get(0), ids.get(1), quiet.get(0));
     }
 
-    /** A campaign open while a succession is recorded late (this class's only open one; no other class uses them). */
-    private static final int LATE_BEFORE = 2056;
-    private static final int LATE_OPEN = 2057;
+    /** A campaign open while a succession is recorded late (this class's only open one), and the year before it. */
+    private static final int LATE_BEFORE = TestYears.take(2);
+    private static final int LATE_OPEN = LATE_BEFORE + 1;
 
     /**
      * A succession recorded during the campaign it counts for (its date on or before the opening): the successor's
@@ -313,14 +317,11 @@ class SuccessionApiTest {
         for (String code : List.of("LT-OLD", "LT-KEEP", "LT-NEW", "LT-GONE", "LT-SENT")) {
             TestOrganizations.create(organizations, code);
         }
-        campaigns(LATE_BEFORE);
+        campaigns.closedCampaigns(LATE_BEFORE);
         List<String> old = pastDeclarations.accepted(LATE_BEFORE, "LT-OLD", 2, true);
         List<String> kept = pastDeclarations.accepted(LATE_BEFORE, "LT-KEEP", 1, false);
         List<String> gone = pastDeclarations.accepted(LATE_BEFORE, "LT-GONE", 1, false);
-        jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
-                + "values (?, ?, ?, ?, ?, 'OUVERTE')", LATE_OPEN, java.sql.Date.valueOf(LATE_OPEN + "-06-30"),
-                java.sql.Date.valueOf(LATE_OPEN + "-09-01"), java.sql.Date.valueOf(LATE_OPEN + "-10-31"),
-                java.sql.Date.valueOf(LATE_OPEN + "-11-30"));
+        campaigns.openCampaign(LATE_OPEN);
         try {
             transactions.executeWithoutResult(tx -> {
                 lifecycle.createDraft(LATE_OPEN, "LT-NEW");
@@ -413,14 +414,5 @@ class SuccessionApiTest {
                 select s.initiative_id from initiative_snapshot s join declaration d on d.id = s.declaration_id
                  where d.campaign_year = ? and d.organization_code = ? order by s.position
                 """, String.class, year, code);
-    }
-
-    private void campaigns(int... years) {
-        for (int year : years) {
-            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
-                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
-                    java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
-                    java.sql.Date.valueOf(year + "-11-30"));
-        }
     }
 }

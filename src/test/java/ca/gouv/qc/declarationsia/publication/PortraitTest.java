@@ -27,6 +27,7 @@ import ca.gouv.qc.declarationsia.shared.Answers;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestForms;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class PortraitTest {
 
-    private static final int PREVIOUS = 2076;
-    private static final int YEAR = 2077;
+    /** The previous year and this one; then a year never published. */
+    private static final int PREVIOUS = TestYears.take(2);
+    private static final int YEAR = PREVIOUS + 1;
+    private static final int NEVER_PUBLISHED = TestYears.take();
 
     @Autowired
     Editions editions;
@@ -234,7 +237,7 @@ class PortraitTest {
                 .contains("Automatisation des paiements (révisée)");
         assertThat(jdbc.queryForList("select version from published_edition where campaign_year = ? order by version",
                 Integer.class, YEAR)).containsExactly(1, 2);
-        mvc.perform(get("/api/portraits/{year}", 2099)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/portraits/{year}", NEVER_PUBLISHED)).andExpect(status().isNotFound());
         mvc.perform(get("/")).andExpect(content().string(containsString("href=\"/portrait/" + YEAR + "\"")));
     }
 

@@ -22,6 +22,7 @@ import ca.gouv.qc.declarationsia.support.Browser;
 import ca.gouv.qc.declarationsia.support.Http;
 import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestUsers;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,6 +50,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class AccessRulesTest {
 
     private static final String PASSWORD = "demo";
+    /** A year no campaign has: every request about it here is refused, and must stay so. */
+    private static final int REFUSED_YEAR = TestYears.take();
 
     @Autowired
     MockMvc mvc;
@@ -111,12 +114,12 @@ class AccessRulesTest {
         @ParameterizedTest(name = "{0} may not publish")
         @CsvSource({"gestion", "analyste", "ia.mrnf@example.qc.ca"})
         void only_coordinators_import_a_baseline_or_publish_an_erratum(String user) throws Exception {
-            mvc.perform(multipart("/api/portraits/{year}/baseline", 2078)
+            mvc.perform(multipart("/api/portraits/{year}/baseline", REFUSED_YEAR)
                             .file(new MockMultipartFile("file", "portrait.csv", "text/csv", "Statut\n".getBytes()))
                             .with(httpBasic(user, PASSWORD)))
                     .andExpect(status().isForbidden())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            mvc.perform(post("/api/portraits/{year}/errata", 2078)
+            mvc.perform(post("/api/portraits/{year}/errata", REFUSED_YEAR)
                             .with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("{\"changeNote\": \"x\"}"))
                     .andExpect(status().isForbidden());
         }
@@ -140,7 +143,7 @@ class AccessRulesTest {
         /** Whatever the declaration (the first barrier is by role): a respondent takes no reviewer's decision. */
         @Test
         void a_respondent_decides_on_no_declaration() throws Exception {
-            mvc.perform(post("/revision/2084/MRNF").with(httpBasic("ia.mrnf@example.qc.ca", PASSWORD)).with(csrf())
+            mvc.perform(post("/revision/" + REFUSED_YEAR + "/MRNF").with(httpBasic("ia.mrnf@example.qc.ca", PASSWORD)).with(csrf())
                             .param("decision", "ACCEPT").param("confirmed", "true"))
                     .andExpect(status().isForbidden());
         }
@@ -262,7 +265,7 @@ class AccessRulesTest {
         void csrf_is_skipped_only_for_basic_credentials_and_a_refusal_keeps_the_session() {
             String coordinator = TestUsers.coordinator(identity);
             Http session = Http.signedIn(port, coordinator, TestUsers.PASSWORD);
-            String newCampaign = "{\"year\": 2099}";
+            String newCampaign = "{\"year\": " + REFUSED_YEAR + "}";
 
             Http.Response bearer = session.postJson("/api/campaigns", newCampaign, "Authorization", "Bearer x");
             assertThat(bearer.status()).as("a session with any Authorization header still needs its token").isEqualTo(403);

@@ -7,6 +7,7 @@ import ca.gouv.qc.declarationsia.support.IntegrationTest;
 import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -73,8 +74,8 @@ class EngineDoorsTest {
     private int year;
 
     /** Each test its own year (the database is shared), with two bodies' declarations open. */
-    private void openTwoDeclarations(int campaignYear) {
-        year = campaignYear;
+    private void openTwoDeclarations() {
+        year = TestYears.take();
         respondentA = TestOrganizations.createWithLogin(organizations, identity, "DOOR-A");
         TestOrganizations.createWithLogin(organizations, identity, "DOOR-B");
         campaigns.create(year, List.of("DOOR-A", "DOOR-B"));
@@ -119,7 +120,7 @@ class EngineDoorsTest {
     @Test
     void a_respondent_cannot_complete_its_task_around_the_submission_nor_write_variables_nor_reach_another_body()
             throws Exception {
-        openTwoDeclarations(2067);
+        openTwoDeclarations();
         String task = taskOf("DOOR-A");
 
         HttpResponse<String> completed = post(respondentA, "/engine-rest/task/" + task + "/complete", "{\"variables\": {}}");
@@ -157,7 +158,7 @@ class EngineDoorsTest {
 
     @Test
     void a_reviewer_decides_as_itself_through_the_engine_and_never_replays_a_decision() throws Exception {
-        openTwoDeclarations(2068);
+        openTwoDeclarations();
         declarations.submit(year, "DOOR-A", List.of());
         campaigns.runDueJobs(year);
         String review = taskOf("DOOR-A");
@@ -193,7 +194,7 @@ class EngineDoorsTest {
 
     @Test
     void no_variable_names_a_java_class_even_for_a_coordinator() throws Exception {
-        openTwoDeclarations(2069);
+        openTwoDeclarations();
         String process = tasks.createTaskQuery().taskId(taskOf("DOOR-A")).singleResult().getProcessInstanceId();
         for (String type : List.of("java.io.File", "java.net.URL", "com.example.Nope")) {
             HttpResponse<String> object = put("coordo", "/engine-rest/process-instance/" + process + "/variables/payload",
@@ -207,7 +208,7 @@ class EngineDoorsTest {
 
     @Test
     void on_another_bodys_task_the_door_checks_access_before_any_business_rule() throws Exception {
-        openTwoDeclarations(2096);
+        openTwoDeclarations();
         String other = taskOf("DOOR-B");
         for (String action : List.of("complete", "submit-form", "resolve")) {
             HttpResponse<String> answer = post(respondentA, "/engine-rest/task/" + other + "/" + action, "{\"variables\": {}}");

@@ -97,6 +97,31 @@ public final class Browser {
         waitUntil(page -> !page.getCurrentUrl().contains("/login"));
     }
 
+    /** {@link #signInAs(String, String, String)} with the demo users' password. */
+    public void signInAs(String user, String page) {
+        signInAs(user, "demo", page);
+    }
+
+    /**
+     * Opens a page as this user, whoever was signed in before: signs out if someone is, opens the page, signs in where
+     * the application sends the person, and checks it brings them back to the page (a page anyone may read: signs in
+     * on the login page, then opens it).
+     */
+    public void signInAs(String user, String password, String page) {
+        open(page);
+        if (has("form[action='/logout'] button")) {
+            logOut();
+            open(page);
+        }
+        if (url().contains("/login")) {
+            logIn(user, password);
+            assertThat(url()).as("signed in, back on the page asked for").endsWith(page);
+        } else {
+            logIn(user, password);
+            open(page);
+        }
+    }
+
     /** Tries to sign in on the login page, whatever comes of it (a wrong password, a throttled attempt). */
     public void attemptLogIn(String user, String password) {
         open("/login");

@@ -60,6 +60,27 @@ public class TestCampaigns {
                 organizationCodes, formVersion)));
     }
 
+    /**
+     * A campaign of this year already open (September 1st to November 30th), as a row only: no process, no
+     * declaration; the test opens the drafts it needs. Closed again by {@link #cleanUp(int)}.
+     */
+    public void openCampaign(int year) {
+        jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                + "values (?, ?, ?, ?, ?, 'OUVERTE')", year, java.sql.Date.valueOf(year + "-06-30"),
+                java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                java.sql.Date.valueOf(year + "-11-30"));
+    }
+
+    /** Past campaigns of these years, closed, as rows only (none is made twice): for declarations of past years. */
+    public void closedCampaigns(int... years) {
+        for (int year : years) {
+            jdbc.update("insert into campaign (year, reference_date, opening_date, due_date, closing_date, status) "
+                    + "values (?, ?, ?, ?, ?, 'FERMEE') on conflict do nothing", year, java.sql.Date.valueOf(year + "-06-30"),
+                    java.sql.Date.valueOf(year + "-09-01"), java.sql.Date.valueOf(year + "-10-31"),
+                    java.sql.Date.valueOf(year + "-11-30"));
+        }
+    }
+
     public Campaign launch(int year) {
         return SystemAuthentication.runAsSystem(() -> campaigns.launch(year));
     }

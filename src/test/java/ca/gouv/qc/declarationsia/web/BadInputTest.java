@@ -11,6 +11,7 @@ import ca.gouv.qc.declarationsia.support.TestCampaigns;
 import ca.gouv.qc.declarationsia.support.TestDeclarations;
 import ca.gouv.qc.declarationsia.support.TestInitiatives;
 import ca.gouv.qc.declarationsia.support.TestOrganizations;
+import ca.gouv.qc.declarationsia.support.TestYears;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -47,8 +48,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 
-    private static final int YEAR = 2032;
-    private static final int PUBLISHED_YEAR = 2033;
+    private static final int YEAR = TestYears.take(4);
+    private static final int PUBLISHED_YEAR = YEAR + 1;
+    /** The year of the campaigns the hostile values and the oversized lists try to create: never created. */
+    private static final int REFUSED_YEAR = YEAR + 2;
+    /** The year of the campaigns sent with a value of the wrong type: never created. */
+    private static final int WRONG_TYPES_YEAR = YEAR + 3;
     private static final String BODY = "HOST-A";
     private static final String REVIEWED = "HOST-R";
     /**
@@ -67,10 +72,10 @@ class BadInputTest {
     private static final List<String> REACHED_ROWS = List.of(
             "select * from organization where code like 'HOST-%'",
             "select * from organization_respondent where organization_code like 'HOST-%'",
-            "select * from campaign where year in (2032, 2033, 2034)",
-            "select * from declaration where campaign_year in (2032, 2033, 2034)",
+            "select * from campaign where year in (" + YEAR + ", " + PUBLISHED_YEAR + ", " + REFUSED_YEAR + ")",
+            "select * from declaration where campaign_year in (" + YEAR + ", " + PUBLISHED_YEAR + ", " + REFUSED_YEAR + ")",
             "select * from initiative where organization_code like 'HOST-%'",
-            "select * from published_edition where campaign_year = 2033");
+            "select * from published_edition where campaign_year = " + PUBLISHED_YEAR);
 
     /** What kind of value a field holds: a hostile value is refused only where it cannot be meant. */
     enum Kind { NAME, PARAGRAPH, CODE, DATE, NUMBER, LIST, BOOLEAN }
@@ -231,12 +236,12 @@ class BadInputTest {
         void a_value_of_the_wrong_type_in_a_campaign_is_refused_naming_its_field(String field, String value,
                 String french, String english) {
             String campaign = """
-                    {"year": 2035, "referenceDate": "2035-06-30", "openingDate": "2035-09-01", "dueDate": "2035-10-31",
-                     "closingDate": "2035-11-30", "reminderOffsets": [30, 7], "overdueReminderDays": 7,
-                     "organizationCodes": ["BADIN-A"]}""";
+                    {"year": %1$d, "referenceDate": "%1$d-06-30", "openingDate": "%1$d-09-01", "dueDate": "%1$d-10-31",
+                     "closingDate": "%1$d-11-30", "reminderOffsets": [30, 7], "overdueReminderDays": 7,
+                     "organizationCodes": ["BADIN-A"]}""".formatted(WRONG_TYPES_YEAR);
             String sent = switch (field) {
-                case "referenceDate" -> campaign.replace("\"2035-06-30\"", value);
-                case "year" -> campaign.replace("2035,", value + ",");
+                case "referenceDate" -> campaign.replace("\"" + WRONG_TYPES_YEAR + "-06-30\"", value);
+                case "year" -> campaign.replace(WRONG_TYPES_YEAR + ",", value + ",");
                 case "reminderOffsets" -> campaign.replace("[30, 7]", value);
                 default -> campaign.replace("[30, 7]", "[" + value + ", 7]");
             };
@@ -249,7 +254,8 @@ class BadInputTest {
                 assertThat(answer.errorMessages()).as(answer.toString()).singleElement().satisfies(message ->
                         assertThat(message).contains(language[1].strip()));
             }
-            assertThat(jdbc.queryForObject("select count(*) from campaign where year = 2035", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from campaign where year = ?", Integer.class,
+                    WRONG_TYPES_YEAR)).isZero();
         }
 
         @Test
@@ -275,9 +281,9 @@ class BadInputTest {
                      "portfolio": "Finances", "respondents": [{"name": "Rita", "email": "ia.host-new@example.qc.ca"}],
                      "escalationContact": {"name": "Jean Roy", "email": "dri@host-new.example.qc.ca"}}""";
             String campaign = """
-                    {"year": 2034, "referenceDate": "2034-06-30", "openingDate": "2034-09-01", "dueDate": "2034-10-31",
-                     "closingDate": "2034-11-30", "reminderOffsets": [30, 7], "overdueReminderDays": 7,
-                     "organizationCodes": ["HOST-A"]}""";
+                    {"year": %1$d, "referenceDate": "%1$d-06-30", "openingDate": "%1$d-09-01", "dueDate": "%1$d-10-31",
+                     "closingDate": "%1$d-11-30", "reminderOffsets": [30, 7], "overdueReminderDays": 7,
+                     "organizationCodes": ["HOST-A"]}""".formatted(REFUSED_YEAR);
             String draft = "{\"version\": 0, \"noInitiatives\": false, \"contact\": {\"name\": \"Rita\", \"email\": "
                     + "\"rita@host-a.example.qc.ca\"}, \"initiatives\": [" + TestInitiatives.json(null, "Tri du courrier") + "]}";
             String submission = "{\"attestation\": true, \"signatory\": {\"name\": \"Denise\", \"role\": \"DPI\", "
@@ -293,9 +299,9 @@ class BadInputTest {
                     new Door("coordo", "PUT", "/api/organizations/HOST-NEW", organization.replace("@@", "\"Nouvel organisme\"")
                             .replace("[{\"name\": \"Rita\", \"email\": \"ia.host-new@example.qc.ca\"}]", "@@"),
                             "respondents", Kind.LIST),
-                    new Door("coordo", "POST", "/api/campaigns", campaign.replace("\"2034-06-30\"", "@@"), "referenceDate",
-                            Kind.DATE),
-                    new Door("coordo", "POST", "/api/campaigns", campaign.replace("2034,", "@@,"), "year", Kind.NUMBER),
+                    new Door("coordo", "POST", "/api/campaigns", campaign.replace("\"" + REFUSED_YEAR + "-06-30\"", "@@"),
+                            "referenceDate", Kind.DATE),
+                    new Door("coordo", "POST", "/api/campaigns", campaign.replace(REFUSED_YEAR + ",", "@@,"), "year", Kind.NUMBER),
                     new Door("coordo", "POST", "/api/campaigns", campaign.replace("[30, 7]", "@@"), "reminderOffsets",
                             Kind.LIST),
                     new Door("coordo", "POST", "/api/campaigns", campaign.replace("[\"HOST-A\"]", "@@"),
@@ -369,8 +375,8 @@ class BadInputTest {
             assertThat(draft.status()).as(draft.toString()).isEqualTo(422);
             assertThat(draft.errorPaths()).contains("initiatives");
             Http.Response campaign = as("coordo").postJson("/api/campaigns", """
-                    {"year": 2034, "referenceDate": "2034-06-30", "openingDate": "2034-09-01", "dueDate": "2034-10-31",
-                     "closingDate": "2034-11-30", "organizationCodes": [%s]}""".formatted(codes));
+                    {"year": %1$d, "referenceDate": "%1$d-06-30", "openingDate": "%1$d-09-01", "dueDate": "%1$d-10-31",
+                     "closingDate": "%1$d-11-30", "organizationCodes": [%2$s]}""".formatted(REFUSED_YEAR, codes));
             assertThat(campaign.status()).as(campaign.toString()).isEqualTo(422);
             assertThat(campaign.errorPaths()).contains("organizationCodes");
             assertThat(fingerprint()).isEqualTo(before);
@@ -521,7 +527,7 @@ class BadInputTest {
                     concat(header, "HOST-Q,Société Q,Society Q,SQ,ORGANISME_BUDGETAIRE,Finances,,\"\"\"j d\"\"@b.ca\",c@d.ca\n"
                             .getBytes(StandardCharsets.UTF_8)));
             assertThat(quoted.status()).as("an address that cannot sign in: " + quoted).isLessThan(500);
-            Http.Response baseline = coordinator.postFile("/api/portraits/2063/baseline", "file", "portrait.csv",
+            Http.Response baseline = coordinator.postFile("/api/portraits/" + REFUSED_YEAR + "/baseline", "file", "portrait.csv",
                     "Nom,Catégorie\nTri,Santé\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(baseline.status()).isEqualTo(422);
             assertThat(baseline.errorPaths()).contains("file");
