@@ -24,7 +24,7 @@ public final class AnswerTexts {
     public static final String CHOICES_SEPARATOR = "; ";
 
     /** The bundle key of what shows a question left unanswered. */
-    public static final String NONE_KEY = "declaration.readAnswers.none";
+    private static final String NONE_KEY = "declaration.readAnswers.none";
 
     private AnswerTexts() {
     }

@@ -21,13 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final NamedParameterJdbcTemplate named;
     private final MailTemplates templates;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, MailTemplates templates, Clock clock) {
+    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, MailTemplates templates, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.named = named;
         this.templates = templates;
         this.clock = clock;
     }
@@ -55,11 +55,11 @@ public class Outbox {
         if (BatchWrites.defer(Outbox.class, row, this::insertAll)) {
             return true;
         }
-        return batch.update(INSERT, row) == 1;
+        return named.update(INSERT, row) == 1;
     }
 
     private void insertAll(List<MapSqlParameterSource> rows) {
-        batch.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
+        named.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
     }
 
     private static final String INSERT = """
