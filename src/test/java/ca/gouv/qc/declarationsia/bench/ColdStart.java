@@ -76,16 +76,14 @@ final class ColdStart {
      */
     static Starts measure() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("bench-cold-start");
-        try {
-            Result withoutArchive = start(applicationClassPath(), List.of(), work.resolve("without-archive"));
-            String jarred = jarred(applicationClassPath(), work);
-            Path archive = work.resolve("application.jsa");
-            double training = train(jarred, archive, work.resolve("training"));
-            Result withArchive = start(jarred, List.of("-XX:SharedArchiveFile=" + archive), work.resolve("with-archive"));
-            return new Starts(withArchive, withoutArchive, training);
-        } finally {
-            FileSystemUtils.deleteRecursively(work);
-        }
+        Result withoutArchive = start(applicationClassPath(), List.of(), work.resolve("without-archive"));
+        String jarred = jarred(applicationClassPath(), work);
+        Path archive = work.resolve("application.jsa");
+        double training = train(jarred, archive, work.resolve("training"));
+        Result withArchive = start(jarred, List.of("-XX:SharedArchiveFile=" + archive), work.resolve("with-archive"));
+        // kept when a start fails: the error names the application's log in it
+        FileSystemUtils.deleteRecursively(work);
+        return new Starts(withArchive, withoutArchive, training);
     }
 
     private static Result start(String classPath, List<String> jvmOptions, Path directory)
